@@ -1,0 +1,32 @@
+package org.fence4j.agents.spi;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An agent type, found with {@link java.util.ServiceLoader}: the core names no agent.
+ * Register in {@code META-INF/services/org.fence4j.agents.spi.FenceAgentProvider}.
+ */
+public interface FenceAgentProvider {
+
+    /** The type name used in configuration and launchers, e.g. {@code ipmi}. */
+    String type();
+
+    AgentInfo info();
+
+    /** Every parameter, declared once. */
+    List<ParameterSpec> parameters();
+
+    /** The actions this agent implements among ON, OFF, RESET, STATUS, MONITOR, LIST. */
+    default Set<FenceAction> actions() {
+        return EnumSet.of(FenceAction.ON, FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS,
+                FenceAction.MONITOR, FenceAction.LIST);
+    }
+
+    /**
+     * Makes a device from validated parameters. Does no I/O: it is also how configurations
+     * are validated. Throws for combinations that the single declarations cannot express.
+     */
+    FenceAgent create(Parameters parameters) throws ParameterException;
+}

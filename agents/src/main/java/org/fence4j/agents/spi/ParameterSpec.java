@@ -1,0 +1,111 @@
+package org.fence4j.agents.spi;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * One parameter of an agent, declared once. Validation, both protocols' metadata, fence-cli help
+ * and the configuration schema are all derived from these declarations.
+ *
+ * <p>Build with the static factories and the {@code withX} copies:
+ * {@code ParameterSpec.string("ipaddr", "BMC address").asRequired().withAliases("ip")}.
+ *
+ * @param name             canonical name (cluster-glue style where one exists)
+ * @param aliases          other accepted names (e.g. fence_ipmilan's), in the order to document them
+ * @param secret           never from argv, never shown; given as {@code NAME_file}/{@code NAME_env}
+ * @param unique           metadata "unique": two devices must not share the value
+ * @param defaultValue     the value used when none is given, or null
+ * @param choices          allowed values of a SELECT parameter
+ */
+public record ParameterSpec(
+        String name,
+        ParameterType type,
+        String shortDescription,
+        String longDescription,
+        boolean required,
+        String defaultValue,
+        boolean secret,
+        boolean unique,
+        List<String> aliases,
+        List<String> choices) {
+
+    public ParameterSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(shortDescription, "shortDescription");
+        longDescription = longDescription == null ? shortDescription : longDescription;
+        aliases = List.copyOf(aliases);
+        choices = List.copyOf(choices);
+        if (type == ParameterType.SELECT && choices.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a select parameter needs choices");
+        }
+    }
+
+    public static ParameterSpec of(String name, ParameterType type, String shortDescription) {
+        return new ParameterSpec(name, type, shortDescription, null, false, null, false, false,
+                List.of(), List.of());
+    }
+
+    public static ParameterSpec string(String name, String shortDescription) {
+        return of(name, ParameterType.STRING, shortDescription);
+    }
+
+    public static ParameterSpec integer(String name, String shortDescription) {
+        return of(name, ParameterType.INTEGER, shortDescription);
+    }
+
+    public static ParameterSpec bool(String name, String shortDescription) {
+        return of(name, ParameterType.BOOLEAN, shortDescription);
+    }
+
+    public static ParameterSpec seconds(String name, String shortDescription) {
+        return of(name, ParameterType.SECONDS, shortDescription);
+    }
+
+    public static ParameterSpec select(String name, String shortDescription, String... choices) {
+        return new ParameterSpec(name, ParameterType.SELECT, shortDescription, null, false, null,
+                false, false, List.of(), List.of(choices));
+    }
+
+    /** A secret string: a password or key. */
+    public static ParameterSpec secret(String name, String shortDescription) {
+        return new ParameterSpec(name, ParameterType.STRING, shortDescription, null, false, null,
+                true, false, List.of(), List.of());
+    }
+
+    public ParameterSpec asRequired() {
+        return new ParameterSpec(name, type, shortDescription, longDescription, true, defaultValue,
+                secret, unique, aliases, choices);
+    }
+
+    public ParameterSpec asUnique() {
+        return new ParameterSpec(name, type, shortDescription, longDescription, required,
+                defaultValue, secret, true, aliases, choices);
+    }
+
+    public ParameterSpec withDefault(String value) {
+        return new ParameterSpec(name, type, shortDescription, longDescription, required, value,
+                secret, unique, aliases, choices);
+    }
+
+    public ParameterSpec withLongDescription(String text) {
+        return new ParameterSpec(name, type, shortDescription, text, required, defaultValue,
+                secret, unique, aliases, choices);
+    }
+
+    public ParameterSpec withAliases(String... names) {
+        return new ParameterSpec(name, type, shortDescription, longDescription, required,
+                defaultValue, secret, unique, List.of(names), choices);
+    }
+
+    /** The canonical name followed by the aliases. */
+    public List<String> names() {
+        return Stream.concat(Stream.of(name), aliases.stream()).toList();
+    }
+
+    /** True if {@code key} is this parameter's name or one of its aliases. */
+    public boolean isNamed(String key) {
+        return name.equals(key) || aliases.contains(key);
+    }
+}
