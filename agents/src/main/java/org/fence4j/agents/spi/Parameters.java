@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * or {@code X_script} (first line of a command's output, as fence-agents' password_script).
  */
 public final class Parameters {
-    private static final List<String> SECRET_SOURCES = List.of("_file", "_env", "_script");
+    /** The suffixes that name where a secret {@code X} is read from: {@code X_file}, {@code X_env}, {@code X_script}. */
+    public static final List<String> SECRET_SOURCES = List.of("_file", "_env", "_script");
     private static final long SCRIPT_TIMEOUT_SECONDS = 10;
 
     private final Map<String, String> values;
@@ -94,7 +95,14 @@ public final class Parameters {
     private record Match(ParameterSpec spec, String source) {
     }
 
-    /** Finds the parameter a key names: directly, or as NAME_file / NAME_env / NAME_script of a secret. */
+    /**
+     * The parameter a key names, directly or as NAME_file / NAME_env / NAME_script of a secret; empty for
+     * a key that {@link #resolve} would treat as unknown. Protocol adapters use it to warn about such keys.
+     */
+    public static Optional<ParameterSpec> declaring(List<ParameterSpec> specs, String key) {
+        return match(specs, key).map(Match::spec);
+    }
+
     private static Optional<Match> match(List<ParameterSpec> specs, String key) {
         for (ParameterSpec spec : specs) {
             if (spec.isNamed(key)) {

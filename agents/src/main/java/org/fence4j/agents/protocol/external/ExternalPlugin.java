@@ -1,0 +1,130 @@
+package org.fence4j.agents.protocol.external;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.fence4j.agents.protocol.AgentCall;
+import org.fence4j.agents.protocol.Timeouts;
+import org.fence4j.agents.spi.AgentInfo;
+import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.FenceAction;
+import org.fence4j.agents.spi.FenceAgent;
+import org.fence4j.agents.spi.FenceAgentProvider;
+import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.spi.Parameters;
+
+/**
+ * Any fence4j agent as a cluster-glue external STONITH plugin ({@code stonith:external/NAME}).
+ * The launcher script passes the agent type first: {@code ExternalPlugin TYPE OPERATION [HOST]}.
+ * Parameters come from environment variables; data goes to stdout; exit 0 means success and
+ * anything else failure, as cluster-glue's external.c and Pacemaker's fence_legacy read it.
+ */
+public final class ExternalPlugin {
+    static final int OK = 0;
+    static final int FAILED = 1;
+
+    private final AgentRegistry registry;
+    private final UnaryOperator<String> environment;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ExternalPlugin(AgentRegistry registry, UnaryOperator<String> environment, PrintStream out, PrintStream err) {
+        this.registry = registry;
+        this.environment = environment;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new ExternalPlugin(AgentRegistry.load(), System::getenv, System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    int run(String[] args) {
+        if (args.length < 2) {
+            err.println("usage: ExternalPlugin AGENT-TYPE OPERATION [HOST]; operations: " + ExternalOperation.words());
+            return FAILED;
+        }
+        Optional<FenceAgentProvider> provider = registry.find(args[0]);
+        if (provider.isEmpty()) {
+            err.println("unknown agent type '" + args[0] + "'; installed agent types: "
+                    + String.join(", ", registry.types()));
+            return FAILED;
+        }
+        Optional<ExternalOperation> operation = ExternalOperation.parse(args[1]);
+        if (operation.isEmpty()) {
+            err.println("unknown operation '" + args[1] + "'; expected one of: " + ExternalOperation.words());
+            return FAILED;
+        }
+        try {
+            return run(provider.get(), operation.get(), args.length > 2 ? args[2] : null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println(args[1] + ": interrupted");
+            return FAILED;
+        }
+    }
+
+    private int run(FenceAgentProvider provider, ExternalOperation operation, String host)
+            throws InterruptedException {
+        AgentInfo info = provider.info();
+        switch (operation) {
+            case GETCONFIGNAMES -> out.print(ExternalMetadata.configNames(provider.parameters()));
+            case GETINFO_DEVID -> out.println(info.id());
+            case GETINFO_DEVNAME -> out.println(info.name());
+            case GETINFO_DEVDESCR -> out.println(info.description());
+            case GETINFO_DEVURL -> out.println(info.url());
+            case GETINFO_XML -> out.print(ExternalMetadata.parametersXml(provider.parameters()));
+            default -> {
+                return runOnDevice(provider, operation, host);
+            }
+        }
+        return OK;
+    }
+
+    private int runOnDevice(FenceAgentProvider provider, ExternalOperation operation, String host)
+            throws InterruptedException {
+        if (operation.takesHost() && (host == null || host.isBlank())) {
+            err.println(operation.word() + ": missing host argument; usage: " + operation.word() + " HOST");
+            return FAILED;
+        }
+        Optional<FenceAction> action = operation.action();
+        if (action.isPresent() && !provider.actions().contains(action.get())) {
+            err.println(operation.word() + ": not supported by agent type " + provider.type());
+            return FAILED;
+        }
+        Deadline deadline = Deadline.after(Timeouts.defaultTimeout(environment));
+        FenceAgent agent;
+        try {
+            agent = provider.create(Parameters.resolve(provider.parameters(),
+                    EnvironmentParameters.read(provider.parameters(), environment), Parameters.Unknown.IGNORE,
+                    environment));
+        } catch (ParameterException e) {
+            e.problems().forEach(problem -> err.println(provider.type() + ": " + problem));
+            return FAILED;
+        }
+        try (agent) {
+            if (action.isEmpty()) {
+                return printHosts(agent.targets());
+            }
+            FenceResult result = AgentCall.execute(agent, action.get(), operation.takesHost() ? host : null, deadline);
+            (result.succeeded() ? out : err).println(result.message());
+            return result.succeeded() ? OK : FAILED;
+        }
+    }
+
+    /** An empty host list is an error to cluster-glue ("returned an empty hostlist"). */
+    private int printHosts(List<String> hosts) {
+        if (hosts.isEmpty()) {
+            err.println("gethosts: this device fences no host");
+            return FAILED;
+        }
+        hosts.forEach(out::println);
+        return OK;
+    }
+}

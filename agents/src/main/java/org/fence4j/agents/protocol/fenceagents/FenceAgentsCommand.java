@@ -1,0 +1,214 @@
+package org.fence4j.agents.protocol.fenceagents;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.fence4j.agents.protocol.AgentCall;
+import org.fence4j.agents.protocol.Timeouts;
+import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.FenceAction;
+import org.fence4j.agents.spi.FenceAgent;
+import org.fence4j.agents.spi.FenceAgentProvider;
+import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.spi.PowerState;
+
+/**
+ * Any fence4j agent as a fence-agents style {@code fence_*} command. The launcher passes the agent
+ * type first: {@code FenceAgentsCommand TYPE [OPTIONS]}; with no options the
+ * {@code name=value} lines are read from stdin, as Pacemaker's fencer sends them. Output and exit
+ * codes follow fencing.py: 0 success, 1 failure, and for status 0 on, 2 off.
+ */
+public final class FenceAgentsCommand {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int STATUS_OFF = 2;
+
+    private final AgentRegistry registry;
+    private final UnaryOperator<String> environment;
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    FenceAgentsCommand(AgentRegistry registry, UnaryOperator<String> environment, InputStream stdin,
+            PrintStream out, PrintStream err) {
+        this.registry = registry;
+        this.environment = environment;
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new FenceAgentsCommand(AgentRegistry.load(), System::getenv, System.in, System.out, System.err)
+                .run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** The fence-agents name of an action. */
+    static String word(FenceAction action) {
+        return switch (action) {
+            case RESET -> "reboot";
+            case VALIDATE -> "validate-all";
+            default -> action.word();
+        };
+    }
+
+    int run(String[] args) {
+        if (args.length < 1) {
+            err.println("ERROR: usage: FenceAgentsCommand AGENT-TYPE [--option=value ...] (no options: read stdin)");
+            return FAILED;
+        }
+        Optional<FenceAgentProvider> found = registry.find(args[0]);
+        if (found.isEmpty()) {
+            err.println("ERROR: unknown agent type '" + args[0] + "'; installed agent types: "
+                    + String.join(", ", registry.types()));
+            return FAILED;
+        }
+        FenceAgentProvider provider = found.get();
+        FenceAgentsInput input;
+        try {
+            input = args.length > 1
+                    ? FenceAgentsInput.fromArgv(Arrays.asList(args).subList(1, args.length), provider.parameters())
+                    : FenceAgentsInput.fromStdin(readLines(), provider.parameters());
+        } catch (IOException e) {
+            err.println("ERROR: cannot read options from stdin (" + e.getClass().getSimpleName() + ")");
+            return FAILED;
+        }
+        try {
+            return run(provider, input);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("ERROR: Failed: interrupted");
+            return FAILED;
+        }
+    }
+
+    private int run(FenceAgentProvider provider, FenceAgentsInput input) throws InterruptedException {
+        if (!input.errors().isEmpty()) {
+            input.errors().forEach(e -> err.println("ERROR: " + e));
+            return FAILED;
+        }
+        Parameters options;
+        try {
+            options = Parameters.resolve(StandardOptions.ALL, input.standard(), Parameters.Unknown.REJECT, environment);
+        } catch (ParameterException e) {
+            e.problems().forEach(p -> err.println("ERROR: " + p));
+            return FAILED;
+        }
+        if (!options.bool(StandardOptions.QUIET)) {
+            input.warnings().forEach(w -> err.println("WARNING: " + w));
+        }
+        String word = options.string(StandardOptions.ACTION);
+        Optional<FenceAction> parsed = FenceAction.parse(word);
+        if (parsed.isEmpty()) {
+            err.println("ERROR: Failed: Unrecognised action '" + word + "'");
+            return FAILED;
+        }
+        FenceAction action = parsed.get();
+        if (action == FenceAction.METADATA) {
+            out.print(FenceAgentsMetadata.render("fence_" + provider.type(), provider));
+            return OK;
+        }
+        FenceAgent agent;
+        try {
+            agent = provider.create(Parameters.resolve(provider.parameters(), input.agent(), Parameters.Unknown.IGNORE,
+                    environment));
+        } catch (ParameterException e) {
+            e.problems().forEach(p -> err.println("ERROR: " + p));
+            if (action == FenceAction.VALIDATE) {
+                err.println("ERROR: validate-all failed");
+            }
+            return FAILED;
+        }
+        try (agent) {
+            return act(provider, agent, action, options);
+        }
+    }
+
+    private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, Parameters options)
+            throws InterruptedException {
+        if (action == FenceAction.VALIDATE) {
+            return OK;
+        }
+        if (!provider.actions().contains(action)) {
+            err.println("ERROR: Failed: action '" + word(action) + "' is not supported by fence_" + provider.type());
+            return FAILED;
+        }
+        if (action == FenceAction.LIST) {
+            agent.targets().forEach(t -> out.println(t + "," + t));
+            return OK;
+        }
+        String target = options.get(StandardOptions.PLUG).or(() -> options.get(StandardOptions.NODENAME)).orElse(null);
+        if (action != FenceAction.MONITOR && (target == null || target.isBlank())) {
+            err.println("ERROR: Failed: You have to enter plug number or machine identification");
+            return FAILED;
+        }
+        Duration timeout = options.get(StandardOptions.TIMEOUT).map(t -> options.seconds(StandardOptions.TIMEOUT))
+                .orElseGet(() -> Timeouts.defaultTimeout(environment));
+        Deadline deadline = Deadline.after(timeout);
+        if (action.fences() && !delay(options.seconds(StandardOptions.DELAY), deadline)) {
+            err.println("ERROR: Failed: the delay of " + options.string(StandardOptions.DELAY)
+                    + " s leaves no time to fence within the timeout");
+            return FAILED;
+        }
+        FenceResult result = AgentCall.execute(agent, action, action == FenceAction.MONITOR ? null : target, deadline);
+        return report(action, result);
+    }
+
+    /** Sleeps before fencing, as fencing.py's --delay; false if the deadline passes first. */
+    private static boolean delay(Duration delay, Deadline deadline) throws InterruptedException {
+        if (delay.isZero()) {
+            return true;
+        }
+        if (delay.compareTo(deadline.remaining()) >= 0) {
+            return false;
+        }
+        Thread.sleep(delay.toMillis());
+        return !deadline.expired();
+    }
+
+    private int report(FenceAction action, FenceResult result) {
+        if (!result.succeeded()) {
+            err.println("ERROR: Failed: " + (result.outcome() == Outcome.TIMEOUT
+                    ? "timed out: " : "") + result.message());
+            return FAILED;
+        }
+        switch (action) {
+            case ON -> out.println("Success: Powered ON");
+            case OFF -> out.println("Success: Powered OFF");
+            case RESET -> out.println("Success: Rebooted");
+            case STATUS -> {
+                if (result.power() == PowerState.UNKNOWN) {
+                    err.println("ERROR: Failed: Unable to obtain correct plug status or plug is not available: "
+                            + result.message());
+                    return FAILED;
+                }
+                out.println("Status: " + result.power());
+                return result.power() == PowerState.OFF ? STATUS_OFF : OK;
+            }
+            default -> {
+                // monitor: the exit code says it all
+            }
+        }
+        return OK;
+    }
+
+    private List<String> readLines() throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        return reader.lines().toList();
+    }
+}
