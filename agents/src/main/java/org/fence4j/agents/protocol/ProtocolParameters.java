@@ -24,7 +24,7 @@ public final class ProtocolParameters {
                 continue;
             }
             out.add(new ParameterSpec(spec.name(), spec.type(), spec.shortDescription(),
-                    spec.longDescription() + " Prefer " + spec.name() + "_file, " + spec.name() + "_env or "
+                    sentence(spec.longDescription()) + " Prefer " + spec.name() + "_file, " + spec.name() + "_env or "
                             + spec.name() + "_script, which keep it out of the configuration.",
                     false, null, true, spec.unique(), spec.aliases(), spec.choices()));
             for (String suffix : Parameters.SECRET_SOURCES) {
@@ -32,6 +32,11 @@ public final class ProtocolParameters {
             }
         }
         return out;
+    }
+
+    /** The text ending with a full stop, so that another sentence can follow. */
+    public static String sentence(String text) {
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static String sourceDescription(ParameterSpec secret, String suffix) {

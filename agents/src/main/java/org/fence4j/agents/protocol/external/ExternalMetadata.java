@@ -54,7 +54,7 @@ final class ExternalMetadata {
     }
 
     private static String longDescription(ParameterSpec spec) {
-        StringBuilder text = new StringBuilder(spec.longDescription());
+        StringBuilder text = new StringBuilder(ProtocolParameters.sentence(spec.longDescription()));
         if (spec.type() == ParameterType.SELECT) {
             text.append(" Allowed values: ").append(String.join(", ", spec.choices())).append('.');
         } else if (spec.type() == ParameterType.SECONDS) {
