@@ -1,0 +1,193 @@
+package org.fence4j.agents.protocol.fenceagents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.testing.ToyAgentProvider;
+import org.fence4j.agents.testing.ToyDevice;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FenceAgentsCommandTest {
+    @TempDir
+    Path dir;
+    private ToyDevice device;
+    private String config;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void configure() {
+        device = new ToyDevice(dir);
+        config = "hostlist=pm01 pm02\nstate_dir=" + dir + "\npasswd=" + ToyAgentProvider.PASSWORD + "\n";
+    }
+
+    private int stdin(String lines) {
+        return command(lines).run(new String[] {"toy"});
+    }
+
+    private int argv(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "toy";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return command("").run(all);
+    }
+
+    private FenceAgentsCommand command(String stdin) {
+        return new FenceAgentsCommand(AgentRegistry.of(List.of(new ToyAgentProvider())),
+                Map.of("TOY_PW", ToyAgentProvider.PASSWORD)::get,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void rebootFromStdinAsPacemakerSendsIt() {
+        assertThat(stdin("action=reboot\nnodename=pm02\nport=pm02\n" + config)).isZero();
+
+        assertThat(out()).isEqualTo("Success: Rebooted\n");
+        assertThat(err()).isEmpty();
+        assertThat(device.actions()).containsExactly("reset pm02");
+    }
+
+    @Test
+    void nodenameIsTheTargetWhenNoPortIsGiven() {
+        assertThat(stdin("action=off\nnodename=pm01\n" + config)).isZero();
+        assertThat(out()).isEqualTo("Success: Powered OFF\n");
+        assertThat(device.power("pm01")).isEqualTo(PowerState.OFF);
+        assertThat(device.power("pm02")).isEqualTo(PowerState.ON);
+    }
+
+    @Test
+    void plugWinsOverNodename() {
+        assertThat(stdin("action=off\nnodename=pm01\nplug=pm02\n" + config)).isZero();
+        assertThat(device.power("pm02")).isEqualTo(PowerState.OFF);
+        assertThat(device.power("pm01")).isEqualTo(PowerState.ON);
+    }
+
+    @Test
+    void statusExitsZeroForOnAndTwoForOff() {
+        assertThat(stdin("action=status\nport=pm02\n" + config)).isZero();
+        assertThat(out()).isEqualTo("Status: ON\n");
+
+        device.setPower("pm02", PowerState.OFF);
+        out.reset();
+        assertThat(stdin("action=status\nport=pm02\n" + config)).isEqualTo(2);
+        assertThat(out()).isEqualTo("Status: OFF\n");
+    }
+
+    @Test
+    void onFromTheCommandLine() {
+        device.setPower("pm02", PowerState.OFF);
+        assertThat(argv("-o", "on", "--hostlist=pm02", "--state-dir", dir.toString(), "--passwd-env=TOY_PW",
+                "-n", "pm02")).isZero();
+        assertThat(out()).isEqualTo("Success: Powered ON\n");
+        assertThat(device.power("pm02")).isEqualTo(PowerState.ON);
+    }
+
+    @Test
+    void failureExitsOneWithTheReasonOnStderr() {
+        assertThat(stdin("action=reboot\nport=pm02\nmode=fail\n" + config)).isEqualTo(1);
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEqualTo("ERROR: Failed: toy device refused reset (mode=fail)\n");
+    }
+
+    @Test
+    void statusOfAFailingDeviceIsOneNotOff() {
+        assertThat(stdin("action=status\nport=pm02\nmode=fail\n" + config)).isEqualTo(1);
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void unknownActionIsRefused() {
+        assertThat(stdin("action=explode\nport=pm02\n" + config)).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR: Failed: Unrecognised action 'explode'\n");
+        assertThat(device.actions()).isEmpty();
+    }
+
+    @Test
+    void fencingWithoutTargetIsRefused() {
+        assertThat(stdin("action=off\n" + config)).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR: Failed: You have to enter plug number or machine identification\n");
+    }
+
+    @Test
+    void monitorAndListNeedNoTarget() {
+        assertThat(stdin("action=monitor\n" + config)).isZero();
+        assertThat(out()).isEmpty();
+        assertThat(stdin("action=list\n" + config)).isZero();
+        assertThat(out()).isEqualTo("pm01,pm01\npm02,pm02\n");
+    }
+
+    @Test
+    void metadataNeedsNoConfiguration() {
+        assertThat(argv("-o", "metadata")).isZero();
+        assertThat(out()).startsWith("<?xml version=\"1.0\" ?>\n<resource-agent name=\"fence_toy\"");
+        out.reset();
+        assertThat(stdin("action=meta-data\n")).isZero();
+        assertThat(out()).endsWith("</resource-agent>\n");
+    }
+
+    @Test
+    void validateAllChecksWithoutTouchingTheDevice() {
+        assertThat(stdin("action=validate-all\n" + config)).isZero();
+        assertThat(stdin("action=validate-all\nhostlist=pm02\nwait_ms=x\n")).isEqualTo(1);
+        assertThat(err()).contains("ERROR: stdin line 3: wait_ms: expected a whole number, got 'x'\n")
+                .contains("ERROR: missing required parameter 'state_dir'")
+                .endsWith("ERROR: validate-all failed\n");
+        assertThat(device.actions()).isEmpty();
+    }
+
+    @Test
+    void unknownKeysAreWarnedAndIgnoredUnlessQuiet() {
+        assertThat(stdin("action=monitor\nagent=fence_toy\n" + config)).isZero();
+        assertThat(err()).isEqualTo("WARNING: Parse error: Ignoring unknown option 'agent'\n");
+        err.reset();
+        assertThat(stdin("action=monitor\nagent=fence_toy\nquiet=1\n" + config)).isZero();
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void delayThatLeavesNoTimeFailsBeforeFencing() {
+        assertThat(stdin("action=off\nport=pm02\ndelay=5\ntimeout=1\n" + config)).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR: Failed: the delay of 5 s leaves no time to fence within the timeout\n");
+        assertThat(device.actions()).isEmpty();
+    }
+
+    @Test
+    void delayIsHonouredBeforeFencing() {
+        long start = System.nanoTime();
+        assertThat(stdin("action=off\nport=pm02\ndelay=0.3\n" + config)).isZero();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(300_000_000L);
+        assertThat(device.power("pm02")).isEqualTo(PowerState.OFF);
+    }
+
+    @Test
+    void agentOverrunningTheTimeoutIsAFailure() {
+        assertThat(stdin("action=reboot\nport=pm02\nmode=hang\ntimeout=0\n" + config)).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR: Failed: timed out: reset did not finish within its time limit\n");
+    }
+
+    @Test
+    void badStandardOptionIsNamed() {
+        assertThat(stdin("action=off\nport=pm02\ndelay=soon\n" + config)).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR: stdin line 3: delay: expected a number of seconds, got 'soon'\n");
+    }
+}

@@ -1,0 +1,92 @@
+package org.fence4j.agents.protocol.fenceagents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.fence4j.agents.spi.Origin;
+import org.fence4j.agents.spi.ParameterSpec;
+import org.fence4j.agents.spi.RawParameter;
+import org.junit.jupiter.api.Test;
+
+class FenceAgentsInputTest {
+    private static final List<ParameterSpec> AGENT = List.of(
+            ParameterSpec.string("ipaddr", "BMC address").withAliases("ip"),
+            ParameterSpec.secret("passwd", "Password").withAliases("password"),
+            ParameterSpec.bool("lanplus", "Use RMCP+"),
+            ParameterSpec.integer("power_wait", "Wait"));
+
+    @Test
+    void stdinAsPacemakersFencerWritesIt() {
+        FenceAgentsInput in = FenceAgentsInput.fromStdin(List.of(
+                "action=reboot", "nodename=pm02", "port=pm02", "ip=127.0.0.1", "passwd=\"se=cret\"",
+                "power-wait=3", "", "   # a comment", "  lanplus=1  "), AGENT);
+
+        assertThat(in.standard()).containsExactly(
+                new RawParameter("action", "reboot", Origin.stdin(1)),
+                new RawParameter("nodename", "pm02", Origin.stdin(2)),
+                new RawParameter("port", "pm02", Origin.stdin(3)));
+        assertThat(in.agent()).containsExactly(
+                new RawParameter("ip", "127.0.0.1", Origin.stdin(4)),
+                new RawParameter("passwd", "se=cret", Origin.stdin(5)),
+                new RawParameter("power_wait", "3", Origin.stdin(6)),
+                new RawParameter("lanplus", "1", Origin.stdin(9)));
+        assertThat(in.warnings()).isEmpty();
+        assertThat(in.errors()).isEmpty();
+    }
+
+    @Test
+    void unknownStdinKeysAreWarnedAboutWithoutTheirValue() {
+        FenceAgentsInput in = FenceAgentsInput.fromStdin(List.of("option=off", "pasword=hunter2", "noequals",
+                "passwd_file=/etc/pw"), AGENT);
+
+        assertThat(in.standard()).containsExactly(new RawParameter("option", "off", Origin.stdin(1)));
+        assertThat(in.agent()).containsExactly(new RawParameter("passwd_file", "/etc/pw", Origin.stdin(4)));
+        assertThat(in.warnings()).containsExactly("Parse error: Ignoring unknown option 'pasword'",
+                "Parse error: Ignoring line 3: expected name=value");
+        assertThat(String.join("\n", in.warnings())).doesNotContain("hunter2");
+    }
+
+    @Test
+    void argvInEveryFormFenceAgentsAccept() {
+        FenceAgentsInput in = FenceAgentsInput.fromArgv(List.of("-o", "status", "--ip=127.0.0.1", "-npm02",
+                "--power-wait", "4", "--lanplus", "--passwd-file", "/etc/pw", "-q", "--delay=2"), AGENT);
+
+        assertThat(in.errors()).isEmpty();
+        assertThat(in.standard()).extracting(RawParameter::key, RawParameter::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("action", "status"),
+                org.assertj.core.groups.Tuple.tuple("plug", "pm02"),
+                org.assertj.core.groups.Tuple.tuple("quiet", "1"),
+                org.assertj.core.groups.Tuple.tuple("delay", "2"));
+        assertThat(in.agent()).extracting(RawParameter::key, RawParameter::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ip", "127.0.0.1"),
+                org.assertj.core.groups.Tuple.tuple("power_wait", "4"),
+                org.assertj.core.groups.Tuple.tuple("lanplus", "1"),
+                org.assertj.core.groups.Tuple.tuple("passwd_file", "/etc/pw"));
+        assertThat(in.agent()).allMatch(p -> p.origin().commandLine());
+    }
+
+    @Test
+    void aSecretOnTheCommandLineIsRefusedPointingToSaferWays() {
+        FenceAgentsInput in = FenceAgentsInput.fromArgv(List.of("--password=hunter2", "--passwd", "hunter3"), AGENT);
+
+        assertThat(in.agent()).isEmpty();
+        assertThat(in.errors()).containsExactly(
+                "--password: a secret is never taken from the command line (other users can read it in the process"
+                        + " list); give --password-file=PATH, --password-env=VARIABLE or --password-script=COMMAND,"
+                        + " or pass password=... on stdin",
+                "--passwd: a secret is never taken from the command line (other users can read it in the process"
+                        + " list); give --passwd-file=PATH, --passwd-env=VARIABLE or --passwd-script=COMMAND,"
+                        + " or pass passwd=... on stdin");
+        assertThat(in.warnings()).containsExactly("Unused arguments on command line: 1");
+        assertThat(String.join("\n", in.errors()) + in.warnings()).doesNotContain("hunter");
+    }
+
+    @Test
+    void unknownOrIncompleteOptionsAreErrorsOnTheCommandLine() {
+        FenceAgentsInput in = FenceAgentsInput.fromArgv(List.of("--bogus=1", "-x", "--power-wait"), AGENT);
+
+        assertThat(in.errors()).containsExactly("Parse error: option --bogus not recognized",
+                "Parse error: option -x not recognized", "Parse error: option --power-wait requires argument");
+    }
+}

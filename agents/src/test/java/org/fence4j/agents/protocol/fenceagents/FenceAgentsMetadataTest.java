@@ -1,0 +1,88 @@
+package org.fence4j.agents.protocol.fenceagents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.fence4j.agents.testing.XmlDocuments.child;
+import static org.fence4j.agents.testing.XmlDocuments.children;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.fence4j.agents.testing.ToyAgentProvider;
+import org.fence4j.agents.testing.XmlDocuments;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+
+class FenceAgentsMetadataTest {
+    private final String xml = FenceAgentsMetadata.render("fence_toy", new ToyAgentProvider());
+    private final Element root = XmlDocuments.parse(xml).getDocumentElement();
+    private final Map<String, Element> params = children(child(root, "parameters"), "parameter").stream()
+            .collect(Collectors.toMap(p -> p.getAttribute("name"), Function.identity()));
+
+    @Test
+    void documentStartsAsFencingPyPrintsIt() {
+        assertThat(xml).startsWith("""
+                <?xml version="1.0" ?>
+                <resource-agent name="fence_toy" shortdesc="Toy fencing device for tests" >
+                <longdesc>A fencing device made of files &amp; directories, for tests of &lt;generic&gt; code.</longdesc>
+                <vendor-url>https://example.invalid/toy</vendor-url>
+                <parameters>
+                	<parameter name="action" unique="0" required="1" obsoletes="option">
+                		<getopt mixed="-o, --action=[action]" />
+                		<content type="string" default="reboot"  />
+                		<shortdesc lang="en">Fencing action</shortdesc>
+                """);
+        assertThat(root.getAttribute("shortdesc")).isEqualTo("Toy fencing device for tests");
+        assertThat(child(root, "longdesc").getTextContent()).contains("files & directories");
+    }
+
+    @Test
+    void everyDeclaredParameterAndItsAliasesAreListed() {
+        assertThat(params.keySet()).containsExactlyInAnyOrder("action", "option", "hostlist", "hosts", "state_dir",
+                "passwd", "password", "passwd_file", "passwd_env", "passwd_script", "wait_ms", "mode",
+                "plug", "port", "nodename", "delay", "timeout", "quiet");
+        assertThat(params.get("hostlist").getAttribute("obsoletes")).isEqualTo("hosts");
+        assertThat(params.get("hostlist").getAttribute("required")).isEqualTo("1");
+        assertThat(params.get("hostlist").getAttribute("unique")).isEqualTo("1");
+        assertThat(params.get("hosts").getAttribute("deprecated")).isEqualTo("1");
+        assertThat(child(params.get("hosts"), "getopt").getAttribute("mixed")).isEqualTo("--hostlist=[hostlist]");
+    }
+
+    @Test
+    void contentTypesDefaultsAndChoicesComeFromTheDeclarations() {
+        Element mode = child(params.get("mode"), "content");
+        assertThat(mode.getAttribute("type")).isEqualTo("select");
+        assertThat(mode.getAttribute("default")).isEqualTo("normal");
+        assertThat(children(mode, "option")).extracting(o -> o.getAttribute("value"))
+                .containsExactly("normal", "fail", "hang");
+        assertThat(child(params.get("wait_ms"), "content").getAttribute("type")).isEqualTo("integer");
+        assertThat(child(params.get("delay"), "content").getAttribute("type")).isEqualTo("second");
+        assertThat(child(params.get("delay"), "content").getAttribute("default")).isEqualTo("0");
+        assertThat(child(params.get("quiet"), "content").getAttribute("type")).isEqualTo("boolean");
+        assertThat(child(params.get("quiet"), "getopt").getAttribute("mixed")).isEqualTo("-q, --quiet");
+    }
+
+    @Test
+    void secretIsNotRequiredBecauseAnyOfItsSourcesWillDo() {
+        assertThat(params.get("passwd").getAttribute("required")).isEqualTo("0");
+        assertThat(child(params.get("passwd_file"), "getopt").getAttribute("mixed"))
+                .isEqualTo("--passwd-file=[passwd_file]");
+    }
+
+    @Test
+    void targetParametersPacemakerLooksFor() {
+        assertThat(params.get("plug").getAttribute("obsoletes")).isEqualTo("port");
+        assertThat(params.get("port").getAttribute("deprecated")).isEqualTo("1");
+        assertThat(child(params.get("plug"), "getopt").getAttribute("mixed")).isEqualTo("-n, --plug=[plug]");
+        assertThat(params.get("nodename").getAttribute("required")).isEqualTo("0");
+    }
+
+    @Test
+    void actionsListTheAgentsActions() {
+        List<Element> actions = children(child(root, "actions"), "action");
+        assertThat(actions).extracting(a -> a.getAttribute("name")).containsExactly("on", "off", "reboot",
+                "status", "list", "monitor", "metadata", "validate-all");
+        assertThat(actions.get(0).getAttribute("automatic")).isEqualTo("0");
+    }
+}
