@@ -7,7 +7,7 @@ import java.util.List;
 public final class CapturedOutput {
     private final List<String> outputs = new ArrayList<>();
 
-    public synchronized JavaProcess.Result keep(JavaProcess.Result result) {
+    public synchronized ChildProcess.Result keep(ChildProcess.Result result) {
         outputs.add(result.all());
         return result;
     }

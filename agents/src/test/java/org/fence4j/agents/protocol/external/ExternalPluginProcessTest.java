@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
+import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.JavaProcess;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
@@ -38,23 +39,23 @@ class ExternalPluginProcessTest {
         env.put("HA_LOGTAG", "stonith/fence4j-toy");
     }
 
-    private JavaProcess.Result plugin(String... args) {
+    private ChildProcess.Result plugin(String... args) {
         return CAPTURED.keep(JavaProcess.run(ExternalPlugin.class, List.of(args), env, "", Duration.ofSeconds(60)));
     }
 
-    private JavaProcess.Result plugin(List<String> args) {
+    private ChildProcess.Result plugin(List<String> args) {
         return plugin(args.toArray(String[]::new));
     }
 
     @Test
     void resetThenGethostsThenStatus() {
-        JavaProcess.Result reset = plugin("toy", "reset", "pm02");
+        ChildProcess.Result reset = plugin("toy", "reset", "pm02");
         assertThat(reset.exitCode()).isZero();
         assertThat(reset.stdout()).isEqualTo("pm02 was reset\n");
         assertThat(reset.stderr()).isEmpty();
         assertThat(device.actions()).containsExactly("reset pm02");
 
-        JavaProcess.Result hosts = plugin("toy", "gethosts");
+        ChildProcess.Result hosts = plugin("toy", "gethosts");
         assertThat(hosts.exitCode()).isZero();
         assertThat(hosts.stdout()).isEqualTo("pm01\npm02\n");
 
@@ -67,7 +68,7 @@ class ExternalPluginProcessTest {
         env.remove("passwd");
         env.put("passwd_file", secret.toString());
 
-        JavaProcess.Result off = plugin("toy", "off", "pm02");
+        ChildProcess.Result off = plugin("toy", "off", "pm02");
 
         assertThat(off.exitCode()).isZero();
         assertThat(device.power("pm02")).isEqualTo(PowerState.OFF);
@@ -76,18 +77,18 @@ class ExternalPluginProcessTest {
     @Test
     void failuresExitNonZeroWithOneLineOnStderr() {
         env.put("mode", "fail");
-        JavaProcess.Result failed = plugin("toy", "reset", "pm02");
+        ChildProcess.Result failed = plugin("toy", "reset", "pm02");
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.stdout()).isEmpty();
         assertThat(failed.stderr()).isEqualTo("toy device refused reset (mode=fail)\n");
 
         env.put("mode", "sometimes");
-        JavaProcess.Result bad = plugin("toy", "reset", "pm02");
+        ChildProcess.Result bad = plugin("toy", "reset", "pm02");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.stderr()).isEqualTo(
                 "toy: environment variable mode: mode: expected one of normal, fail, hang, got 'sometimes'\n");
 
-        JavaProcess.Result unknown = plugin("toy", "frobnicate");
+        ChildProcess.Result unknown = plugin("toy", "frobnicate");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.stdout()).isEmpty();
         assertThat(device.actions()).isEmpty();
@@ -96,11 +97,11 @@ class ExternalPluginProcessTest {
     @Test
     void metadataOperationsPrintWellFormedData() {
         env.clear();
-        JavaProcess.Result xml = plugin("toy", "getinfo-xml");
+        ChildProcess.Result xml = plugin("toy", "getinfo-xml");
         assertThat(xml.exitCode()).isZero();
         assertThat(org.fence4j.agents.testing.XmlDocuments.parse(xml.stdout()).getDocumentElement().getNodeName())
                 .isEqualTo("parameters");
-        JavaProcess.Result names = plugin("toy", "getconfignames");
+        ChildProcess.Result names = plugin("toy", "getconfignames");
         assertThat(names.stdout().split("\n")).contains("hostlist", "state_dir", "passwd", "passwd_file", "mode");
     }
 
@@ -108,7 +109,7 @@ class ExternalPluginProcessTest {
     void wrongSecretAndSecretLikeTyposNeverReachTheOutput() {
         env.put("pasword", ToyAgentProvider.PASSWORD);
         env.put("passwd", ToyAgentProvider.PASSWORD + "-wrong");
-        JavaProcess.Result denied = plugin("toy", "reset", "pm02");
+        ChildProcess.Result denied = plugin("toy", "reset", "pm02");
         assertThat(denied.exitCode()).isEqualTo(1);
         assertThat(denied.stderr()).isEqualTo("toy device denied the login (wrong password)\n");
         assertThat(device.actions()).isEmpty();

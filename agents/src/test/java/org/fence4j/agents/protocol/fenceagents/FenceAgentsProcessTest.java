@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
+import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.JavaProcess;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
@@ -35,12 +36,12 @@ class FenceAgentsProcessTest {
         secretFile = Files.writeString(dir.resolve("toy.passwd"), ToyAgentProvider.PASSWORD + "\n");
     }
 
-    private JavaProcess.Result stdin(String lines, Map<String, String> env) {
+    private ChildProcess.Result stdin(String lines, Map<String, String> env) {
         return CAPTURED.keep(JavaProcess.run(FenceAgentsCommand.class, List.of("toy"), env, lines,
                 Duration.ofSeconds(60)));
     }
 
-    private JavaProcess.Result argv(String... args) {
+    private ChildProcess.Result argv(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("toy"));
         all.addAll(List.of(args));
         return CAPTURED.keep(JavaProcess.run(FenceAgentsCommand.class, all, Map.of(), "", Duration.ofSeconds(60)));
@@ -55,15 +56,15 @@ class FenceAgentsProcessTest {
     @Test
     void rebootStatusAndMonitorAsTheFencerSendsThem() {
         Map<String, String> fenced = Map.of("PCMK_service", "pacemaker-fenced");
-        JavaProcess.Result reboot = stdin(fencerStdin("reboot"), fenced);
+        ChildProcess.Result reboot = stdin(fencerStdin("reboot"), fenced);
         assertThat(reboot.exitCode()).isZero();
         assertThat(reboot.stdout()).isEqualTo("Success: Rebooted\n");
         assertThat(reboot.stderr()).isEmpty();
         assertThat(device.actions()).containsExactly("reset pm02");
 
-        JavaProcess.Result off = stdin(fencerStdin("off"), fenced);
+        ChildProcess.Result off = stdin(fencerStdin("off"), fenced);
         assertThat(off.stdout()).isEqualTo("Success: Powered OFF\n");
-        JavaProcess.Result status = stdin(fencerStdin("status"), fenced);
+        ChildProcess.Result status = stdin(fencerStdin("status"), fenced);
         assertThat(status.exitCode()).isEqualTo(2);
         assertThat(status.stdout()).isEqualTo("Status: OFF\n");
         assertThat(device.power("pm02")).isEqualTo(PowerState.OFF);
@@ -73,12 +74,12 @@ class FenceAgentsProcessTest {
 
     @Test
     void commandLineWithSecretFromAFile() {
-        JavaProcess.Result off = argv("-o", "off", "--hostlist=pm02", "--state-dir", dir.toString(),
+        ChildProcess.Result off = argv("-o", "off", "--hostlist=pm02", "--state-dir", dir.toString(),
                 "--passwd-file=" + secretFile, "--plug=pm02");
         assertThat(off.exitCode()).isZero();
         assertThat(off.stdout()).isEqualTo("Success: Powered OFF\n");
 
-        JavaProcess.Result status = argv("--action=status", "--hostlist=pm02", "--state-dir=" + dir,
+        ChildProcess.Result status = argv("--action=status", "--hostlist=pm02", "--state-dir=" + dir,
                 "--passwd-file=" + secretFile, "-n", "pm02");
         assertThat(status.exitCode()).isEqualTo(2);
         assertThat(status.stdout()).isEqualTo("Status: OFF\n");
@@ -86,7 +87,7 @@ class FenceAgentsProcessTest {
 
     @Test
     void secretOnTheCommandLineIsRefused() {
-        JavaProcess.Result refused = argv("-o", "off", "--hostlist=pm02", "--state-dir=" + dir,
+        ChildProcess.Result refused = argv("-o", "off", "--hostlist=pm02", "--state-dir=" + dir,
                 "--password=" + ToyAgentProvider.PASSWORD, "-n", "pm02");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.stdout()).isEmpty();
@@ -97,7 +98,7 @@ class FenceAgentsProcessTest {
 
     @Test
     void errorsAndWarningsNeverShowTheSecret() {
-        JavaProcess.Result typo = stdin("action=reboot\nport=pm02\nhostlist=pm02\nstate_dir=" + dir
+        ChildProcess.Result typo = stdin("action=reboot\nport=pm02\nhostlist=pm02\nstate_dir=" + dir
                 + "\npasword=" + ToyAgentProvider.PASSWORD + "\npasswd=" + ToyAgentProvider.PASSWORD + "x\n", Map.of());
         assertThat(typo.exitCode()).isEqualTo(1);
         assertThat(typo.stderr()).isEqualTo("WARNING: Parse error: Ignoring unknown option 'pasword'\n"
@@ -107,7 +108,7 @@ class FenceAgentsProcessTest {
 
     @Test
     void hangingDeviceTimesOutAsFailure() {
-        JavaProcess.Result hung = stdin(fencerStdin("reboot") + "mode=hang\ntimeout=1\n", Map.of());
+        ChildProcess.Result hung = stdin(fencerStdin("reboot") + "mode=hang\ntimeout=1\n", Map.of());
         assertThat(hung.exitCode()).isEqualTo(1);
         assertThat(hung.stdout()).isEmpty();
         assertThat(hung.stderr()).isEqualTo("ERROR: Failed: timed out: reset did not finish within its time limit\n");
@@ -116,7 +117,7 @@ class FenceAgentsProcessTest {
 
     @Test
     void metadataIsWellFormed() {
-        JavaProcess.Result metadata = stdin("action=metadata\n", Map.of());
+        ChildProcess.Result metadata = stdin("action=metadata\n", Map.of());
         assertThat(metadata.exitCode()).isZero();
         assertThat(XmlDocuments.parse(metadata.stdout()).getDocumentElement().getAttribute("name"))
                 .isEqualTo("fence_toy");
