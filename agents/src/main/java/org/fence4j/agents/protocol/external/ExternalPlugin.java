@@ -67,6 +67,10 @@ public final class ExternalPlugin {
             Thread.currentThread().interrupt();
             err.println(args[1] + ": interrupted");
             return FAILED;
+        } catch (RuntimeException e) {
+            err.println(args[1] + ": agent type " + args[0] + " broke: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return FAILED;
         }
     }
 

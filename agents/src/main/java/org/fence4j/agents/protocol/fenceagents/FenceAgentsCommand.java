@@ -35,6 +35,8 @@ public final class FenceAgentsCommand {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int STATUS_OFF = 2;
+    /** list with each target's power state; no action of its own in the SPI. */
+    static final String LIST_STATUS = "list-status";
 
     private final AgentRegistry registry;
     private final UnaryOperator<String> environment;
@@ -94,6 +96,10 @@ public final class FenceAgentsCommand {
             Thread.currentThread().interrupt();
             err.println("ERROR: Failed: interrupted");
             return FAILED;
+        } catch (RuntimeException e) {
+            err.println("ERROR: Failed: fence_" + provider.type() + " broke: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return FAILED;
         }
     }
 
@@ -113,7 +119,8 @@ public final class FenceAgentsCommand {
             input.warnings().forEach(w -> err.println("WARNING: " + w));
         }
         String word = options.string(StandardOptions.ACTION);
-        Optional<FenceAction> parsed = FenceAction.parse(word);
+        boolean withStatus = LIST_STATUS.equalsIgnoreCase(word.strip());
+        Optional<FenceAction> parsed = withStatus ? Optional.of(FenceAction.LIST) : FenceAction.parse(word);
         if (parsed.isEmpty()) {
             err.println("ERROR: Failed: Unrecognised action '" + word + "'");
             return FAILED;
@@ -135,21 +142,27 @@ public final class FenceAgentsCommand {
             return FAILED;
         }
         try (agent) {
-            return act(provider, agent, action, options);
+            return act(provider, agent, action, withStatus, options);
         }
     }
 
-    private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, Parameters options)
-            throws InterruptedException {
+    private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, boolean withStatus,
+            Parameters options) throws InterruptedException {
         if (action == FenceAction.VALIDATE) {
             return OK;
         }
-        if (!provider.actions().contains(action)) {
-            err.println("ERROR: Failed: action '" + word(action) + "' is not supported by fence_" + provider.type());
+        if (!provider.actions().contains(action) || withStatus && !provider.actions().contains(FenceAction.STATUS)) {
+            err.println("ERROR: Failed: action '" + (withStatus ? LIST_STATUS : word(action))
+                    + "' is not supported by fence_" + provider.type());
             return FAILED;
         }
+        Duration timeout = options.get(StandardOptions.TIMEOUT).map(t -> options.seconds(StandardOptions.TIMEOUT))
+                .orElseGet(() -> Timeouts.defaultTimeout(environment));
+        Deadline deadline = Deadline.after(timeout);
         if (action == FenceAction.LIST) {
-            agent.targets().forEach(t -> out.println(t + "," + t));
+            for (String t : agent.targets()) {
+                out.println(t + "," + t + (withStatus ? "," + power(agent, t, deadline) : ""));
+            }
             return OK;
         }
         String target = options.get(StandardOptions.PLUG).or(() -> options.get(StandardOptions.NODENAME)).orElse(null);
@@ -157,9 +170,6 @@ public final class FenceAgentsCommand {
             err.println("ERROR: Failed: You have to enter plug number or machine identification");
             return FAILED;
         }
-        Duration timeout = options.get(StandardOptions.TIMEOUT).map(t -> options.seconds(StandardOptions.TIMEOUT))
-                .orElseGet(() -> Timeouts.defaultTimeout(environment));
-        Deadline deadline = Deadline.after(timeout);
         if (action.fences() && !delay(options.seconds(StandardOptions.DELAY), deadline)) {
             err.println("ERROR: Failed: the delay of " + options.string(StandardOptions.DELAY)
                     + " s leaves no time to fence within the timeout");
@@ -167,6 +177,12 @@ public final class FenceAgentsCommand {
         }
         FenceResult result = AgentCall.execute(agent, action, action == FenceAction.MONITOR ? null : target, deadline);
         return report(action, result);
+    }
+
+    /** ON, OFF or UNKNOWN, as fencing.py's list-status prints a plug it cannot read. */
+    private static String power(FenceAgent agent, String target, Deadline deadline) throws InterruptedException {
+        FenceResult result = AgentCall.execute(agent, FenceAction.STATUS, target, deadline);
+        return result.succeeded() ? result.power().name() : PowerState.UNKNOWN.name();
     }
 
     /** Sleeps before fencing, as fencing.py's --delay; false if the deadline passes first. */

@@ -91,6 +91,9 @@ final class FenceAgentsMetadata {
             if (supported.contains(action)) {
                 names.add(FenceAgentsCommand.word(action));
             }
+            if (action == FenceAction.LIST && supported.contains(FenceAction.STATUS) && supported.contains(action)) {
+                names.add(FenceAgentsCommand.LIST_STATUS);
+            }
         }
         names.add("metadata");
         names.add("validate-all");

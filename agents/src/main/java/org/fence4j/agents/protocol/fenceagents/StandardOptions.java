@@ -20,7 +20,7 @@ final class StandardOptions {
 
     /** Shown first in metadata, as fencing.py orders it. */
     static final ParameterSpec ACTION_SPEC = ParameterSpec.string(ACTION, "Fencing action")
-            .withLongDescription("Fencing action: on, off, reboot, status, list, monitor, metadata or validate-all.")
+            .withLongDescription("Fencing action: on, off, reboot, status, list, list-status, monitor, metadata or validate-all.")
             .withDefault("reboot").asRequired().withAliases("option");
 
     /** Shown after the agent's parameters. */

@@ -1,16 +1,22 @@
 package org.fence4j.agents.protocol.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.spi.FenceAction;
+import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
@@ -169,6 +175,20 @@ class ExternalPluginTest {
         assertThat(run("toy", "reset", "pm02")).isEqualTo(1);
         assertThat(err()).isEqualTo("toy device refused reset (mode=fail)\n");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void anAgentThatBreaksGivesOneLineNotAStackTrace() throws Exception {
+        FenceAgentProvider broken = mock(FenceAgentProvider.class);
+        when(broken.type()).thenReturn("broken");
+        when(broken.parameters()).thenReturn(List.of());
+        when(broken.actions()).thenReturn(EnumSet.of(FenceAction.RESET));
+        when(broken.create(any())).thenThrow(new IllegalStateException("no socket"));
+        ExternalPlugin plugin = new ExternalPlugin(AgentRegistry.of(List.of(broken)), env::get,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(plugin.run(new String[] {"broken", "reset", "pm02"})).isEqualTo(1);
+        assertThat(err()).isEqualTo("reset: agent type broken broke: IllegalStateException: no socket\n");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.fence4j.agents.protocol.fenceagents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
@@ -134,6 +138,27 @@ class FenceAgentsCommandTest {
         assertThat(out()).isEmpty();
         assertThat(stdin("action=list\n" + config)).isZero();
         assertThat(out()).isEqualTo("pm01,pm01\npm02,pm02\n");
+    }
+
+    @Test
+    void listStatusReadsEveryTargetsPower() {
+        device.setPower("pm01", PowerState.OFF);
+        assertThat(stdin("action=list-status\n" + config)).isZero();
+        assertThat(out()).isEqualTo("pm01,pm01,OFF\npm02,pm02,ON\n");
+    }
+
+    @Test
+    void anAgentThatBreaksGivesOneLineNotAStackTrace() throws Exception {
+        FenceAgentProvider broken = mock(FenceAgentProvider.class);
+        when(broken.type()).thenReturn("broken");
+        when(broken.parameters()).thenReturn(List.of());
+        when(broken.create(any())).thenThrow(new IllegalStateException("no socket"));
+        FenceAgentsCommand command = new FenceAgentsCommand(AgentRegistry.of(List.of(broken)), name -> null,
+                new ByteArrayInputStream("action=monitor\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(command.run(new String[] {"broken"})).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR: Failed: fence_broken broke: IllegalStateException: no socket\n");
     }
 
     @Test

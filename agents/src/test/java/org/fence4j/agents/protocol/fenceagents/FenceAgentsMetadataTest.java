@@ -82,7 +82,7 @@ class FenceAgentsMetadataTest {
     void actionsListTheAgentsActions() {
         List<Element> actions = children(child(root, "actions"), "action");
         assertThat(actions).extracting(a -> a.getAttribute("name")).containsExactly("on", "off", "reboot",
-                "status", "list", "monitor", "metadata", "validate-all");
+                "status", "list", "list-status", "monitor", "metadata", "validate-all");
         assertThat(actions.get(0).getAttribute("automatic")).isEqualTo("0");
     }
 }
