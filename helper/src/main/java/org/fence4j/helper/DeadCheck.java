@@ -63,7 +63,7 @@ final class DeadCheck {
             for (int i = 0; i < addresses.size(); i++) {
                 Future<Result> done = probes.poll(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
                 if (done == null) {
-                    return new Result(Verdict.OUT_OF_TIME, Optional.empty(), "the probes ran out of time");
+                    return new Result(Verdict.OUT_OF_TIME, Optional.empty(), "the dead check did not finish before the level's deadline");
                 }
                 Result result = outcome(done);
                 if (result.verdict() == Verdict.ANSWERED) {
@@ -83,8 +83,7 @@ final class DeadCheck {
             throws InterruptedException {
         for (int attempt = 1; attempt <= trialCount; attempt++) {
             if (deadline.expired()) {
-                return new Result(Verdict.OUT_OF_TIME, Optional.of(address),
-                        address + " was still being probed (" + (attempt - 1) + " of " + trialCount + " tries)");
+                return outOfTime(address, attempt - 1);
             }
             try {
                 if (probe.answers(address, Within.atMost(TRY_LIMIT, deadline))) {
@@ -97,12 +96,16 @@ final class DeadCheck {
                         "could not probe " + address + " (" + e.getMessage() + ")");
             }
             if (attempt < trialCount && !Within.sleep(BETWEEN_TRIES, deadline, sleeper)) {
-                return new Result(Verdict.OUT_OF_TIME, Optional.of(address),
-                        address + " was still being probed (" + attempt + " of " + trialCount + " tries)");
+                return outOfTime(address, attempt);
             }
         }
         log.info("Helper {}: {} did not answer {} tries.", target, address, trialCount);
         return new Result(Verdict.SILENT, Optional.of(address), address + " is silent");
+    }
+
+    private Result outOfTime(ProbeAddress address, int triesDone) {
+        return new Result(Verdict.OUT_OF_TIME, Optional.of(address), "the dead check did not finish before the"
+                + " level's deadline (" + address + ": " + triesDone + " of " + trialCount + " tries done)");
     }
 
     private static Result outcome(Future<Result> done) throws InterruptedException {

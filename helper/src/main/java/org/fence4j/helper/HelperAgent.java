@@ -69,7 +69,7 @@ final class HelperAgent implements FenceAgent {
                     return FenceResult.success(dead);
                 }
                 case OUT_OF_TIME -> {
-                    return timeout(target, "the dead check did not finish in time (" + check.detail() + ")");
+                    return timeout(target, check.detail());
                 }
                 default -> why = check.detail();
             }

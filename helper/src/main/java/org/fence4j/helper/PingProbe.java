@@ -55,7 +55,7 @@ final class PingProbe implements Probe {
         return switch (process.exitValue()) {
             case 0 -> true;
             case 1 -> false;
-            default -> throw new IOException("ping exited " + process.exitValue() + " (could not send)");
+            default -> throw new IOException("ping exited " + process.exitValue() + ": it could not send");
         };
     }
 }
