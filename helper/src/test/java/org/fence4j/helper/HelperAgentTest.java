@@ -263,7 +263,7 @@ class HelperAgentTest {
     @Nested
     class QuorumCheck {
         private HelperAgent agentWithQuorumCheck() throws Exception {
-            probe.on(A, ANSWER);
+            probe.on(A, ANSWER).on(B, ANSWER);
             return agent("run_standby_wait", "no", "run_quorum_check", "yes", "quorum_check_wait_time", "10");
         }
 
