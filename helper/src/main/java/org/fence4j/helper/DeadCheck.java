@@ -91,6 +91,9 @@ final class DeadCheck {
                     return new Result(Verdict.ANSWERED, Optional.of(address), address + " answered");
                 }
             } catch (IOException e) {
+                if (deadline.expired()) {
+                    return outOfTime(address, attempt - 1);
+                }
                 log.warn("Helper {}: cannot probe {}: {}.", target, address, e.getMessage());
                 return new Result(Verdict.UNKNOWN, Optional.of(address),
                         "could not probe " + address + " (" + e.getMessage() + ")");

@@ -13,19 +13,9 @@ import java.util.concurrent.TimeUnit;
  * takes {@code -6} for IPv6 (its {@code ping6} is the same program).
  */
 final class PingProbe implements Probe {
-    private final String ping;
-
-    PingProbe() {
-        this("ping");
-    }
-
-    PingProbe(String ping) {
-        this.ping = ping;
-    }
-
     /** The command line of one probe. */
     List<String> command(ProbeAddress address) {
-        List<String> command = new ArrayList<>(List.of(ping));
+        List<String> command = new ArrayList<>(List.of("ping"));
         if (address.ipv6()) {
             command.add("-6");
         }
@@ -45,7 +35,7 @@ final class PingProbe implements Probe {
                 .start();
         try {
             if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-                return false;
+                throw new IOException("ping did not end within " + limit.toMillis() + " ms");
             }
         } finally {
             if (process.isAlive()) {

@@ -8,9 +8,10 @@ import java.time.Duration;
 interface Probe {
 
     /**
-     * @param limit the longest this call may take; a probe still running then counts as silent
-     * @return true if the address answered
-     * @throws IOException the address could not be probed at all (no ping, bad interface): unknown
+     * @param limit the longest this call may take
+     * @return true if the address answered, false if it stayed silent for the whole try
+     * @throws IOException the address could not be probed (no ping, bad interface) or the try did
+     *                     not end within {@code limit}: nothing is known
      */
     boolean answers(ProbeAddress address, Duration limit) throws IOException, InterruptedException;
 }

@@ -27,7 +27,7 @@ record ProbeAddress(String text, InetAddress address, Optional<String> interface
 
     /** The address as ping takes it, without any interface. */
     String literal() {
-        return address.getHostAddress().replaceFirst("%.*", "");
+        return address.getHostAddress();
     }
 
     @Override

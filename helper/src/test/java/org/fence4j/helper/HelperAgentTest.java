@@ -125,6 +125,20 @@ class HelperAgentTest {
         }
 
         @Test
+        void aTryCutShortByTheDeadlineIsNoProofOfSilence() throws Exception {
+            probe.on(A, SILENT, SILENT, ERROR).costing(Duration.ofMillis(1500), clock);
+            HelperAgent agent = new HelperAgent(TestParameters.settings("hostlist", "pm02", "dead_check_target", A,
+                    "dead_check_trialcount", "3", "run_standby_wait", "no"), probe, runner, clock);
+
+            // tries at 0 and 2.5 s; the third, 5 s in, breaks off at the deadline as ping would (IOException)
+            FenceResult result = agent.execute(FenceAction.RESET, "pm02",
+                    Deadline.after(Duration.ofMillis(6500).plus(HelperAgent.RESERVE), clock));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+            assertThat(probe.tries(A)).isEqualTo(3);
+        }
+
+        @Test
         void aDeadlineThatHasPassedProbesNothing() throws Exception {
             FenceResult result = agent("run_standby_wait", "no")
                     .execute(FenceAction.RESET, "pm02", Deadline.after(HelperAgent.RESERVE, clock));
@@ -294,6 +308,17 @@ class HelperAgentTest {
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(runner.calls()).containsExactly("crm_node -q");
+        }
+
+        @Test
+        void aWaitLongerThanTheDeadlineIsATimeout() throws Exception {
+            HelperAgent agent = agentWithQuorumCheck();
+
+            FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(5), clock));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+            assertThat(result.message()).contains("quorum check wait reached the level's deadline");
+            assertThat(runner.calls()).isEmpty();
         }
 
         @Test
