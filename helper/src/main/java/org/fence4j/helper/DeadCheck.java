@@ -3,7 +3,6 @@ package org.fence4j.helper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -39,8 +38,8 @@ final class DeadCheck {
         OUT_OF_TIME
     }
 
-    /** @param address the address that answered or could not be probed, if any */
-    record Result(Verdict verdict, Optional<ProbeAddress> address, String detail) {
+    /** @param detail for the operator: which address answered, or why nothing was decided */
+    record Result(Verdict verdict, String detail) {
     }
 
     private final Probe probe;
@@ -63,7 +62,7 @@ final class DeadCheck {
             for (int i = 0; i < addresses.size(); i++) {
                 Future<Result> done = probes.poll(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
                 if (done == null) {
-                    return new Result(Verdict.OUT_OF_TIME, Optional.empty(), "the dead check did not finish before the level's deadline");
+                    return new Result(Verdict.OUT_OF_TIME, "the dead check did not finish before the level's deadline");
                 }
                 Result result = outcome(done);
                 if (result.verdict() == Verdict.ANSWERED) {
@@ -73,7 +72,7 @@ final class DeadCheck {
                     undecided = result;
                 }
             }
-            return undecided != null ? undecided : new Result(Verdict.SILENT, Optional.empty(), "all silent");
+            return undecided != null ? undecided : new Result(Verdict.SILENT, "all silent");
         } finally {
             stop(pool);
         }
@@ -88,26 +87,25 @@ final class DeadCheck {
             try {
                 if (probe.answers(address, Within.atMost(TRY_LIMIT, deadline))) {
                     log.info("Helper {}: {} answered (try {} of {}).", target, address, attempt, trialCount);
-                    return new Result(Verdict.ANSWERED, Optional.of(address), address + " answered");
+                    return new Result(Verdict.ANSWERED, address + " answered");
                 }
             } catch (IOException e) {
                 if (deadline.expired()) {
                     return outOfTime(address, attempt - 1);
                 }
                 log.warn("Helper {}: cannot probe {}: {}.", target, address, e.getMessage());
-                return new Result(Verdict.UNKNOWN, Optional.of(address),
-                        "could not probe " + address + " (" + e.getMessage() + ")");
+                return new Result(Verdict.UNKNOWN, "could not probe " + address + " (" + e.getMessage() + ")");
             }
             if (attempt < trialCount && !Within.sleep(BETWEEN_TRIES, deadline, sleeper)) {
                 return outOfTime(address, attempt);
             }
         }
         log.info("Helper {}: {} did not answer {} tries.", target, address, trialCount);
-        return new Result(Verdict.SILENT, Optional.of(address), address + " is silent");
+        return new Result(Verdict.SILENT, address + " is silent");
     }
 
     private Result outOfTime(ProbeAddress address, int triesDone) {
-        return new Result(Verdict.OUT_OF_TIME, Optional.of(address), "the dead check did not finish before the"
+        return new Result(Verdict.OUT_OF_TIME, "the dead check did not finish before the"
                 + " level's deadline (" + address + ": " + triesDone + " of " + trialCount + " tries done)");
     }
 
@@ -117,7 +115,7 @@ final class DeadCheck {
         } catch (ExecutionException e) {
             // a probe that broke decides nothing; say what broke
             log.error("Helper: a probe failed unexpectedly.", e.getCause());
-            return new Result(Verdict.UNKNOWN, Optional.empty(), "a probe failed: " + e.getCause());
+            return new Result(Verdict.UNKNOWN, "a probe failed: " + e.getCause());
         }
     }
 
