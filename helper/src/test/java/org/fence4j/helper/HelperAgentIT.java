@@ -37,7 +37,7 @@ class HelperAgentIT {
     @AfterAll
     static void removePm02() throws Exception {
         if (pm02 != null) {
-            pm02.close();
+            pm02.remove();
         }
     }
 

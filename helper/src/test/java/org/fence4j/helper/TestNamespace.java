@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A network namespace standing for pm02, joined to this host by a veth pair with link-local
  * addresses: a random /30 inside 169.254.77.0/24 and fe80::77:N:1/:2. Pinging pm02's addresses
- * reaches only this namespace. {@link #close()} removes the namespace and both links.
+ * reaches only this namespace. {@link #remove()} removes the namespace and both links.
  */
-final class TestNamespace implements AutoCloseable {
+final class TestNamespace {
     final String name;
     final String hostLink;
     final String peerLink;
@@ -46,7 +46,7 @@ final class TestNamespace implements AutoCloseable {
             ns.requireRouteThroughVeth();
             return ns;
         } catch (IOException | InterruptedException | RuntimeException e) {
-            ns.close();
+            ns.remove();
             throw e;
         }
     }
@@ -72,8 +72,7 @@ final class TestNamespace implements AutoCloseable {
      * Removes the veth pair (deleting one end deletes both; the namespace would also take it, but
      * only asynchronously) and the namespace.
      */
-    @Override
-    public void close() throws IOException, InterruptedException {
+    void remove() throws IOException, InterruptedException {
         List<String> leftovers = new ArrayList<>();
         run(List.of("ip", "link", "del", hostLink));
         run(List.of("ip", "netns", "del", name));
