@@ -86,10 +86,12 @@ final class HelperAgent implements FenceAgent {
             }
             Membership.Quorum quorum = membership.quorum(target, deadline);
             if (quorum == Membership.Quorum.NO_QUORUM) {
-                String message = target + ": this node has no quorum; the helper gives back OK for"
-                        + " recomputation (run_quorum_check=yes), " + target + " is NOT confirmed dead";
+                // upstream exits 0 here ("gives back OK for recomputation"); a success for a target
+                // that is not confirmed dead breaks fencing's one promise, so fence4j fails instead
+                String message = target + ": this node has no quorum (run_quorum_check=yes); " + target
+                        + " is NOT confirmed dead, so the helper fails rather than report success";
                 log.warn("Helper {}.", message);
-                return FenceResult.success(message);
+                return FenceResult.failure(message);
             }
             if (quorum == Membership.Quorum.QUORATE) {
                 log.info("Helper {}: this node has quorum.", target);

@@ -37,11 +37,11 @@ final class HelperParameters {
                     "Tries of crm_node -p, one second apart; if all fail the target counts as not online")
             .withDefault("5");
     static final ParameterSpec RUN_QUORUM_CHECK = ParameterSpec.bool("run_quorum_check",
-                    "After the waits, report success without fencing if this node has no quorum")
+                    "After the waits, check that this node has quorum (crm_node -q)")
             .withDefault("no")
-            .withLongDescription("After quorum_check_wait_time, ask crm_node -q; without quorum the level"
-                    + " reports success \"for recomputation\" as stonith-helper does, although the target is"
-                    + " not confirmed dead. Only for no-quorum-policy=freeze or stop.");
+            .withLongDescription("After quorum_check_wait_time, ask crm_node -q and log the answer. Upstream"
+                    + " stonith-helper reports success without quorum \"for recomputation\"; fence4j never reports"
+                    + " success for a target that is not confirmed dead, so without quorum this level fails too.");
     static final ParameterSpec QUORUM_CHECK_WAIT_TIME = ParameterSpec.seconds("quorum_check_wait_time",
                     "Seconds to wait before the quorum check")
             .withDefault("10");

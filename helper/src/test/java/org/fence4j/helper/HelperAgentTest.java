@@ -282,14 +282,14 @@ class HelperAgentTest {
         }
 
         @Test
-        void withoutQuorumItGivesBackOkForRecomputation() throws Exception {
+        void withoutQuorumItFailsInsteadOfUpstreamsSuccess() throws Exception {
             runner.answer("crm_node -q", 0, "0\n");
 
             FenceResult result = reset(agentWithQuorumCheck());
 
-            assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
-            assertThat(result.message()).contains("no quorum", "gives back OK for recomputation",
-                    "pm02 is NOT confirmed dead");
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(result.message()).contains("no quorum", "pm02 is NOT confirmed dead",
+                    "fails rather than report success");
             assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(10));
         }
 
