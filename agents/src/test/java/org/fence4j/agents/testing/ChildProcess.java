@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,18 @@ public final class ChildProcess {
         public String all() {
             return stdout + stderr;
         }
+    }
+
+    /**
+     * The command that starts {@code mainClass} with this test's class path the way the launchers do
+     * (quick start). Unlike {@link JavaProcess} it is a plain command, to be run here or written into a script.
+     */
+    public static List<String> java(Class<?> mainClass, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                mainClass.getName()));
+        command.addAll(args);
+        return command;
     }
 
     public static Result run(List<String> command, Map<String, String> environment, String stdin, Duration limit) {

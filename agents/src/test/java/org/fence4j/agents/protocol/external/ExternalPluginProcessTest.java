@@ -13,7 +13,6 @@ import java.util.Map;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
-import org.fence4j.agents.testing.JavaProcess;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
 import org.junit.jupiter.api.AfterAll;
@@ -40,11 +39,8 @@ class ExternalPluginProcessTest {
     }
 
     private ChildProcess.Result plugin(String... args) {
-        return CAPTURED.keep(JavaProcess.run(ExternalPlugin.class, List.of(args), env, "", Duration.ofSeconds(60)));
-    }
-
-    private ChildProcess.Result plugin(List<String> args) {
-        return plugin(args.toArray(String[]::new));
+        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(ExternalPlugin.class, List.of(args)), env, "",
+                Duration.ofSeconds(60)));
     }
 
     @Test

@@ -19,7 +19,6 @@ import java.util.Map;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
-import org.fence4j.agents.testing.JavaProcess;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
 import org.fence4j.agents.testing.XmlDocuments;
@@ -54,7 +53,7 @@ class StonithExternalPluginIT {
         String name = "fence4j-toy-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
         type = "external/" + name;
         plugin = PLUGIN_DIR.resolve(name);
-        String command = String.join(" ", JavaProcess.command(ExternalPlugin.class, List.of(ToyAgentProvider.TYPE))
+        String command = String.join(" ", ChildProcess.java(ExternalPlugin.class, List.of(ToyAgentProvider.TYPE))
                 .stream().map(StonithExternalPluginIT::shellQuote).toList());
         Files.writeString(plugin, "#!/bin/sh\nexec " + command + " \"$@\"\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
-import org.fence4j.agents.testing.JavaProcess;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
 import org.fence4j.agents.testing.XmlDocuments;
@@ -37,14 +36,15 @@ class FenceAgentsProcessTest {
     }
 
     private ChildProcess.Result stdin(String lines, Map<String, String> env) {
-        return CAPTURED.keep(JavaProcess.run(FenceAgentsCommand.class, List.of("toy"), env, lines,
+        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, List.of("toy")), env, lines,
                 Duration.ofSeconds(60)));
     }
 
     private ChildProcess.Result argv(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("toy"));
         all.addAll(List.of(args));
-        return CAPTURED.keep(JavaProcess.run(FenceAgentsCommand.class, all, Map.of(), "", Duration.ofSeconds(60)));
+        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, all), Map.of(), "",
+                Duration.ofSeconds(60)));
     }
 
     /** What pacemaker-fenced writes for a reboot of pm02 by a device with these attributes. */
