@@ -53,7 +53,7 @@ final class OperatorWait {
         long start = ticker.nanoTime();
         String doing = action == FenceAction.OFF ? "power off" : "reset";
         LOG.error("OPERATOR INTERVENTION REQUIRED to {} {}. Do it by hand, then confirm: {}. Waiting up to {}.",
-                doing, target, howToConfirm(target), clockText(deadline.remaining()));
+                doing, target, howToConfirm(dir, target), clockText(deadline.remaining()));
         CompletableFuture<Answer> first = new CompletableFuture<>();
         try (FifoListener fifo = FifoListener.listen(dir, target)) {
             fifo.reply().thenAccept(reply -> first.complete(fromFifo(reply, fifo.fifo(), target)));
@@ -93,7 +93,7 @@ final class OperatorWait {
         }
     }
 
-    private String howToConfirm(String target) {
+    static String howToConfirm(Path dir, String target) {
         if (dir.equals(Rendezvous.DEFAULT_DIR)) {
             return "fence-cli confirm " + target + " (or meatclient -c " + target + ")";
         }
@@ -105,7 +105,7 @@ final class OperatorWait {
         console.println("");
         console.println("OPERATOR INTERVENTION REQUIRED to " + doing + " " + target + ".");
         console.println(capitalized(doing) + " " + target + " by hand now (power button, PDU or BMC), then confirm"
-                + " here, or from another shell: " + howToConfirm(target) + ".");
+                + " here, or from another shell: " + howToConfirm(dir, target) + ".");
         ConfirmationQuestion question = new ConfirmationQuestion(console, target);
         question.warn();
         // console reads cannot be interrupted: a daemon thread reads, the caller waits on `first`

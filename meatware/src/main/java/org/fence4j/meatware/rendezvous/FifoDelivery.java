@@ -43,6 +43,8 @@ public final class FifoDelivery {
         Process dd = pb.start();
         try (OutputStream in = dd.getOutputStream()) {
             in.write(record);
+        } catch (IOException e) {
+            // dd could not open the FIFO and exited before reading its input: its message says why
         }
         byte[] out = dd.getInputStream().readNBytes(4096);
         if (!dd.waitFor(DD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -29,8 +29,13 @@ import java.util.concurrent.TimeUnit;
 public final class FifoListener implements AutoCloseable {
     private static final String MKFIFO = "/usr/bin/mkfifo";
     private static final long MKFIFO_TIMEOUT_SECONDS = 10;
+    private static final int STOP_ATTEMPTS = 50;
+    private static final long STOP_WAIT_MILLIS = 20;
     private static final FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    /** The reader thread is named this plus the node (tests find it in /proc by that name). */
+    static final String READER_THREAD_PREFIX = "mw-fifo ";
 
     private final Path fifo;
     private final FileChannel lockChannel;
@@ -44,7 +49,8 @@ public final class FifoListener implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.fifoKey = fifoKey;
-        this.reader = new Thread(this::readOneRecord, "meatware-fifo " + fifo.getFileName());
+        this.reader = new Thread(this::readOneRecord, READER_THREAD_PREFIX + fifo.getFileName().toString()
+                .substring("meatware.".length()));
         reader.setDaemon(true);
     }
 
@@ -112,6 +118,10 @@ public final class FifoListener implements AutoCloseable {
 
     /** One open and one read, as cluster-glue: the first writer's first write is the answer. */
     private void readOneRecord() {
+        if (Thread.currentThread().isInterrupted()) {
+            reply.complete(new Reply.Unusable("stopped before anyone connected"));
+            return;
+        }
         try (FileChannel in = FileChannel.open(fifo, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(ReplyRecord.SIZE);
             int n = in.read(buffer);
@@ -121,13 +131,23 @@ public final class FifoListener implements AutoCloseable {
         }
     }
 
-    /** Stops the reader, removes the FIFO (if it is still ours) and releases the lock. */
+    /**
+     * Stops the reader, removes the FIFO (if it is still ours) and releases the lock. The reader
+     * may be about to open the FIFO, so it is poked until it has ended (bounded), lest it block on
+     * an unlinked FIFO forever.
+     */
     @Override
     public void close() throws IOException {
+        boolean interrupted = false;
         try {
             reader.interrupt(); // a read in progress: FileChannel reads are interruptible
-            if (reader.isAlive()) {
+            for (int i = 0; i < STOP_ATTEMPTS && reader.isAlive(); i++) {
                 poke();
+                try {
+                    reader.join(STOP_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
             Object key = Files.readAttributes(fifo, "unix:ino", LinkOption.NOFOLLOW_LINKS).get("ino");
             if (fifoKey.equals(key)) {
@@ -138,6 +158,9 @@ public final class FifoListener implements AutoCloseable {
         } finally {
             lock.release();
             lockChannel.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -17,7 +17,7 @@ public final class Hostnames {
     }
 
     public static String normalize(String host) {
-        return host.trim().toLowerCase(Locale.ROOT);
+        return host.toLowerCase(Locale.ROOT);
     }
 
     /** Why {@code host} cannot be a meatware target, if it cannot. */
