@@ -1,0 +1,19 @@
+package org.fence4j.agents.chain;
+
+import org.fence4j.agents.config.FenceConfig.Level;
+import org.fence4j.agents.spi.FenceAction;
+
+/** Progress of a chain as it runs, for live output. Callbacks come from the calling thread. */
+public interface ChainListener {
+    ChainListener NONE = new ChainListener() {
+    };
+
+    default void started(String target, FenceAction action) {
+    }
+
+    default void levelStarted(Level level) {
+    }
+
+    default void levelFinished(LevelReport report) {
+    }
+}

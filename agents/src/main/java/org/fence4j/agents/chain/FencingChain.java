@@ -1,0 +1,206 @@
+package org.fence4j.agents.chain;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.fence4j.agents.config.Durations;
+import org.fence4j.agents.config.FenceConfig.Level;
+import org.fence4j.agents.config.FenceConfig.Target;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.FenceAction;
+import org.fence4j.agents.spi.FenceAgent;
+import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.Ticker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a target's levels in priority order. For fencing actions the first level that succeeds
+ * ends the chain; a level that fails or overruns its timeout passes to the next; when all fail,
+ * the request fails. Each level runs on its own thread so that an overrunning agent can be
+ * cancelled (interrupted) while the chain moves on.
+ *
+ * <p>Interrupting the thread that calls {@link #fence} cancels the request: the running level
+ * is cancelled and the result is FAILURE. The interrupt is consumed so that the caller can
+ * still record the result (file channels refuse to work on an interrupted thread).
+ */
+public final class FencingChain {
+    private static final Logger LOG = LoggerFactory.getLogger(FencingChain.class);
+    /** How long a cancelled agent gets to stop before the chain goes on without it. */
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
+
+    private final ChainListener listener;
+    private final Ticker ticker;
+    private final Clock clock;
+
+    public FencingChain(ChainListener listener) {
+        this(listener, Ticker.SYSTEM, Clock.systemUTC());
+    }
+
+    public FencingChain(ChainListener listener, Ticker ticker, Clock clock) {
+        this.listener = listener;
+        this.ticker = ticker;
+        this.clock = clock;
+    }
+
+    /** Fences (ON, OFF, RESET): levels in order until one succeeds. */
+    public ChainResult fence(Target target, FenceAction action, Duration requestTimeout) {
+        if (!(action == FenceAction.ON || action.fences())) {
+            throw new IllegalArgumentException("not a fencing action: " + action);
+        }
+        String name = target.name();
+        LOG.info("Fencing {} ({}) started.", name, action.word());
+        Instant start = clock.instant();
+        Runs runs = runLevels(target, action, requestTimeout, true);
+        Instant end = clock.instant();
+        Optional<LevelReport> winner = runs.reports().stream().filter(r -> r.outcome() == Outcome.SUCCESS).findFirst();
+        String took = Durations.format(Duration.between(start, end));
+        int tried = runs.reports().size();
+        String summary = winner
+                .map(w -> "Fencing " + name + " succeeded by level " + w.index() + " (" + w.agent() + ") in " + took + ".")
+                .orElseGet(() -> "Fencing " + name + " (" + action.word() + ") failed: "
+                        + (runs.cancelled() ? "cancelled" : "all " + tried + " level" + (tried == 1 ? "" : "s") + " failed")
+                        + " in " + took + ".");
+        if (winner.isPresent()) {
+            LOG.info(summary);
+        } else {
+            LOG.error(summary);
+        }
+        return new ChainResult(name, action, winner.isPresent() ? Outcome.SUCCESS : Outcome.FAILURE, runs.reports(),
+                winner, winner.map(LevelReport::power).orElse(PowerState.UNKNOWN), start, end, summary);
+    }
+
+    /**
+     * Asks every level (STATUS or MONITOR). STATUS succeeds when a level read the power state
+     * (the first one that did gives it); MONITOR succeeds when every device is healthy.
+     */
+    public ChainResult survey(Target target, FenceAction action, Duration requestTimeout) {
+        if (action != FenceAction.STATUS && action != FenceAction.MONITOR) {
+            throw new IllegalArgumentException("not a survey action: " + action);
+        }
+        String name = target.name();
+        Instant start = clock.instant();
+        List<LevelReport> reports = runLevels(target, action, requestTimeout, false).reports();
+        Instant end = clock.instant();
+        Optional<LevelReport> knows = reports.stream()
+                .filter(r -> r.outcome() == Outcome.SUCCESS && r.power() != PowerState.UNKNOWN).findFirst();
+        long healthy = reports.stream().filter(r -> r.outcome() == Outcome.SUCCESS).count();
+        boolean ok = action == FenceAction.STATUS ? knows.isPresent() : healthy == target.levels().size();
+        PowerState power = knows.map(LevelReport::power).orElse(PowerState.UNKNOWN);
+        String summary = action == FenceAction.MONITOR
+                ? healthy + " of " + target.levels().size() + " devices for " + name + " are healthy."
+                : knows.map(k -> name + " is powered " + power.name().toLowerCase(java.util.Locale.ROOT)
+                        + " (read by level " + k.index() + ", " + k.agent() + ").")
+                        .orElse("The power state of " + name + " is unknown: no level could read it.");
+        return new ChainResult(name, action, ok ? Outcome.SUCCESS : Outcome.FAILURE, reports, knows, power,
+                start, end, summary);
+    }
+
+    private record Runs(List<LevelReport> reports, boolean cancelled) {
+    }
+
+    private Runs runLevels(Target target, FenceAction action, Duration requestTimeout, boolean untilSuccess) {
+        listener.started(target.name(), action);
+        Deadline request = Deadline.after(requestTimeout, ticker);
+        List<LevelReport> reports = new ArrayList<>();
+        boolean cancelled = false;
+        for (Level level : target.levels()) {
+            LevelReport report;
+            if (cancelled) {
+                report = notTried(level, Outcome.FAILURE, "not tried: the request was cancelled");
+            } else if (request.expired()) {
+                report = notTried(level, Outcome.TIMEOUT, "not tried: the request timeout of "
+                        + Durations.format(requestTimeout) + " was reached");
+            } else {
+                listener.levelStarted(level);
+                try {
+                    report = runLevel(level, action, target.name(), request);
+                } catch (InterruptedException e) {
+                    cancelled = true;
+                    report = notTried(level, Outcome.FAILURE, "cancelled by the operator");
+                }
+            }
+            reports.add(report);
+            log(report);
+            listener.levelFinished(report);
+            if (untilSuccess && report.outcome() == Outcome.SUCCESS) {
+                break;
+            }
+        }
+        return new Runs(reports, cancelled);
+    }
+
+    private LevelReport runLevel(Level level, FenceAction action, String target, Deadline request)
+            throws InterruptedException {
+        Deadline deadline = request.atMost(level.timeout());
+        long started = ticker.nanoTime();
+        FutureTask<FenceResult> task = new FutureTask<>(() -> {
+            try (FenceAgent agent = level.device().open()) {
+                return agent.execute(action, target, deadline);
+            }
+        });
+        Thread worker = new Thread(task, "level-" + level.index() + "-" + level.device().name());
+        worker.setDaemon(true);
+        worker.start();
+        FenceResult result;
+        try {
+            result = task.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            stop(task, worker);
+            result = FenceResult.timeout("did not finish within " + Durations.format(level.timeout())
+                    + "; cancelled");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            result = FenceResult.failure("agent error: " + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage()));
+        } catch (InterruptedException e) {
+            stop(task, worker);
+            throw e;
+        }
+        Duration took = Duration.ofNanos(ticker.nanoTime() - started);
+        if (result.outcome() == Outcome.SUCCESS && action.fences() && result.power() == PowerState.ON) {
+            // an agent that says "fenced" while reading power on contradicts itself: never trust it
+            result = FenceResult.failure("reported success but read the power as on: " + result.message());
+        }
+        return new LevelReport(level.index(), level.device().name(), level.device().agentType(), result.outcome(),
+                took, result.message(), result.power());
+    }
+
+    private static void stop(FutureTask<FenceResult> task, Thread worker) {
+        task.cancel(true);
+        try {
+            worker.join(CANCEL_GRACE.toMillis());
+        } catch (InterruptedException again) {
+            // a second interrupt while stopping: go on, the worker is a daemon
+        }
+        if (worker.isAlive()) {
+            LOG.warn("Level thread {} did not stop within {}; continuing without it.", worker.getName(),
+                    Durations.format(CANCEL_GRACE));
+        }
+    }
+
+    private static LevelReport notTried(Level level, Outcome outcome, String reason) {
+        return new LevelReport(level.index(), level.device().name(), level.device().agentType(), outcome,
+                Duration.ZERO, reason, PowerState.UNKNOWN);
+    }
+
+    private static void log(LevelReport r) {
+        String line = "Level {} {}: {} (rc={})";
+        // a failing level is the chain's normal way forward (the helper finds the target alive):
+        // only an overrun deserves a warning
+        if (r.outcome() == Outcome.TIMEOUT) {
+            LOG.warn(line, r.index(), r.agent(), r.reason(), r.rc());
+        } else {
+            LOG.info(line, r.index(), r.agent(), r.reason(), r.rc());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.fence4j.agents.chain;
+
+import java.time.Duration;
+import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.spi.PowerState;
+
+/** How one level of a chain went. */
+public record LevelReport(int index, String device, String agent, Outcome outcome, Duration duration,
+        String reason, PowerState power) {
+
+    /** The pm_logconv style return code: 0 success, 1 failure, 2 timeout. */
+    public int rc() {
+        return switch (outcome) {
+            case SUCCESS -> 0;
+            case FAILURE -> 1;
+            case TIMEOUT -> 2;
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package org.fence4j.agents.cli;
+
+import java.io.PrintWriter;
+import java.util.ServiceLoader;
+import java.util.function.UnaryOperator;
+import org.fence4j.agents.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** fence-cli: run and test the configured fencing chains by hand. */
+@Command(name = "fence-cli", mixinStandardHelpOptions = true, versionProvider = FenceCli.Version.class,
+        description = "Fence cluster nodes with the chains configured in fence4j.yaml, and inspect them.",
+        subcommands = {
+            FenceCommands.Reset.class, FenceCommands.Off.class, FenceCommands.On.class, StatusCommand.class,
+            ListCommand.class, ShowCommand.class, HistoryCommand.class, MetadataCommand.class,
+            ValidateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:success (the target is confirmed fenced, or the action is done)",
+            "1:failure: every level failed, timed out or was cancelled, or another request holds the target",
+            "2:usage or configuration error (the message names file, line and key)"},
+        footerHeading = "%nEnvironment:%n",
+        footer = {"  FENCE4J_CONFIG     configuration file, unless --config is given",
+                  "  FENCE4J_STATE_DIR  directory for history and locks, overriding state_dir"})
+public final class FenceCli implements Runnable {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Where each run's output goes and what it can read; replaced in tests. */
+    final Terminal terminal;
+
+    FenceCli(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Terminal.system()));
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int run(String[] args, Terminal terminal) {
+        CommandLine cli = commandLine(terminal);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(Terminal terminal) {
+        CommandLine cli = new CommandLine(new FenceCli(terminal));
+        for (FenceCliCommand extra : ServiceLoader.load(FenceCliCommand.class)) {
+            cli.addSubcommand(extra);
+        }
+        cli.setOut(terminal.out()).setErr(terminal.err());
+        cli.setExecutionStrategy(parsed -> {
+            Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbose);
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            PrintWriter err = line.getErr();
+            if (e instanceof ConfigException c) {
+                c.problems().forEach(p -> err.println("fence-cli: " + p));
+                return ExitCodes.USAGE;
+            }
+            err.println("fence-cli: internal error: " + e);
+            if (line.getCommandSpec().root().userObject() instanceof FenceCli root && root.global.verbose) {
+                e.printStackTrace(err);
+            }
+            return ExitCodes.FAILED;
+        });
+        return cli;
+    }
+
+    /** The version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = FenceCli.class.getPackage().getImplementationVersion();
+            return new String[] {"fence-cli (fence4j) " + (v == null ? "development build" : v)};
+        }
+    }
+
+    /** Environment lookup of this run. */
+    UnaryOperator<String> environment() {
+        return terminal.environment();
+    }
+}

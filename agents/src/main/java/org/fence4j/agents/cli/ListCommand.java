@@ -1,0 +1,36 @@
+package org.fence4j.agents.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.fence4j.agents.chain.History;
+import org.fence4j.agents.config.ConfigException;
+import org.fence4j.agents.config.FenceConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** The configured targets and the devices of their levels. */
+@Command(name = "list", description = "List the configured targets, each with its levels in order.")
+final class ListCommand implements Callable<Integer> {
+    @ParentCommand
+    FenceCli root;
+
+    @Override
+    public Integer call() throws ConfigException, IOException {
+        Session session = new Session(root);
+        PrintWriter out = session.terminal().out();
+        Map<String, FenceConfig.Target> targets = new TreeMap<>(session.config().targets());
+        if (session.options().json) {
+            Map<String, List<String>> devices = new TreeMap<>();
+            targets.forEach((name, t) -> devices.put(name, t.levels().stream().map(l -> l.device().name()).toList()));
+            out.println(History.json(devices));
+            return ExitCodes.SUCCESS;
+        }
+        targets.values().forEach(t -> out.println(t.name() + ": " + String.join(" -> ",
+                t.levels().stream().map(l -> l.device().name() + " (" + l.device().agentType() + ")").toList())));
+        return ExitCodes.SUCCESS;
+    }
+}

@@ -1,0 +1,25 @@
+package org.fence4j.agents.cli;
+
+/**
+ * Configures the SLF4J simple backend before the first logger exists: operator lines on stderr,
+ * warnings and errors always, INFO with --verbose.
+ */
+final class Logging {
+    private Logging() {
+    }
+
+    static void configure(boolean verbose) {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.levelInBrackets", "false");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

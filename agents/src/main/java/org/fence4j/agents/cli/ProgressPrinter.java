@@ -1,0 +1,92 @@
+package org.fence4j.agents.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.fence4j.agents.chain.ChainListener;
+import org.fence4j.agents.chain.ChainResult;
+import org.fence4j.agents.chain.History;
+import org.fence4j.agents.chain.HistoryEntry;
+import org.fence4j.agents.chain.LevelReport;
+import org.fence4j.agents.config.Durations;
+import org.fence4j.agents.config.FenceConfig.Level;
+import org.fence4j.agents.spi.FenceAction;
+
+/**
+ * Human output of a chain as it runs: a line per level, and on a terminal the elapsed time of
+ * the level that is waiting. With --json only the final document is printed.
+ */
+final class ProgressPrinter implements ChainListener {
+    private final Terminal terminal;
+    private final boolean json;
+    private final PrintWriter out;
+    private ScheduledExecutorService ticker;
+    private ScheduledFuture<?> tick;
+
+    ProgressPrinter(Terminal terminal, boolean json) {
+        this.terminal = terminal;
+        this.json = json;
+        this.out = terminal.out();
+    }
+
+    @Override
+    public void started(String target, FenceAction action) {
+        if (!json) {
+            out.println(action.fences() || action == FenceAction.ON
+                    ? "Fencing " + target + " (" + action.word() + ") started."
+                    : "Asking every level of " + target + " (" + action.word() + ").");
+        }
+    }
+
+    @Override
+    public void levelStarted(Level level) {
+        if (json || !terminal.interactive()) {
+            return;
+        }
+        long started = System.nanoTime();
+        String label = label(level.index(), level.device().name(), level.device().agentType());
+        if (ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "progress");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        tick = ticker.scheduleAtFixedRate(() -> {
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            out.print(String.format(Locale.ROOT, "\r%s ... %.0f s of %s \u001b[K", label, ms / 1000.0,
+                    Durations.format(level.timeout())));
+            out.flush();
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void levelFinished(LevelReport r) {
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+            out.print("\r\u001b[K");
+        }
+        if (!json) {
+            out.println(label(r.index(), r.device(), r.agent()) + ": " + r.outcome() + " after "
+                    + Durations.format(r.duration()) + ": " + r.reason());
+        }
+    }
+
+    /** The closing line, or the JSON document. */
+    void finished(ChainResult result, String requester) throws IOException {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        out.println(json ? History.json(HistoryEntry.of(result, requester)) : result.summary());
+        out.flush();
+    }
+
+    private static String label(int index, String device, String agent) {
+        return "Level " + index + " " + device + " (" + agent + ")";
+    }
+}

@@ -1,0 +1,36 @@
+package org.fence4j.agents.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated configuration: devices, and for each target its levels in priority order.
+ *
+ * @param source   the file it was read from
+ * @param stateDir where history and lock files live
+ */
+public record FenceConfig(Path source, Path stateDir, Map<String, Device> devices, Map<String, Target> targets) {
+
+    public FenceConfig {
+        devices = Map.copyOf(devices);
+        targets = Map.copyOf(targets);
+    }
+
+    /** One target node and the levels that fence it, first to try first. */
+    public record Target(String name, List<Level> levels) {
+        public Target {
+            levels = List.copyOf(levels);
+        }
+    }
+
+    /** One level of a target's chain: a device and how long it may take. */
+    public record Level(int index, Device device, Duration timeout) {
+    }
+
+    public Optional<Target> target(String name) {
+        return Optional.ofNullable(targets.get(name));
+    }
+}

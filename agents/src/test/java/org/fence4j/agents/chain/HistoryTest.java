@@ -1,0 +1,44 @@
+package org.fence4j.agents.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryTest {
+    @TempDir
+    Path dir;
+
+    static HistoryEntry entry(String target, String outcome) {
+        return new HistoryEntry(target, "reset", "root@/dev/pts/1", "2026-11-25T10:00:00Z", "2026-11-25T10:00:02Z",
+                outcome, null, null, "UNKNOWN", "summary", List.of(
+                        new HistoryEntry.Step(1, "helper-" + target, "helper", "FAILURE", 12, "alive")));
+    }
+
+    @Test
+    void appendsAndReadsTheNewestPerTarget() throws Exception {
+        History h = new History(dir.resolve("state/history.jsonl"));
+        assertThat(h.read(Optional.empty(), 10)).isEmpty();
+        h.append(entry("pm01", "SUCCESS"));
+        h.append(entry("pm02", "FAILURE"));
+        h.append(entry("pm02", "SUCCESS"));
+        assertThat(h.read(Optional.empty(), 10)).hasSize(3);
+        assertThat(h.read(Optional.of("pm02"), 1)).containsExactly(entry("pm02", "SUCCESS"));
+        assertThat(Files.readAllLines(h.file())).hasSize(3).allMatch(l -> l.startsWith("{\"target\":"));
+    }
+
+    @Test
+    void aTornLineDoesNotHideTheRest() throws Exception {
+        History h = new History(dir.resolve("history.jsonl"));
+        h.append(entry("pm01", "SUCCESS"));
+        Files.writeString(h.file(), "{\"target\":\"pm0", StandardOpenOption.APPEND);
+        Files.writeString(h.file(), "\n", StandardOpenOption.APPEND);
+        h.append(entry("pm02", "SUCCESS"));
+        assertThat(h.read(Optional.empty(), 10)).extracting(HistoryEntry::target).containsExactly("pm01", "pm02");
+    }
+}

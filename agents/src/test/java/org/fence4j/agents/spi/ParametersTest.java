@@ -1,0 +1,100 @@
+package org.fence4j.agents.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParametersTest {
+    static final List<ParameterSpec> SPECS = List.of(
+            ParameterSpec.string("ipaddr", "BMC address").asRequired().withAliases("ip"),
+            ParameterSpec.integer("ipport", "UDP port").withDefault("623"),
+            ParameterSpec.bool("lanplus", "RMCP+"),
+            ParameterSpec.seconds("power_timeout", "Seconds").withDefault("20"),
+            ParameterSpec.select("privlvl", "Privilege", "operator", "administrator").withDefault("administrator"),
+            ParameterSpec.secret("passwd", "Password").withAliases("password"));
+
+    static RawParameter file(String key, String value) {
+        return new RawParameter(key, value, Origin.file("f.yaml", 3));
+    }
+
+    static Parameters resolve(RawParameter... raw) throws ParameterException {
+        return Parameters.resolve(SPECS, List.of(raw), Parameters.Unknown.REJECT, Map.of("PW", "from-env")::get);
+    }
+
+    @Test
+    void appliesDefaultsAliasesAndTypes() throws Exception {
+        Parameters p = resolve(file("ip", "127.0.0.1"), file("lanplus", "yes"), file("privlvl", "OPERATOR"),
+                file("power_timeout", "2.5"), file("password", "s3cret-value"));
+        assertThat(p.string("ipaddr")).isEqualTo("127.0.0.1");
+        assertThat(p.integer("ipport")).isEqualTo(623);
+        assertThat(p.bool("lanplus")).isTrue();
+        assertThat(p.string("privlvl")).isEqualTo("operator");
+        assertThat(p.seconds("power_timeout")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(p.secret("passwd").orElseThrow().bytes()).isEqualTo("s3cret-value".getBytes());
+        assertThat(p.toString()).doesNotContain("s3cret-value").contains("passwd=******");
+    }
+
+    @Test
+    void secretFromEnvironmentFileAndScript(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("pw");
+        Files.writeString(f, "from-file\nsecond line ignored\n");
+        assertThat(resolve(file("ip", "h"), file("passwd_env", "PW")).secret("passwd").orElseThrow().bytes())
+                .isEqualTo("from-env".getBytes());
+        assertThat(resolve(file("ip", "h"), file("password_file", f.toString())).secret("passwd").orElseThrow().bytes())
+                .isEqualTo("from-file".getBytes());
+        assertThat(resolve(file("ip", "h"), file("passwd_script", "echo from-script")).secret("passwd").orElseThrow()
+                .bytes()).isEqualTo("from-script".getBytes());
+    }
+
+    @Test
+    void refusesSecretOnCommandLineWithoutEchoingIt() {
+        assertThatThrownBy(() -> resolve(file("ip", "h"), new RawParameter("password", "argv-secret", Origin.argv())))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("command line: password: a secret is never taken from the command line")
+                .hasMessageContaining("password_file=PATH")
+                .hasMessageNotContaining("argv-secret");
+    }
+
+    @Test
+    void reportsEveryProblemWithOriginKeyAndExpectation() {
+        assertThatThrownBy(() -> resolve(file("ipport", "abc"), file("lanplus", "maybe"), file("privlvl", "root"),
+                file("power_timeout", "-1"), file("colour", "red"), file("passwd_env", "NOT_SET")))
+                .isInstanceOf(ParameterException.class)
+                .satisfies(e -> assertThat(((ParameterException) e).problems()).containsExactly(
+                        "f.yaml:3: ipport: expected a whole number, got 'abc'",
+                        "f.yaml:3: lanplus: expected a boolean (yes/no, true/false, on/off, 1/0), got 'maybe'",
+                        "f.yaml:3: privlvl: expected one of operator, administrator, got 'root'",
+                        "f.yaml:3: power_timeout: expected a number of seconds, got '-1'",
+                        "f.yaml:3: unknown parameter 'colour'; expected one of: ipaddr, ipport, lanplus, power_timeout,"
+                                + " privlvl, passwd",
+                        "f.yaml:3: passwd_env: environment variable 'NOT_SET' is not set; expected it to hold the passwd",
+                        "missing required parameter 'ipaddr' (also accepted as ip): BMC address"));
+    }
+
+    @Test
+    void unreadableSecretFileIsNamed(@TempDir Path dir) {
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("passwd_file", dir.resolve("missing").toString())))
+                .hasMessageContaining("passwd_file: cannot read the secret file '" + dir.resolve("missing") + "'");
+    }
+
+    @Test
+    void sameParameterTwiceUnderTwoNamesIsAnError() {
+        assertThatThrownBy(() -> resolve(file("ip", "a"), file("ipaddr", "b")))
+                .hasMessageContaining("parameter 'ipaddr' is already given as 'ip'");
+    }
+
+    @Test
+    void unknownKeysMayBeIgnored() throws Exception {
+        Parameters p = Parameters.resolve(SPECS, List.of(file("ip", "h"), file("nodename", "pm02")),
+                Parameters.Unknown.IGNORE, k -> null);
+        assertThat(p.has("nodename")).isFalse();
+        assertThat(p.string("ipaddr")).isEqualTo("h");
+    }
+}
