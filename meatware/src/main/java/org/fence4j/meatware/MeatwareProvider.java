@@ -65,6 +65,12 @@ public final class MeatwareProvider implements FenceAgentProvider {
                 FenceAction.LIST);
     }
 
+    /** On fence-cli's terminal the operator answers the question right there. */
+    @Override
+    public boolean talksToOperator() {
+        return true;
+    }
+
     @Override
     public FenceAgent create(Parameters parameters) throws ParameterException {
         List<String> problems = new ArrayList<>();

@@ -55,33 +55,36 @@ final class OperatorWait {
         LOG.error("OPERATOR INTERVENTION REQUIRED to {} {}. Do it by hand, then confirm: {}. Waiting up to {}.",
                 doing, target, howToConfirm(dir, target), clockText(deadline.remaining()));
         CompletableFuture<Answer> first = new CompletableFuture<>();
+        Optional<OperatorConsole> console = Optional.empty();
         try (FifoListener fifo = FifoListener.listen(dir, target)) {
             fifo.reply().thenAccept(reply -> first.complete(fromFifo(reply, fifo.fifo(), target)));
-            Optional<OperatorConsole> console = consoles.get();
+            console = consoles.get();
             Supplier<String> status = () -> "Waiting for the confirmation of " + target + ": "
                     + clockText(Duration.ofNanos(ticker.nanoTime() - start)) + " elapsed, "
                     + clockText(deadline.remaining()) + " left.";
             console.ifPresent(c -> startPrompt(c, doing, target, status, first));
+            Optional<OperatorConsole> shown = console;
             while (true) {
                 Answer answer = pacer.await(first, min(STATUS_EVERY, deadline.remaining()));
                 if (answer == null && deadline.expired()) {
                     answer = first.getNow(null);
                 }
                 if (answer != null) {
-                    console.ifPresent(c -> c.println(""));
+                    shown.ifPresent(c -> c.println(""));
                     return result(answer, target, Duration.ofNanos(ticker.nanoTime() - start));
                 }
                 if (deadline.expired()) {
-                    console.ifPresent(c -> c.println(""));
+                    shown.ifPresent(c -> c.println(""));
                     String why = "No operator confirmed that " + target + " was " + done(action) + " within "
                             + clockText(Duration.ofNanos(ticker.nanoTime() - start)) + "; " + target
                             + " is NOT known to be fenced.";
                     LOG.warn(why);
                     return FenceResult.timeout(why);
                 }
-                console.ifPresent(c -> c.status(status.get()));
+                shown.ifPresent(c -> c.status(status.get()));
             }
         } catch (InterruptedException e) {
+            console.ifPresent(c -> c.println(""));
             Thread.currentThread().interrupt(); // the caller stops the chain too
             String why = "Cancelled by operator while waiting for the confirmation of " + target + ".";
             LOG.warn(why);
