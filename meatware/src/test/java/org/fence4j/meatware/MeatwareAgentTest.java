@@ -299,6 +299,17 @@ class MeatwareAgentTest {
     }
 
     @Test
+    void refusesADirectoryOthersCanSwapTheFifoIn() throws Exception {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        FenceResult result = agent().execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(5)));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(result.message()).contains("writable by group or others without the sticky bit");
+        assertThat(fifo("pm02")).doesNotExist();
+    }
+
+    @Test
     void namesMeatclientOnlyForClusterGluesRendezvousDirectory() {
         assertThat(OperatorWait.howToConfirm(Rendezvous.DEFAULT_DIR, "pm02"))
                 .isEqualTo("fence-cli confirm pm02 (or meatclient -c pm02)");

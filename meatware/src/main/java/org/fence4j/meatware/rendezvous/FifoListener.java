@@ -57,6 +57,7 @@ public final class FifoListener implements AutoCloseable {
     /** Creates {@code <dir>/meatware.<host>} and starts waiting on it. */
     public static FifoListener listen(Path dir, String host) throws IOException {
         Path fifo = Rendezvous.fifo(dir, host);
+        FileModes.requireSafeDirectory(dir);
         FileChannel lockChannel = FileChannel.open(Rendezvous.lock(dir, host), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY);
         try {

@@ -25,6 +25,19 @@ final class FileModes {
         }
     }
 
+    /**
+     * Throws if others could replace files in {@code dir}: a directory writable by group or others
+     * needs the sticky bit (as /tmp has), else a confirmation could be forged by swapping the FIFO.
+     */
+    static void requireSafeDirectory(Path dir) throws IOException {
+        int mode = (Integer) Files.getAttribute(dir, "unix:mode");
+        if ((mode & 0022) != 0 && (mode & 01000) == 0) {
+            throw new IOException("the rendezvous directory " + dir + " is writable by group or others without the"
+                    + " sticky bit (mode " + Integer.toOctalString(mode & 07777) + "); use a directory only its owner"
+                    + " can change, such as /run");
+        }
+    }
+
     /** Throws unless {@code path} is a FIFO owned by this process's user with mode 0600. */
     static void requireOwnPrivateFifo(Path path) throws IOException {
         Map<String, Object> a = Files.readAttributes(path, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
