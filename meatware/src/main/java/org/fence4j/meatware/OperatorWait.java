@@ -52,11 +52,12 @@ final class OperatorWait {
         Ticker ticker = deadline.ticker();
         long start = ticker.nanoTime();
         String doing = action == FenceAction.OFF ? "power off" : "reset";
-        LOG.error("OPERATOR INTERVENTION REQUIRED to {} {}. Do it by hand, then confirm: {}. Waiting up to {}.",
-                doing, target, howToConfirm(dir, target), clockText(deadline.remaining()));
         CompletableFuture<Answer> first = new CompletableFuture<>();
         Optional<OperatorConsole> console = Optional.empty();
         try (FifoListener fifo = FifoListener.listen(dir, target)) {
+            // once the FIFO exists, so that the commands it names work
+            LOG.error("OPERATOR INTERVENTION REQUIRED to {} {}. Do it by hand, then confirm: {}. Waiting up to {}.",
+                    doing, target, howToConfirm(dir, target), clockText(deadline.remaining()));
             fifo.reply().thenAccept(reply -> first.complete(fromFifo(reply, fifo.fifo(), target)));
             console = consoles.get();
             Supplier<String> status = () -> "Waiting for the confirmation of " + target + ": "
