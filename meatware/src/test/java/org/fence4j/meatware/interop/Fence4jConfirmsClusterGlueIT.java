@@ -2,20 +2,19 @@ package org.fence4j.meatware.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
-import org.fence4j.meatware.cli.ConfirmCommand;
+import org.fence4j.agents.testing.JavaProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-/** fence-cli confirm answers a wait of cluster-glue's own meatware plugin, started by its stonith tool. */
+/**
+ * {@code fence-cli confirm}, as its own process, answers a wait of cluster-glue's own meatware
+ * plugin started by its stonith tool.
+ */
 class Fence4jConfirmsClusterGlueIT {
     private final String node = ClusterGlue.uniqueNode();
     private final String other = ClusterGlue.uniqueNode();
-    private final StringWriter err = new StringWriter();
     private Process stonith;
 
     @BeforeEach
@@ -32,35 +31,39 @@ class Fence4jConfirmsClusterGlueIT {
         ClusterGlue.cleanUp(other);
     }
 
-    private int confirm(String target) {
-        CommandLine cli = new CommandLine(new ConfirmCommand());
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        return cli.execute(target, "--yes");
+    private static JavaProcess.Result confirm(String target) throws Exception {
+        return JavaProcess.of("org.fence4j.agents.cli.FenceCli", "confirm", target, "--yes").run(ClusterGlue.LONGEST);
+    }
+
+    private void stonithReset() throws Exception {
+        stonith = ClusterGlue.start(List.of(ClusterGlue.STONITH.toString(), "-t", "meatware", "hostlist=" + node,
+                "-T", "reset", node));
+        ClusterGlue.awaitBlockedInOpen(stonith.pid());
     }
 
     @Test
     void confirmsAStonithMeatwareResetAndNotAnotherNodes() throws Exception {
-        stonith = ClusterGlue.start(List.of(ClusterGlue.STONITH.toString(), "-t", "meatware", "hostlist=" + node,
-                "-T", "reset", node));
-        ClusterGlue.awaitBlockedInOpen(stonith.pid());
+        stonithReset();
 
-        assertThat(confirm(other)).as("nobody waits for " + other).isEqualTo(1);
-        assertThat(err.toString()).contains("Nobody is waiting for a confirmation of " + other);
+        JavaProcess.Result wrong = confirm(other);
+        assertThat(wrong.exitCode()).as("nobody waits for " + other).isEqualTo(1);
+        assertThat(wrong.stderr()).contains("Nobody is waiting for a confirmation of " + other);
         assertThat(stonith.isAlive()).as("stonith still waits for " + node).isTrue();
 
-        assertThat(confirm(node)).isZero();
+        JavaProcess.Result right = confirm(node);
+        assertThat(right.exitCode()).as(right.all()).isZero();
+        assertThat(right.stdout()).contains("Confirmed: " + node + " is down (by=");
         assertThat(ClusterGlue.exit(stonith)).as("stonith -T reset exit code").isZero();
     }
 
     @Test
     void aStonithWaitThatEndedLeavesNobodyToConfirm() throws Exception {
-        stonith = ClusterGlue.start(List.of(ClusterGlue.STONITH.toString(), "-t", "meatware", "hostlist=" + node,
-                "-T", "reset", node));
-        ClusterGlue.awaitBlockedInOpen(stonith.pid());
+        stonithReset();
         stonith.destroyForcibly().waitFor(); // as Pacemaker's fencer does at its timeout: the FIFO stays behind
 
-        assertThat(confirm(node)).isEqualTo(1);
-        assertThat(err.toString()).contains("left over from a request that has ended");
+        JavaProcess.Result r = confirm(node);
+
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.stderr()).contains("left over from a request that has ended");
     }
 }
