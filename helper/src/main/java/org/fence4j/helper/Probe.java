@@ -1,0 +1,17 @@
+package org.fence4j.helper;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/** One liveness probe of one address, as upstream's single {@code ping -c1 -w1}. */
+@FunctionalInterface
+interface Probe {
+
+    /**
+     * @param limit the longest this call may take
+     * @return true if the address answered, false if it stayed silent for the whole try
+     * @throws IOException the address could not be probed (no ping, bad interface) or the try did
+     *                     not end within {@code limit}: nothing is known
+     */
+    boolean answers(ProbeAddress address, Duration limit) throws IOException, InterruptedException;
+}

@@ -1,0 +1,27 @@
+package org.fence4j.helper;
+
+import java.time.Duration;
+import org.fence4j.agents.spi.Deadline;
+
+/** Waits that never outlast a deadline. */
+final class Within {
+    private Within() {
+    }
+
+    /** Sleeps {@code duration}, or until {@code deadline}; false if the deadline cut it short. */
+    static boolean sleep(Duration duration, Deadline deadline, Sleeper sleeper) throws InterruptedException {
+        Duration left = deadline.remaining();
+        if (duration.compareTo(left) <= 0) {
+            sleeper.sleep(duration);
+            return true;
+        }
+        sleeper.sleep(left);
+        return false;
+    }
+
+    /** The shorter of {@code limit} and the time left. */
+    static Duration atMost(Duration limit, Deadline deadline) {
+        Duration left = deadline.remaining();
+        return left.compareTo(limit) < 0 ? left : limit;
+    }
+}
