@@ -37,6 +37,8 @@ public final class ConfirmCommand implements FenceCliCommand {
     static final int CONFIRMED = 0;
     static final int NOT_CONFIRMED = 1;
     static final int USAGE = 2;
+    private static final int DELIVERY_ATTEMPTS = 5;
+    private static final long DELIVERY_RETRY_MILLIS = 100;
 
     @Parameters(index = "0", paramLabel = "TARGET", description = "The node that was reset or powered off by hand.")
     String target;
@@ -61,6 +63,19 @@ public final class ConfirmCommand implements FenceCliCommand {
     ConfirmCommand(Supplier<Optional<OperatorConsole>> consoles, Supplier<Confirmer> confirmer) {
         this.consoles = consoles;
         this.confirmer = confirmer;
+    }
+
+    /**
+     * A request creates its FIFO a moment before it opens it; a FIFO nobody reads yet is given
+     * that moment (bounded) before it counts as a leftover.
+     */
+    private static FifoDelivery.Result deliver(Path fifo, byte[] record) throws IOException, InterruptedException {
+        FifoDelivery.Result result = FifoDelivery.deliver(fifo, record);
+        for (int i = 1; i < DELIVERY_ATTEMPTS && result == FifoDelivery.Result.NOBODY_WAITING; i++) {
+            Thread.sleep(DELIVERY_RETRY_MILLIS);
+            result = FifoDelivery.deliver(fifo, record);
+        }
+        return result;
     }
 
     @Override
@@ -93,7 +108,7 @@ public final class ConfirmCommand implements FenceCliCommand {
             }
         }
         Confirmer who = confirmer.get();
-        if (FifoDelivery.deliver(fifo, ReplyRecord.encode(node, who)) != FifoDelivery.Result.DELIVERED) {
+        if (deliver(fifo, ReplyRecord.encode(node, who)) != FifoDelivery.Result.DELIVERED) {
             err.println("Nobody is waiting for a confirmation of " + node + " (" + fifo
                     + " is left over from a request that has ended).");
             return NOT_CONFIRMED;
