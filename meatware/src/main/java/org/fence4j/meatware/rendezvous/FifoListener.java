@@ -167,9 +167,9 @@ public final class FifoListener implements AutoCloseable {
 
     /** Completes the reader's blocked open: opening a FIFO read-write does not block. */
     private void poke() {
-        try (FileChannel ignored = FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        try {
             // the reader's open returns; its interrupted read then ends
+            FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS).close();
         } catch (IOException e) {
             // gone or replaced: the reader is a daemon thread and cannot keep the JVM alive
         }

@@ -75,8 +75,13 @@ final class Tmux implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        new ProcessBuilder(TMUX.toString(), "-L", socket, "kill-server").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    public void close() throws IOException {
+        Process kill = new ProcessBuilder(TMUX.toString(), "-L", socket, "kill-server").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            kill.waitFor(COMMAND_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -70,8 +70,6 @@ public final class TestFifos {
 
     /** Opens the FIFO for writing and closes it without writing, as a cancelled meatclient. */
     public static void connectAndHangUp(Path fifo) throws IOException {
-        try (FileChannel ignored = FileChannel.open(fifo, StandardOpenOption.WRITE)) {
-            // nothing written
-        }
+        FileChannel.open(fifo, StandardOpenOption.WRITE).close(); // nothing written
     }
 }
