@@ -44,8 +44,8 @@ final class ProgressPrinter implements ChainListener {
 
     @Override
     public void levelStarted(Level level) {
-        if (json || !terminal.interactive()) {
-            return;
+        if (json || !terminal.interactive() || level.device().provider().talksToOperator()) {
+            return; // an agent that talks to the operator has the terminal to itself
         }
         long started = System.nanoTime();
         String label = label(level.index(), level.device().name(), level.device().agentType());

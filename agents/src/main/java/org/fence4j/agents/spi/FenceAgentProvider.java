@@ -25,6 +25,15 @@ public interface FenceAgentProvider {
     }
 
     /**
+     * True if the agent may talk with the operator on fence-cli's terminal while it runs (meatware
+     * asks for the confirmation there). fence-cli then draws no progress line of its own during
+     * that level: it would overwrite the question.
+     */
+    default boolean talksToOperator() {
+        return false;
+    }
+
+    /**
      * Makes a device from validated parameters. Does no I/O: it is also how configurations
      * are validated. Throws for combinations that the single declarations cannot express.
      */

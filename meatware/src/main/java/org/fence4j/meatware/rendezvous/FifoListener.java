@@ -1,0 +1,182 @@
+package org.fence4j.meatware.rendezvous;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The waiting side of a rendezvous, as cluster-glue's meatware plugin: creates the FIFO with
+ * owner-only permissions and reads one confirmation record from it.
+ *
+ * <p>Java cannot mkfifo, so {@code /usr/bin/mkfifo -m 600} does. Opening a FIFO for reading
+ * blocks until a writer comes and cannot be interrupted, so it happens on a daemon thread, and
+ * {@link #close()} unblocks it by opening the FIFO read-write itself (which never blocks on Linux).
+ * A lock file held while waiting tells a stale FIFO of a dead request (removed) from a live
+ * fence4j wait for the same node (refused); the lock dies with its process.
+ */
+public final class FifoListener implements AutoCloseable {
+    private static final String MKFIFO = "/usr/bin/mkfifo";
+    private static final long MKFIFO_TIMEOUT_SECONDS = 10;
+    private static final int STOP_ATTEMPTS = 50;
+    private static final long STOP_WAIT_MILLIS = 20;
+    private static final FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    /** The reader thread is named this plus the node (tests find it in /proc by that name). */
+    static final String READER_THREAD_PREFIX = "mw-fifo ";
+
+    private final Path fifo;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final Object fifoKey;
+    private final CompletableFuture<Reply> reply = new CompletableFuture<>();
+    private final Thread reader;
+
+    private FifoListener(Path fifo, FileChannel lockChannel, FileLock lock, Object fifoKey) {
+        this.fifo = fifo;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.fifoKey = fifoKey;
+        this.reader = new Thread(this::readOneRecord, READER_THREAD_PREFIX + fifo.getFileName().toString()
+                .substring("meatware.".length()));
+        reader.setDaemon(true);
+    }
+
+    /** Creates {@code <dir>/meatware.<host>} and starts waiting on it. */
+    public static FifoListener listen(Path dir, String host) throws IOException {
+        Path fifo = Rendezvous.fifo(dir, host);
+        FileModes.requireSafeDirectory(dir);
+        FileChannel lockChannel = FileChannel.open(Rendezvous.lock(dir, host), Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY);
+        try {
+            FileLock lock = tryLock(lockChannel);
+            if (lock == null) {
+                throw new IOException("another fence4j request is already waiting for a confirmation at " + fifo);
+            }
+            // nobody of ours waits on it: a leftover of a dead request (cluster-glue's plugin also replaces it)
+            Files.deleteIfExists(fifo);
+            mkfifo(fifo);
+            FileModes.requireOwnPrivateFifo(fifo);
+            Object key = Files.readAttributes(fifo, "unix:ino").get("ino");
+            FifoListener listener = new FifoListener(fifo, lockChannel, lock, key);
+            listener.reader.start();
+            return listener;
+        } catch (IOException | RuntimeException e) {
+            lockChannel.close();
+            throw e;
+        }
+    }
+
+    public Path fifo() {
+        return fifo;
+    }
+
+    /** Completes with the first record read, or {@link Reply.Unusable} at EOF or read error. */
+    public CompletableFuture<Reply> reply() {
+        return reply;
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by another listener in this JVM
+        }
+    }
+
+    private static void mkfifo(Path fifo) throws IOException {
+        Process p = new ProcessBuilder(MKFIFO, "-m", "600", "--", fifo.toString())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).start();
+        try {
+            byte[] out = p.getInputStream().readNBytes(4096);
+            if (!p.waitFor(MKFIFO_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(MKFIFO + " did not finish within " + MKFIFO_TIMEOUT_SECONDS + " s");
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException("cannot create the FIFO " + fifo + ": "
+                        + new String(out, StandardCharsets.UTF_8).trim());
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while creating the FIFO " + fifo, e);
+        }
+    }
+
+    /** One open and one read, as cluster-glue: the first writer's first write is the answer. */
+    private void readOneRecord() {
+        if (Thread.currentThread().isInterrupted()) {
+            reply.complete(new Reply.Unusable("stopped before anyone connected"));
+            return;
+        }
+        try (FileChannel in = FileChannel.open(fifo, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(ReplyRecord.SIZE);
+            int n = in.read(buffer);
+            reply.complete(ReplyRecord.decode(buffer.array(), n));
+        } catch (IOException e) {
+            reply.complete(new Reply.Unusable("cannot read " + fifo + ": " + e));
+        }
+    }
+
+    /**
+     * Stops the reader, removes the FIFO (if it is still ours) and releases the lock. The reader
+     * may be about to open the FIFO, so it is poked until it has ended (bounded), lest it block on
+     * an unlinked FIFO forever.
+     */
+    @Override
+    public void close() throws IOException {
+        boolean interrupted = false;
+        try {
+            reader.interrupt(); // a read in progress: FileChannel reads are interruptible
+            for (int i = 0; i < STOP_ATTEMPTS && reader.isAlive(); i++) {
+                poke();
+                try {
+                    reader.join(STOP_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            Object key = Files.readAttributes(fifo, "unix:ino", LinkOption.NOFOLLOW_LINKS).get("ino");
+            if (fifoKey.equals(key)) {
+                Files.deleteIfExists(fifo);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // already gone
+        } finally {
+            lock.release();
+            lockChannel.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Completes the reader's blocked open: opening a FIFO read-write does not block. */
+    private void poke() {
+        try {
+            // the reader's open returns; its interrupted read then ends
+            FileChannel.open(fifo, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS).close();
+        } catch (IOException e) {
+            // gone or replaced: the reader is a daemon thread and cannot keep the JVM alive
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FifoListener[" + fifo + "]";
+    }
+}
