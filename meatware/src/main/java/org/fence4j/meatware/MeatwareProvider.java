@@ -86,7 +86,7 @@ public final class MeatwareProvider implements FenceAgentProvider {
         if (!problems.isEmpty()) {
             throw new ParameterException(problems);
         }
-        return new MeatwareAgent(hosts, new OperatorWait(dir, waitTimeout, MeatwareProvider::fenceCliTerminal,
+        return new MeatwareAgent(hosts, new OperatorWait(dir, waitTimeout, MeatwareProvider::operatorTerminal,
                 Confirmer::current, Clock.systemUTC(), Pacer.REAL));
     }
 
@@ -100,7 +100,11 @@ public final class MeatwareProvider implements FenceAgentProvider {
         return hosts;
     }
 
-    private static Optional<OperatorConsole> fenceCliTerminal() {
-        return FenceCliCaller.isThisJvm() ? TerminalConsole.open() : Optional.empty();
+    /**
+     * A person at a terminal may confirm at the prompt (fence-cli, or an operator running a plugin
+     * by hand); Pacemaker's fencer and cluster-glue's stonith run the agent without one.
+     */
+    private static Optional<OperatorConsole> operatorTerminal() {
+        return TerminalConsole.open();
     }
 }

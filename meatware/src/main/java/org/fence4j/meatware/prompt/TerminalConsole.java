@@ -4,8 +4,8 @@ import java.io.Console;
 import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.util.Optional;
+import org.fence4j.agents.cli.Terminal;
 
 /**
  * The real terminal. Lines are read with {@link Console#readLine()}; output goes to stdout, not
@@ -30,23 +30,11 @@ public final class TerminalConsole implements OperatorConsole {
     /** The terminal, when both stdin and stdout are one. */
     public static Optional<OperatorConsole> open() {
         Console console = System.console();
-        if (console == null || !isTerminal(console)) {
+        if (!Terminal.isTerminal(console)) {
             return Optional.empty();
         }
         String term = System.getenv("TERM");
         return Optional.of(new TerminalConsole(console, System.out, term != null && !term.equals("dumb")));
-    }
-
-    /** JDK 22+ returns a Console also when redirected and says so in isTerminal(); JDK 17 returns null then. */
-    private static boolean isTerminal(Console console) {
-        try {
-            Method isTerminal = Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
     }
 
     @Override
