@@ -6,10 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.fence4j.agents.config.Durations;
 import org.fence4j.agents.config.FenceConfig.Level;
 import org.fence4j.agents.config.FenceConfig.Target;
@@ -26,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a target's levels in priority order. For fencing actions the first level that succeeds
  * ends the chain; a level that fails or overruns its timeout passes to the next; when all fail,
- * the request fails. Each level runs on its own thread so that an overrunning agent can be
- * cancelled (interrupted) while the chain moves on.
+ * the request fails. Each level runs on its own thread ({@link AgentCall}) so that an overrunning
+ * agent can be cancelled (interrupted) while the chain moves on.
  *
  * <p>Interrupting the thread that calls {@link #fence} cancels the request: the running level
  * is cancelled and the result is FAILURE. The interrupt is consumed so that the caller can
@@ -35,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FencingChain {
     private static final Logger LOG = LoggerFactory.getLogger(FencingChain.class);
-    /** How long a cancelled agent gets to stop before the chain goes on without it. */
-    private static final Duration CANCEL_GRACE = Duration.ofSeconds(2);
 
     private final ChainListener listener;
     private final Ticker ticker;
@@ -143,29 +137,11 @@ public final class FencingChain {
             throws InterruptedException {
         Deadline deadline = request.atMost(level.timeout());
         long started = ticker.nanoTime();
-        FutureTask<FenceResult> task = new FutureTask<>(() -> {
+        FenceResult result = AgentCall.run(action, "level-" + level.index() + "-" + level.device().name(), () -> {
             try (FenceAgent agent = level.device().open()) {
                 return agent.execute(action, target, deadline);
             }
-        });
-        Thread worker = new Thread(task, "level-" + level.index() + "-" + level.device().name());
-        worker.setDaemon(true);
-        worker.start();
-        FenceResult result;
-        try {
-            result = task.get(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            stop(task, worker);
-            result = FenceResult.timeout("did not finish within " + Durations.format(level.timeout())
-                    + "; cancelled");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            result = FenceResult.failure("agent error: " + (cause.getMessage() == null
-                    ? cause.getClass().getSimpleName() : cause.getMessage()));
-        } catch (InterruptedException e) {
-            stop(task, worker);
-            throw e;
-        }
+        }, deadline.remaining(), "did not finish within " + Durations.format(level.timeout()) + "; cancelled");
         Duration took = Duration.ofNanos(ticker.nanoTime() - started);
         if (result.outcome() == Outcome.SUCCESS && action.fences() && result.power() == PowerState.ON) {
             // an agent that says "fenced" while reading power on contradicts itself: never trust it
@@ -173,19 +149,6 @@ public final class FencingChain {
         }
         return new LevelReport(level.index(), level.device().name(), level.device().agentType(), result.outcome(),
                 took, result.message(), result.power());
-    }
-
-    private static void stop(FutureTask<FenceResult> task, Thread worker) {
-        task.cancel(true);
-        try {
-            worker.join(CANCEL_GRACE.toMillis());
-        } catch (InterruptedException again) {
-            // a second interrupt while stopping: go on, the worker is a daemon
-        }
-        if (worker.isAlive()) {
-            LOG.warn("Level thread {} did not stop within {}; continuing without it.", worker.getName(),
-                    Durations.format(CANCEL_GRACE));
-        }
     }
 
     private static LevelReport notTried(Level level, Outcome outcome, String reason) {

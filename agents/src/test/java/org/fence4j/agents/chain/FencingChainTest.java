@@ -165,7 +165,7 @@ class FencingChainTest {
         when(agents.get(0).execute(any(), any(), any())).thenThrow(new IllegalStateException("socket closed"));
         ChainResult r = new FencingChain(ChainListener.NONE).fence(t, FenceAction.RESET, Duration.ofSeconds(5));
         assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
-        assertThat(r.levels().get(0).reason()).isEqualTo("agent error: socket closed");
+        assertThat(r.levels().get(0).reason()).isEqualTo("reset failed: IllegalStateException: socket closed");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.fence4j.agents.protocol.AgentCall;
+import org.fence4j.agents.chain.AgentCall;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.AgentRegistry;

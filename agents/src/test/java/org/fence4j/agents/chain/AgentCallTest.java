@@ -1,4 +1,4 @@
-package org.fence4j.agents.protocol;
+package org.fence4j.agents.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
