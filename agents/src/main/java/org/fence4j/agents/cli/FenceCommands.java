@@ -1,12 +1,9 @@
 package org.fence4j.agents.cli;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.ChainResult;
-import org.fence4j.agents.chain.FencingChain;
-import org.fence4j.agents.chain.History;
-import org.fence4j.agents.chain.HistoryEntry;
+import org.fence4j.agents.chain.Fencer;
 import org.fence4j.agents.chain.TargetLocks;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.FenceConfig;
@@ -41,16 +38,10 @@ final class FenceCommands {
             FenceConfig.Target chain = session.target(target);
             Terminal terminal = session.terminal();
             String requester = session.requester();
-            Deadline lockDeadline = Deadline.after(session.timeout(chain));
-            String holder = "pid " + ProcessHandle.current().pid() + ", " + action().word() + " by " + requester
-                    + " since " + Instant.now();
-            History history = session.history();
-            try (TargetLocks.Held held = session.locks().acquire(target, holder, lockDeadline, !noWait);
-                 Interrupts.Registration ctrlC = Interrupts.onInterrupt(Thread.currentThread())) {
-                ProgressPrinter progress = new ProgressPrinter(terminal, session.options().json);
-                ChainResult result = new FencingChain(progress)
-                        .fence(chain, action(), lockDeadline.remaining());
-                history.append(HistoryEntry.of(result, requester));
+            ProgressPrinter progress = new ProgressPrinter(terminal, session.options().json);
+            try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(Thread.currentThread())) {
+                ChainResult result = new Fencer(session.config(), progress)
+                        .fence(chain, action(), requester, Deadline.after(session.timeout(chain)), !noWait);
                 progress.finished(result, requester);
                 return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
             } catch (TargetLocks.BusyException busy) {

@@ -1,11 +1,10 @@
 package org.fence4j.agents.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.fence4j.agents.chain.History;
-import org.fence4j.agents.chain.TargetLocks;
+import org.fence4j.agents.chain.Fencer;
+import org.fence4j.agents.chain.Requester;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.FenceConfig;
@@ -13,8 +12,6 @@ import org.fence4j.agents.spi.AgentRegistry;
 
 /** What the subcommands share in one run: the configuration, history, locks and the caller. */
 final class Session {
-    static final String STATE_DIR_VARIABLE = "FENCE4J_STATE_DIR";
-
     private final FenceCli root;
     private FenceConfig config;
 
@@ -44,17 +41,8 @@ final class Session {
                 + "'; configured targets: " + String.join(", ", new java.util.TreeSet<>(c.targets().keySet()))));
     }
 
-    Path stateDir() throws ConfigException {
-        String fromEnv = root.environment().apply(STATE_DIR_VARIABLE);
-        return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : config().stateDir();
-    }
-
     History history() throws ConfigException {
-        return new History(stateDir().resolve("history.jsonl"));
-    }
-
-    TargetLocks locks() throws ConfigException {
-        return new TargetLocks(stateDir().resolve("locks"));
+        return Fencer.history(config().stateDir());
     }
 
     /** The request's time limit: --timeout, else the sum of the level timeouts. */
@@ -63,19 +51,8 @@ final class Session {
                 : target.levels().stream().map(FenceConfig.Level::timeout).reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** Who asked, for the history: the cluster's fencer, or user and terminal. */
+    /** Who asked, for the history. */
     String requester() {
-        String service = root.environment().apply("PCMK_service");
-        if (service != null && !service.isBlank()) {
-            return service;
-        }
-        String user = System.getProperty("user.name", "unknown");
-        try {
-            Path tty = Files.readSymbolicLink(Path.of("/proc/self/fd/0"));
-            String name = tty.toString();
-            return name.startsWith("/dev/pts/") || name.startsWith("/dev/tty") ? user + "@" + name : user;
-        } catch (IOException | UnsupportedOperationException e) {
-            return user;
-        }
+        return Requester.describe(root.environment());
     }
 }

@@ -39,6 +39,10 @@ public final class ConfigLoader {
     public static final Path DEFAULT_PATH = Path.of("/etc/fence4j/fence4j.yaml");
     public static final String CONFIG_VARIABLE = "FENCE4J_CONFIG";
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/fence4j");
+    /** The agent type of a whole chain as one device: never a level of a chain itself. */
+    public static final String WHOLE_CHAIN_TYPE = "chain";
+    /** Overrides state_dir, for tests and demos. */
+    public static final String STATE_DIR_VARIABLE = "FENCE4J_STATE_DIR";
     public static final Duration DEFAULT_LEVEL_TIMEOUT = Duration.ofSeconds(60);
     /** Target names become file names (locks): keep them to what node names are. */
     public static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
@@ -134,6 +138,10 @@ public final class ConfigLoader {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
+            String stateFromEnv = environment.apply(STATE_DIR_VARIABLE);
+            if (stateFromEnv != null && !stateFromEnv.isBlank()) {
+                stateDir = Path.of(stateFromEnv);
+            }
             return new FenceConfig(file, stateDir, devices, targets);
         }
 
@@ -159,6 +167,11 @@ public final class ConfigLoader {
                     provider = registry.require(type);
                 } catch (ParameterException e) {
                     problems.add(at(agentEntry.line()) + path + ".agent: " + e.getMessage());
+                    continue;
+                }
+                if (provider.type().equals(WHOLE_CHAIN_TYPE)) {
+                    problems.add(at(agentEntry.line()) + path + ".agent: a whole chain cannot be a level of a chain;"
+                            + " expected a device agent type");
                     continue;
                 }
                 readDevice(d.key(), d.line(), provider, device.entries().get("params"))

@@ -135,6 +135,6 @@ class FenceCliTest {
                 "result  (select success|failure|hang, default success)", "passwd_file: PATH");
         CliRun unknown = CliRun.of(env, "metadata", "nonesuch");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("unknown agent type 'nonesuch'; installed agent types: scripted");
+        assertThat(unknown.err()).contains("unknown agent type 'nonesuch'; installed agent types: chain, scripted");
     }
 }
