@@ -27,7 +27,6 @@ import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterException;
-import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
 
@@ -353,15 +352,5 @@ public final class ConfigLoader {
         private String at(int line) {
             return name + ":" + line + ": ";
         }
-    }
-
-    /** Names accepted for a parameter, for help texts: canonical, aliases, and the secret forms. */
-    public static List<String> acceptedNames(ParameterSpec spec) {
-        List<String> names = new ArrayList<>(spec.names());
-        if (spec.secret()) {
-            names.add(spec.name() + "_file");
-            names.add(spec.name() + "_env");
-        }
-        return names;
     }
 }
