@@ -40,9 +40,14 @@ public final class ExternalPlugin {
     }
 
     public static void main(String[] args) {
-        int code = new ExternalPlugin(AgentRegistry.load(), System::getenv, System.out, System.err).run(args);
+        int code = execute(args);
         System.out.flush();
         System.exit(code);
+    }
+
+    /** Runs one operation on the process's environment and stdout; returns the exit code. */
+    public static int execute(String... args) {
+        return new ExternalPlugin(AgentRegistry.load(), System::getenv, System.out, System.err).run(args);
     }
 
     int run(String[] args) {

@@ -37,16 +37,21 @@ public final class FenceAgentsCommand {
     static final int STATUS_OFF = 2;
     /** list with each target's power state; no action of its own in the SPI. */
     static final String LIST_STATUS = "list-status";
+    /** The name the launcher runs this agent as, e.g. fence_fence4j_ipmi; default fence_TYPE. */
+    public static final String NAME_PROPERTY = "fence4j.agent.name";
 
     private final AgentRegistry registry;
     private final UnaryOperator<String> environment;
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
+    private final String name;
 
+    /** @param name the command's name in metadata and messages; null: fence_TYPE */
     FenceAgentsCommand(AgentRegistry registry, UnaryOperator<String> environment, InputStream stdin,
-            PrintStream out, PrintStream err) {
+            PrintStream out, PrintStream err, String name) {
         this.registry = registry;
+        this.name = name;
         this.environment = environment;
         this.stdin = stdin;
         this.out = out;
@@ -54,10 +59,19 @@ public final class FenceAgentsCommand {
     }
 
     public static void main(String[] args) {
-        int code = new FenceAgentsCommand(AgentRegistry.load(), System::getenv, System.in, System.out, System.err)
-                .run(args);
+        int code = execute(args);
         System.out.flush();
         System.exit(code);
+    }
+
+    /** Runs one command line on the process's environment, stdin and stdout; returns the exit code. */
+    public static int execute(String... args) {
+        return new FenceAgentsCommand(AgentRegistry.load(), System::getenv, System.in, System.out, System.err,
+                System.getProperty(NAME_PROPERTY)).run(args);
+    }
+
+    private String name(FenceAgentProvider provider) {
+        return name != null ? name : "fence_" + provider.type();
     }
 
     /** The fence-agents name of an action. */
@@ -97,7 +111,7 @@ public final class FenceAgentsCommand {
             err.println("ERROR: Failed: interrupted");
             return FAILED;
         } catch (RuntimeException e) {
-            err.println("ERROR: Failed: fence_" + provider.type() + " broke: " + e.getClass().getSimpleName()
+            err.println("ERROR: Failed: " + name(provider) + " broke: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             return FAILED;
         }
@@ -127,7 +141,7 @@ public final class FenceAgentsCommand {
         }
         FenceAction action = parsed.get();
         if (action == FenceAction.METADATA) {
-            out.print(FenceAgentsMetadata.render("fence_" + provider.type(), provider));
+            out.print(FenceAgentsMetadata.render(name(provider), provider));
             return OK;
         }
         FenceAgent agent;
@@ -153,7 +167,7 @@ public final class FenceAgentsCommand {
         }
         if (!provider.actions().contains(action) || withStatus && !provider.actions().contains(FenceAction.STATUS)) {
             err.println("ERROR: Failed: action '" + (withStatus ? LIST_STATUS : word(action))
-                    + "' is not supported by fence_" + provider.type());
+                    + "' is not supported by " + name(provider));
             return FAILED;
         }
         Duration timeout = options.get(StandardOptions.TIMEOUT).map(t -> options.seconds(StandardOptions.TIMEOUT))

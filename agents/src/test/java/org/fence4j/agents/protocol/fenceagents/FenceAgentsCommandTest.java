@@ -48,10 +48,15 @@ class FenceAgentsCommandTest {
     }
 
     private FenceAgentsCommand command(String stdin) {
+        return command(stdin, null);
+    }
+
+    private FenceAgentsCommand command(String stdin, String name) {
         return new FenceAgentsCommand(AgentRegistry.of(List.of(new ToyAgentProvider())),
                 Map.of("TOY_PW", ToyAgentProvider.PASSWORD)::get,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                name);
     }
 
     private String out() {
@@ -155,10 +160,19 @@ class FenceAgentsCommandTest {
         when(broken.create(any())).thenThrow(new IllegalStateException("no socket"));
         FenceAgentsCommand command = new FenceAgentsCommand(AgentRegistry.of(List.of(broken)), name -> null,
                 new ByteArrayInputStream("action=monitor\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                null);
 
         assertThat(command.run(new String[] {"broken"})).isEqualTo(1);
         assertThat(err()).isEqualTo("ERROR: Failed: fence_broken broke: IllegalStateException: no socket\n");
+    }
+
+    @Test
+    void metadataUsesTheNameTheLauncherGives() {
+        FenceAgentsCommand command = command("", "fence_fence4j_toy");
+
+        assertThat(command.run(new String[] {"toy", "-o", "metadata"})).isZero();
+        assertThat(out()).startsWith("<?xml version=\"1.0\" ?>\n<resource-agent name=\"fence_fence4j_toy\"");
     }
 
     @Test
