@@ -1,0 +1,169 @@
+package org.fence4j.bin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.fence4j.agents.testing.ChildProcess;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launchers of the built distribution as processes: how they find the JVM, that stdin,
+ * environment and exit code pass through, and when they use a class-data archive.
+ */
+class LauncherIT {
+    /** A JDK 25+ for the AOT cache; the machines of this project have Temurin 25 here. */
+    private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
+    /** Logged by -Xlog:class+load for a class mapped from a CDS archive or AOT cache. */
+    private static final String FROM_ARCHIVE = "source: shared objects file";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void built() {
+        Dist.assumeBuilt();
+    }
+
+    @Test
+    void everyPluginAndAgentIsARegularExecutableNotWritableByOthers() throws IOException {
+        for (String type : Dist.TYPES) {
+            for (Path launcher : List.of(Dist.plugin(type), Dist.agent(type))) {
+                assertThat(Files.isRegularFile(launcher, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as(launcher.toString()).isTrue();
+                Set<PosixFilePermission> modes = Files.getPosixFilePermissions(launcher);
+                assertThat(modes).as(launcher.toString()).contains(PosixFilePermission.OWNER_EXECUTE,
+                        PosixFilePermission.OTHERS_EXECUTE).doesNotContain(PosixFilePermission.GROUP_WRITE,
+                        PosixFilePermission.OTHERS_WRITE);
+            }
+        }
+    }
+
+    @Test
+    void stdinAndExitCodePassThrough() {
+        ChildProcess.Result ok = Dist.run(Dist.agent("meatware"), Map.of(), "action=list\nhostlist=pm01 pm02\n");
+        assertThat(ok.exitCode()).as(ok.stderr()).isZero();
+        assertThat(ok.stdout().lines()).containsExactly("pm01,pm01", "pm02,pm02");
+
+        ChildProcess.Result bad = Dist.run(Dist.agent("meatware"), Map.of(), "action=validate-all\n");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.stderr()).contains("hostlist");
+    }
+
+    @Test
+    void theEnvironmentReachesTheExternalPlugin() {
+        ChildProcess.Result hosts = Dist.run(Dist.plugin("meatware"), Map.of("hostlist", "pm01 pm02"), "", "gethosts");
+        assertThat(hosts.exitCode()).as(hosts.stderr()).isZero();
+        assertThat(hosts.stdout().lines()).containsExactly("pm01", "pm02");
+
+        assertThat(Dist.run(Dist.plugin("meatware"), Map.of(), "", "gethosts").exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecretOnTheCommandLineIsRefused() {
+        ChildProcess.Result refused = Dist.run(Dist.agent("ipmi"), Map.of(), "", "--action=status", "--plug=pm02",
+                "--ip=127.0.0.1", "--username=admin", "--password=letmein");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("never taken from the command line").doesNotContain("letmein");
+    }
+
+    @Test
+    void withoutJavaHomeTheJvmOnThePathIsUsed() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("java"), Path.of(Dist.JAVA_HOME, "bin", "java"));
+        ChildProcess.Result id = ChildProcess.run(List.of(Dist.plugin("helper").toString(), "getinfo-devid"),
+                Map.of("PATH", bin + ":/usr/bin:/bin", "JAVA_HOME", dir.resolve("no-such-jdk").toString()), "",
+                java.time.Duration.ofSeconds(60));
+        assertThat(id.exitCode()).as(id.stderr()).isZero();
+        assertThat(id.stdout()).isNotBlank();
+    }
+
+    @Test
+    void withoutAnyJvmTheLauncherSaysSoAndFails() {
+        ChildProcess.Result none = ChildProcess.run(List.of(Dist.plugin("helper").toString(), "status"),
+                Map.of("PATH", "/usr/bin:/bin", "JAVA_HOME", dir.resolve("no-such-jdk").toString()), "",
+                java.time.Duration.ofSeconds(60));
+        assumeTrue(!Files.exists(Path.of("/usr/bin/java")) && !Files.exists(Path.of("/bin/java")),
+                "a java on /usr/bin: cannot hide every JVM");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.stderr()).contains("no Java runtime found");
+    }
+
+    @Test
+    void theBuildsArchiveIsUsedByTheJvmItWasMadeFor() throws IOException {
+        assumeTrue(hasArchive(Dist.HOME, ".jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
+        Path log = dir.resolve("classes.log");
+        ChildProcess.Result id = Dist.run(Dist.plugin("helper"),
+                Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log), "", "getinfo-devid");
+        assertThat(id.exitCode()).as(id.stderr()).isZero();
+        assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("org.fence4j.agents.protocol.external.ExternalPlugin ")
+                && l.contains(FROM_ARCHIVE));
+    }
+
+    @Test
+    void anArchiveThatDoesNotMatchIsSkippedSilently() throws IOException {
+        assumeTrue(hasArchive(Dist.HOME, ".jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
+        Path moved = copyOfDist();  // the archive names the class path of the original directory
+        Path log = dir.resolve("classes.log");
+        ChildProcess.Result id = ChildProcess.run(List.of(moved.resolve("stonith/fence4j-helper").toString(),
+                "getinfo-devid"), Dist.withJava(Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log)), "",
+                java.time.Duration.ofSeconds(60));
+        assertThat(id.exitCode()).isZero();
+        assertThat(id.stderr().lines().filter(l -> !l.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS"))).isEmpty();
+        assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains("org.fence4j") && l.contains(FROM_ARCHIVE));
+    }
+
+    @Test
+    void onJdk25TrainingMakesAnAotCacheThatTheLauncherUses() throws IOException {
+        assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "no JDK 25 at " + JDK_25);
+        Path copy = copyOfDist();
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", JDK_25.toString(), "FENCE4J_TRAIN_PORT", "9841");
+        ChildProcess.Result train = ChildProcess.run(List.of(copy.resolve("libexec/fence4j-train").toString()), jdk25,
+                "", java.time.Duration.ofSeconds(180));
+        assertThat(train.exitCode()).as(train.all()).isZero();
+        assertThat(hasArchive(copy, ".aot")).isTrue();
+
+        Path log = dir.resolve("classes.log");
+        ChildProcess.Result id = ChildProcess.run(List.of(copy.resolve("stonith/fence4j-helper").toString(),
+                "getinfo-devid"), Map.of("JAVA_HOME", JDK_25.toString(),
+                "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log), "", java.time.Duration.ofSeconds(60));
+        assertThat(id.exitCode()).as(id.stderr()).isZero();
+        assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("org.fence4j.agents.protocol.external.ExternalPlugin ")
+                && l.contains(FROM_ARCHIVE));
+    }
+
+    private static boolean hasArchive(Path home, String suffix) throws IOException {
+        Path cds = home.resolve("cds");
+        if (!Files.isDirectory(cds)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(cds)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(suffix));
+        }
+    }
+
+    /** The distribution copied elsewhere, modes kept (archives included, but made for the original). */
+    private Path copyOfDist() throws IOException {
+        Path copy = dir.resolve("fence4j");
+        try (Stream<Path> files = Files.walk(Dist.HOME)) {
+            for (Path from : files.toList()) {
+                Path to = copy.resolve(Dist.HOME.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return copy;
+    }
+}
