@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.testing.ToyAgentProvider;
+import org.fence4j.agents.testing.ToyDevice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,16 +19,18 @@ class FenceCliTest {
     @TempDir
     Path dir;
     Path config;
+    Path toys;
     Map<String, String> env;
 
-    static String config(Path stateDir, String helperResult, String ipmiResult) {
+    /** Each device has its own toy state directory under {@code toys}, so each reads back its own power. */
+    static String config(Path stateDir, Path toys, String helperMode, String ipmiMode) {
         return """
-                state_dir: %s
+                state_dir: %1$s
                 devices:
-                  helper-pm02: { agent: scripted, params: { hostlist: pm02, result: %s } }
-                  ipmi-pm02:   { agent: scripted, params: { hostlist: pm02, result: %s, power: off, passwd_env: PW } }
-                  meat-pm02:   { agent: scripted, params: { hostlist: pm02, result: failure } }
-                  ipmi-pm01:   { agent: scripted, params: { hostlist: pm01 } }
+                  helper-pm02: { agent: toy, params: { hostlist: pm02, mode: %3$s, state_dir: %2$s/helper, passwd_env: PW } }
+                  ipmi-pm02:   { agent: toy, params: { hostlist: pm02, mode: %4$s, state_dir: %2$s/ipmi, passwd_env: PW } }
+                  meat-pm02:   { agent: toy, params: { hostlist: pm02, mode: fail, state_dir: %2$s/meat, passwd_env: PW } }
+                  ipmi-pm01:   { agent: toy, params: { hostlist: pm01, state_dir: %2$s/ipmi, passwd_env: PW } }
                 targets:
                   pm02:
                     levels:
@@ -33,25 +39,33 @@ class FenceCliTest {
                       - { device: meat-pm02,   timeout: 600s }
                   pm01:
                     levels: [ { device: ipmi-pm01, timeout: 5s } ]
-                """.formatted(stateDir, helperResult, ipmiResult);
+                """.formatted(stateDir, toys, helperMode, ipmiMode);
+    }
+
+    void writeConfig(String helperMode, String ipmiMode) throws Exception {
+        Files.writeString(config, config(dir.resolve("state"), toys, helperMode, ipmiMode));
     }
 
     @BeforeEach
     void writeConfig() throws Exception {
         config = dir.resolve("fence4j.yaml");
-        Files.writeString(config, config(dir.resolve("state"), "failure", "success"));
-        env = Map.of("PW", "the-secret-pw", "FENCE4J_CONFIG", config.toString());
+        toys = dir.resolve("toys");
+        for (String device : List.of("helper", "ipmi", "meat")) {
+            Files.createDirectories(toys.resolve(device));
+        }
+        writeConfig("fail", "normal");
+        env = Map.of("PW", ToyAgentProvider.PASSWORD, "FENCE4J_CONFIG", config.toString());
     }
 
     @Test
     void resetRunsTheChainPrintsEachLevelAndRecordsHistory() throws Exception {
         CliRun r = CliRun.of(env, "reset", "pm02");
-        assertThat(r.exitCode()).isZero();
+        assertThat(r.exitCode()).as(r.out()).isZero();
         assertThat(r.out()).startsWith("Fencing pm02 (reset) started.\n")
-                .contains("Level 1 helper-pm02 (scripted): FAILURE after ")
-                .contains("Level 2 ipmi-pm02 (scripted): SUCCESS after ")
+                .contains("Level 1 helper-pm02 (toy): FAILURE after ")
+                .contains("Level 2 ipmi-pm02 (toy): SUCCESS after ")
                 .doesNotContain("meat-pm02")
-                .containsPattern("Fencing pm02 succeeded by level 2 \\(scripted\\) in \\d+\\.\\d s\\.\n$");
+                .containsPattern("Fencing pm02 succeeded by level 2 \\(toy\\) in \\d+\\.\\d s\\.\n$");
         JsonNode entry = new ObjectMapper().readTree(Files.readString(dir.resolve("state/history.jsonl")));
         assertThat(entry.get("target").asText()).isEqualTo("pm02");
         assertThat(entry.get("action").asText()).isEqualTo("reset");
@@ -67,15 +81,15 @@ class FenceCliTest {
                 "last request: none recorded");
         CliRun history = CliRun.of(env, "history", "pm02");
         assertThat(history.out()).contains("pm02  reset SUCCESS by level 2 (ipmi-pm02)",
-                "level 1 helper-pm02 (scripted): FAILURE");
+                "level 1 helper-pm02 (toy): FAILURE");
     }
 
     @Test
     void everyLevelFailingExitsOne() throws Exception {
-        Files.writeString(config, config(dir.resolve("state"), "failure", "failure"));
+        writeConfig("fail", "fail");
         CliRun r = CliRun.of(env, "off", "pm02");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(r.out()).contains("Level 3 meat-pm02 (scripted): FAILURE")
+        assertThat(r.out()).contains("Level 3 meat-pm02 (toy): FAILURE")
                 .contains("Fencing pm02 (off) failed: all 3 levels failed in ");
     }
 
@@ -84,23 +98,25 @@ class FenceCliTest {
         CliRun r = CliRun.of(env, "reset", "pm02", "--json");
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("outcome").asText()).isEqualTo("SUCCESS");
-        assertThat(doc.get("levels").get(0).get("reason").asText()).isEqualTo("pm02 is still alive.");
+        assertThat(doc.get("levels").get(0).get("reason").asText()).isEqualTo("toy device refused reset (mode=fail)");
     }
 
     @Test
-    void statusReadsThePowerFromTheFirstLevelThatKnows() {
+    void statusReadsThePowerFromTheFirstLevelThatKnows() throws Exception {
+        writeConfig("normal", "normal");
+        new ToyDevice(toys.resolve("ipmi")).setPower("pm02", PowerState.OFF); // level 2 would say off
         CliRun r = CliRun.of(env, "status", "pm02");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("pm02 is powered on (read by level 1, scripted).");
+        assertThat(r.out()).contains("pm02 is powered on (read by level 1, toy).");
     }
 
     @Test
     void configurationErrorsExitTwoAndNameFileAndLine() throws Exception {
-        Files.writeString(config, config(dir.resolve("state"), "maybe", "success"));
+        writeConfig("maybe", "normal");
         CliRun r = CliRun.of(env, "reset", "pm02");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("fence-cli: " + config + ":3: devices.helper-pm02.params: result: expected one of"
-                + " success, failure, hang, got 'maybe'");
+        assertThat(r.err()).contains("fence-cli: " + config + ":3: devices.helper-pm02.params: mode: expected one of"
+                + " normal, fail, hang, got 'maybe'");
         assertThat(CliRun.of(env, "validate").exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
@@ -128,13 +144,13 @@ class FenceCliTest {
     @Test
     void listValidateAndMetadata() {
         assertThat(CliRun.of(env, "list").out())
-                .isEqualTo("pm01: ipmi-pm01 (scripted)\npm02: helper-pm02 (scripted) -> ipmi-pm02 (scripted) -> meat-pm02 (scripted)\n");
+                .isEqualTo("pm01: ipmi-pm01 (toy)\npm02: helper-pm02 (toy) -> ipmi-pm02 (toy) -> meat-pm02 (toy)\n");
         assertThat(CliRun.of(env, "validate").out()).isEqualTo(config + " is valid: 2 targets, 4 devices.\n");
-        CliRun meta = CliRun.of(env, "metadata", "scripted");
-        assertThat(meta.out()).contains("scripted: Scripted test device for fence4j's tests", "hostlist  (string, required)",
-                "result  (select success|failure|hang, default success)", "passwd_file: PATH");
+        CliRun meta = CliRun.of(env, "metadata", "toy");
+        assertThat(meta.out()).contains("toy: Toy fencing device for tests", "hostlist  (string, required",
+                "mode  (select normal|fail|hang, default normal)", "passwd_file: PATH");
         CliRun unknown = CliRun.of(env, "metadata", "nonesuch");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("unknown agent type 'nonesuch'; installed agent types: chain, scripted");
+        assertThat(unknown.err()).contains("unknown agent type 'nonesuch'; installed agent types: chain, toy");
     }
 }

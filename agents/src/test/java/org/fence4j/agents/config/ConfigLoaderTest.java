@@ -19,20 +19,22 @@ class ConfigLoaderTest {
     Path dir;
 
     static final String VALID = """
-            # the seed cluster, with the scripted test agent
+            # the seed cluster, with the toy test agent
             state_dir: /var/tmp/f4j
             devices:
               helper-pm02:
-                agent: scripted
+                agent: toy
                 params:
                   hostlist: pm02
-                  result: failure
+                  mode: fail
+                  state_dir: /var/tmp/toy
+                  passwd_env: TOY_PW
               ipmi-pm02:
-                agent: scripted
-                params: { hostlist: pm02, passwd_env: PM02_PW, port_number: 9623 }
+                agent: toy
+                params: { hostlist: pm02, passwd_env: PM02_PW, wait_ms: 9623, state_dir: /var/tmp/toy }
               meatware-pm02:
-                agent: scripted
-                params: { hostlist: pm02 }
+                agent: toy
+                params: { hostlist: pm02, state_dir: /var/tmp/toy, passwd_env: TOY_PW }
             targets:
               pm02:
                 levels:
@@ -45,7 +47,7 @@ class ConfigLoaderTest {
         Path file = dir.resolve("fence4j.yaml");
         Files.writeString(file, yaml);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(perms));
-        return new ConfigLoader(AgentRegistry.load(), Map.of("PM02_PW", "pw-from-env")::get).load(file);
+        return new ConfigLoader(AgentRegistry.load(), Map.of("PM02_PW", "pw-from-env", "TOY_PW", "toy-pw")::get).load(file);
     }
 
     String problem(String yaml) {
@@ -63,27 +65,27 @@ class ConfigLoaderTest {
                 .containsExactly(Duration.ofSeconds(40), Duration.ofSeconds(60), ConfigLoader.DEFAULT_LEVEL_TIMEOUT);
         assertThat(c.devices().get("ipmi-pm02").parameters().secret("passwd").orElseThrow().bytes())
                 .isEqualTo("pw-from-env".getBytes());
-        assertThat(c.devices().get("ipmi-pm02").parameters().integer("port_number")).isEqualTo(9623);
+        assertThat(c.devices().get("ipmi-pm02").parameters().integer("wait_ms")).isEqualTo(9623);
     }
 
     /** Each case: a replacement in VALID, and the exact problem (after the file name). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown top-level key   | state_dir: /var/tmp/f4j | colour: red | :2: colour: unknown key; expected one of: devices, targets, state_dir
-            unknown device key      | agent: scripted\\n    params:\\n      hostlist: pm02\\n      result | agent: scripted\\n    prams:\\n      hostlist: pm02\\n      result | :6: devices.helper-pm02.prams: unknown key; expected one of: agent, params
-            unknown agent type      | helper-pm02:\\n    agent: scripted | helper-pm02:\\n    agent: stonith-helper | :5: devices.helper-pm02.agent: unknown agent type 'stonith-helper'; installed agent types:
-            missing required param  | params: { hostlist: pm02 } | params: { result: success } | :14: devices.meatware-pm02.params: missing required parameter 'hostlist': Nodes this device fences
-            wrong type              | port_number: 9623 | port_number: many | :11: devices.ipmi-pm02.params: port_number: expected a whole number, got 'many'
-            unknown param           | result: failure | reslt: failure | :8: devices.helper-pm02.params: unknown parameter 'reslt'; expected one of: hostlist, result, delay, power, passwd, port_number, record_file
-            duplicate target        | pm02:\\n    levels: | pm02:\\n    levels: []\\n  pm02:\\n    levels: | :18: pm02: given twice (first on line 16); expected each key once
-            empty chain             | levels:\\n      - { device: helper-pm02,   timeout: 40s }\\n      - { device: ipmi-pm02,     timeout: 60s }\\n      - { device: meatware-pm02 } | levels: [] | :17: targets.pm02.levels: the chain is empty; expected at least one level
-            unknown device in level | - { device: meatware-pm02 } | - { device: meatware-pm03 } | :20: targets.pm02.levels[3].device: no device named 'meatware-pm03' (or it has errors); expected one of: helper-pm02, ipmi-pm02, meatware-pm02
-            bad timeout             | timeout: 40s | timeout: 40 | :18: targets.pm02.levels[1].timeout: expected a duration such as 40s, 2m, 500ms or 1h (more than zero), got '40'
-            level is not a mapping  | - { device: meatware-pm02 } | - meatware-pm02 | :20: targets.pm02.levels[3]: expected a mapping with 'device' and 'timeout'
+            unknown device key      | agent: toy\\n    params:\\n      hostlist: pm02\\n      mode | agent: toy\\n    prams:\\n      hostlist: pm02\\n      mode | :6: devices.helper-pm02.prams: unknown key; expected one of: agent, params
+            unknown agent type      | helper-pm02:\\n    agent: toy | helper-pm02:\\n    agent: stonith-helper | :5: devices.helper-pm02.agent: unknown agent type 'stonith-helper'; installed agent types:
+            missing required param  | params: { hostlist: pm02, state_dir | params: { state_dir | :16: devices.meatware-pm02.params: missing required parameter 'hostlist' (also accepted as hosts): Hosts this device fences
+            wrong type              | wait_ms: 9623 | wait_ms: many | :13: devices.ipmi-pm02.params: wait_ms: expected a whole number, got 'many'
+            unknown param           | mode: fail | mde: fail | :8: devices.helper-pm02.params: unknown parameter 'mde'; expected one of: hostlist, state_dir, passwd, wait_ms, mode
+            duplicate target        | pm02:\\n    levels: | pm02:\\n    levels: []\\n  pm02:\\n    levels: | :20: pm02: given twice (first on line 18); expected each key once
+            empty chain             | levels:\\n      - { device: helper-pm02,   timeout: 40s }\\n      - { device: ipmi-pm02,     timeout: 60s }\\n      - { device: meatware-pm02 } | levels: [] | :19: targets.pm02.levels: the chain is empty; expected at least one level
+            unknown device in level | - { device: meatware-pm02 } | - { device: meatware-pm03 } | :22: targets.pm02.levels[3].device: no device named 'meatware-pm03' (or it has errors); expected one of: helper-pm02, ipmi-pm02, meatware-pm02
+            bad timeout             | timeout: 40s | timeout: 40 | :20: targets.pm02.levels[1].timeout: expected a duration such as 40s, 2m, 500ms or 1h (more than zero), got '40'
+            level is not a mapping  | - { device: meatware-pm02 } | - meatware-pm02 | :22: targets.pm02.levels[3]: expected a mapping with 'device' and 'timeout'
             devices not a mapping   | devices: | devices: []\\nold_devices: | :3: devices: expected a mapping of device names to devices
-            bad target name         | pm02:\\n    levels: | pm/02:\\n    levels: | :16: targets.pm/02: 'pm/02' is not a node name; expected letters, digits, '.', '_' or '-'
-            secret env not set      | passwd_env: PM02_PW | passwd_env: PM03_PW | :11: devices.ipmi-pm02.params: passwd_env: environment variable 'PM03_PW' is not set; expected it to hold the passwd
-            YAML syntax             | result: failure | result: [failure | :9: not valid YAML
+            bad target name         | pm02:\\n    levels: | pm/02:\\n    levels: | :18: targets.pm/02: 'pm/02' is not a node name; expected letters, digits, '.', '_' or '-'
+            secret env not set      | passwd_env: PM02_PW | passwd_env: PM03_PW | :13: devices.ipmi-pm02.params: passwd_env: environment variable 'PM03_PW' is not set; expected it to hold the passwd
+            YAML syntax             | mode: fail | mode: [fail | :9: not valid YAML
             """)
     void namesFileLineKeyAndExpectation(String name, String from, String to, String expected) {
         String yaml = VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
@@ -95,7 +97,7 @@ class ConfigLoaderTest {
     void inlineSecretNeedsAPrivateFileAndIsNeverEchoed() throws Exception {
         String inline = VALID.replace("passwd_env: PM02_PW", "passwd: inline-secret-value");
         assertThatThrownBy(() -> load(inline, "rw-r--r--")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining(dir.resolve("fence4j.yaml") + ":11: devices.ipmi-pm02.params.passwd: a secret"
+                .hasMessageContaining(dir.resolve("fence4j.yaml") + ":13: devices.ipmi-pm02.params.passwd: a secret"
                         + " written inline needs a configuration file that group and others cannot read")
                 .hasMessageNotContaining("inline-secret-value");
         FenceConfig c = load(inline, "rw-------");

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command with a clean environment (PATH and LANG=C plus what the test gives) and the given
- * stdin, as Pacemaker or cluster-glue would start it, and kills it if it overruns the limit.
+ * Runs a command as Pacemaker, cluster-glue or an operator's shell would start it: a clean environment
+ * (PATH and LANG=C plus what the test gives, so nothing of the build's environment leaks in), the given
+ * stdin, and every wait bounded in time. {@link #run} waits for the end; {@link #start} returns at once
+ * for tests that signal the child or start several side by side.
  */
 public final class ChildProcess {
     private ChildProcess() {
@@ -31,7 +33,7 @@ public final class ChildProcess {
 
     /**
      * The command that starts {@code mainClass} with this test's class path the way the launchers do
-     * (quick start). Unlike {@link JavaProcess} it is a plain command, to be run here or written into a script.
+     * (quick start); a plain command, to be run here or written into a script.
      */
     public static List<String> java(Class<?> mainClass, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -41,7 +43,13 @@ public final class ChildProcess {
         return command;
     }
 
+    /** Runs {@code command} to its end; kills it and fails the test if it overruns {@code limit}. */
     public static Result run(List<String> command, Map<String, String> environment, String stdin, Duration limit) {
+        return start(command, environment, stdin).await(limit);
+    }
+
+    /** Starts {@code command} and returns while it runs; stdin is written and closed at once. */
+    public static Running start(List<String> command, Map<String, String> environment, String stdin) {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         String path = env.getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
@@ -51,41 +59,126 @@ public final class ChildProcess {
         env.putAll(environment);
         try {
             Process process = builder.start();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread outReader = drain(process.getInputStream(), out);
-            Thread errReader = drain(process.getErrorStream(), err);
+            Running running = new Running(command.get(0), process);
             try (OutputStream in = process.getOutputStream()) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 // the child does not read stdin and has exited already
             }
-            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                throw new AssertionError(command.get(0) + " still ran after " + limit);
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A started child process whose output is collected as it comes. */
+    public static final class Running {
+        private final String name;
+        private final Process process;
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        private final Thread outReader;
+        private final Thread errReader;
+
+        private Running(String name, Process process) {
+            this.name = name;
+            this.process = process;
+            this.outReader = drain(process.getInputStream(), out);
+            this.errReader = drain(process.getErrorStream(), err);
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        /** Sends a signal by name, e.g. INT as Ctrl-C does. */
+        public void signal(String name) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+                if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                    throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
             }
+        }
+
+        /** Waits until the child printed {@code text} on stdout; fails if it ends or {@code limit} passes first. */
+        public void awaitOutput(String text, Duration limit) {
+            long end = System.nanoTime() + limit.toNanos();
+            try {
+                while (System.nanoTime() - end < 0) {
+                    if (out.toString(StandardCharsets.UTF_8).contains(text)) {
+                        return;
+                    }
+                    if (!process.isAlive()) {
+                        outReader.join(TimeUnit.SECONDS.toMillis(10));
+                        if (out.toString(StandardCharsets.UTF_8).contains(text)) {
+                            return;
+                        }
+                        break;
+                    }
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            throw new AssertionError("no '" + text + "' from " + name + " within " + limit + "; output: " + output());
+        }
+
+        /** Waits for the end; kills the child and fails the test if it overruns {@code limit}. */
+        public Result await(Duration limit) {
+            try {
+                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    throw new AssertionError(name + " still ran after " + limit + "; output: " + output());
+                }
+                return finished();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        /** Kills the child (SIGKILL) and returns what it did until then. */
+        public Result kill() {
+            try {
+                if (!process.destroyForcibly().waitFor(10, TimeUnit.SECONDS)) {
+                    throw new AssertionError(name + " survived SIGKILL for 10 s");
+                }
+                return finished();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        private Result finished() throws InterruptedException {
             outReader.join(TimeUnit.SECONDS.toMillis(10));
             errReader.join(TimeUnit.SECONDS.toMillis(10));
             return new Result(process.exitValue(), out.toString(StandardCharsets.UTF_8),
                     err.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
-    }
 
-    private static Thread drain(InputStream from, ByteArrayOutputStream to) {
-        Thread t = new Thread(() -> {
-            try {
-                from.transferTo(to);
-            } catch (IOException e) {
-                // the process ended; what was read is kept
-            }
-        }, "child-output");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        private String output() {
+            return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        }
+
+        private static Thread drain(InputStream from, ByteArrayOutputStream to) {
+            Thread t = new Thread(() -> {
+                try {
+                    from.transferTo(to);
+                } catch (IOException e) {
+                    // the process ended; what was read is kept
+                }
+            }, "child-output");
+            t.setDaemon(true);
+            t.start();
+            return t;
+        }
     }
 }

@@ -34,6 +34,20 @@ final class ToyAgent implements FenceAgent {
 
     @Override
     public FenceResult execute(FenceAction action, String target, Deadline deadline) throws InterruptedException {
+        boolean recorded = device.usable();
+        if (recorded) {
+            device.record("start " + action.word() + " " + target);
+        }
+        try {
+            return answer(action, target, deadline);
+        } finally {
+            if (recorded) {
+                device.record("end " + action.word() + " " + target);
+            }
+        }
+    }
+
+    private FenceResult answer(FenceAction action, String target, Deadline deadline) throws InterruptedException {
         switch (mode) {
             case "fail" -> {
                 return FenceResult.failure("toy device refused " + action.word() + " (mode=fail)");
@@ -80,7 +94,10 @@ final class ToyAgent implements FenceAgent {
         return readBack(target, state);
     }
 
-    /** Off, confirmed off, then on: success once the target was seen off. */
+    /**
+     * Off, confirmed off, then on: success once the target was seen off, and that read-back (off) is the
+     * power reported, as the chain accepts no fencing success that reads power on.
+     */
     private FenceResult reset(String target, Deadline deadline) throws InterruptedException {
         if (!change(target, PowerState.OFF, deadline)) {
             return FenceResult.timeout(target + " did not power off in time");
@@ -90,7 +107,7 @@ final class ToyAgent implements FenceAgent {
         }
         device.setPower(target, PowerState.ON);
         device.log("reset " + target);
-        return new FenceResult(Outcome.SUCCESS, target + " was reset", device.power(target));
+        return new FenceResult(Outcome.SUCCESS, target + " was reset", PowerState.OFF);
     }
 
     private boolean change(String target, PowerState state, Deadline deadline) throws InterruptedException {

@@ -14,7 +14,8 @@ import org.fence4j.agents.spi.Parameters;
 /**
  * A fencing device made of files, for tests of anything generic over agents (adapters, chain, CLI):
  * each host's power state is a file in {@code state_dir} (see {@link ToyDevice}), so on, off, reset and
- * status are real and observable from another process. {@code mode} makes it fail or hang.
+ * status are real and observable from another process, and so is when each request started and ended.
+ * {@code mode} makes it fail or hang, {@code wait_ms} makes power changes slow.
  */
 public final class ToyAgentProvider implements FenceAgentProvider {
     public static final String TYPE = "toy";

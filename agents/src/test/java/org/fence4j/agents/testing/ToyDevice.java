@@ -14,7 +14,9 @@ import org.fence4j.agents.spi.PowerState;
 /**
  * The toy device's state as files, readable by the test that set it up: {@code HOST.power} holds
  * {@code on} or {@code off} (no file: on), {@code actions.log} one line per power change
- * ({@code off pm02}, {@code on pm02}, {@code reset pm02}).
+ * ({@code off pm02}, {@code on pm02}, {@code reset pm02}), {@code calls.log} a line when each request
+ * starts and ends ({@code start reset pm02}, {@code end reset pm02}), appended by every process that
+ * uses the device, so tests see order and overlap across processes.
  */
 public final class ToyDevice {
     private final Path dir;
@@ -48,17 +50,35 @@ public final class ToyDevice {
     }
 
     void log(String line) {
+        append("actions.log", line);
+    }
+
+    void record(String line) {
+        append("calls.log", line);
+    }
+
+    /** The power changes so far, oldest first. */
+    public List<String> actions() {
+        return lines("actions.log");
+    }
+
+    /** The start and end of every request so far, in the order they happened. */
+    public List<String> calls() {
+        return lines("calls.log");
+    }
+
+    private void append(String name, String line) {
         try {
-            Files.writeString(dir.resolve("actions.log"), line + "\n", StandardCharsets.UTF_8,
+            // one short O_APPEND write per line: lines from concurrent processes never interleave
+            Files.writeString(dir.resolve(name), line + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The power changes so far, oldest first. */
-    public List<String> actions() {
-        Path file = dir.resolve("actions.log");
+    private List<String> lines(String name) {
+        Path file = dir.resolve(name);
         try {
             return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
         } catch (IOException e) {

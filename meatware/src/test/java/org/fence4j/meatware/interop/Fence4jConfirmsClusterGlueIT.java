@@ -3,7 +3,9 @@ package org.fence4j.meatware.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.fence4j.agents.testing.JavaProcess;
+import java.util.Map;
+import org.fence4j.agents.cli.FenceCli;
+import org.fence4j.agents.testing.ChildProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +33,9 @@ class Fence4jConfirmsClusterGlueIT {
         ClusterGlue.cleanUp(other);
     }
 
-    private static JavaProcess.Result confirm(String target) throws Exception {
-        return JavaProcess.of("org.fence4j.agents.cli.FenceCli", "confirm", target, "--yes").run(ClusterGlue.LONGEST);
+    private static ChildProcess.Result confirm(String target) {
+        return ChildProcess.run(ChildProcess.java(FenceCli.class, List.of("confirm", target, "--yes")), Map.of(), "",
+                ClusterGlue.LONGEST);
     }
 
     private void stonithReset() throws Exception {
@@ -45,12 +48,12 @@ class Fence4jConfirmsClusterGlueIT {
     void confirmsAStonithMeatwareResetAndNotAnotherNodes() throws Exception {
         stonithReset();
 
-        JavaProcess.Result wrong = confirm(other);
+        ChildProcess.Result wrong = confirm(other);
         assertThat(wrong.exitCode()).as("nobody waits for " + other).isEqualTo(1);
         assertThat(wrong.stderr()).contains("Nobody is waiting for a confirmation of " + other);
         assertThat(stonith.isAlive()).as("stonith still waits for " + node).isTrue();
 
-        JavaProcess.Result right = confirm(node);
+        ChildProcess.Result right = confirm(node);
         assertThat(right.exitCode()).as(right.all()).isZero();
         assertThat(right.stdout()).contains("Confirmed: " + node + " is down (by=");
         assertThat(ClusterGlue.exit(stonith)).as("stonith -T reset exit code").isZero();
@@ -61,7 +64,7 @@ class Fence4jConfirmsClusterGlueIT {
         stonithReset();
         stonith.destroyForcibly().waitFor(); // as Pacemaker's fencer does at its timeout: the FIFO stays behind
 
-        JavaProcess.Result r = confirm(node);
+        ChildProcess.Result r = confirm(node);
 
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("left over from a request that has ended");
