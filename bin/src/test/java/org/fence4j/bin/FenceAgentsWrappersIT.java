@@ -6,16 +6,88 @@ import java.util.List;
 import java.util.Map;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.XmlDocuments;
+import org.fence4j.agents.testing.CapturedOutput;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 /** The fence_* agents of the distribution, run as Pacemaker's fencer runs them. */
 class FenceAgentsWrappersIT {
+    private static final int PORT = 9802;
+    private static final CapturedOutput CAPTURED = new CapturedOutput();
+    private SimulatedBmcFixture bmc;
 
     @BeforeEach
     void built() {
         Dist.assumeBuilt();
+    }
+
+    @AfterEach
+    void stop() {
+        if (bmc != null) {
+            CAPTURED.assertNeverShows(bmc.password);
+            bmc.close();
+        }
+    }
+
+    /** What pacemaker-fenced writes to the agent's stdin for an action on pm02. */
+    private ChildProcess.Result fencer(String action, String password) {
+        String stdin = String.join("\n", "action=" + action, "nodename=pm02", "port=pm02", "ip=127.0.0.1",
+                "ipport=" + PORT, "username=admin", "password=" + password, "");
+        return CAPTURED.keep(Dist.run(Dist.agent("ipmi"), Map.of("PCMK_service", "pacemaker-fenced"), stdin));
+    }
+
+    @Test
+    void statusOffRebootAsTheFencerSendsThemOnStdin() {
+        SimulatedBmcFixture.assumeIpmitool();
+        bmc = new SimulatedBmcFixture(PORT);
+
+        ChildProcess.Result on = fencer("status", bmc.password);
+        assertThat(on.exitCode()).as(on.all()).isZero();
+        assertThat(on.stdout()).contains("Status: ON");
+
+        ChildProcess.Result off = fencer("off", bmc.password);
+        assertThat(off.exitCode()).as(off.all()).isZero();
+        assertThat(off.stdout()).contains("Success: Powered OFF");
+        assertThat(bmc.powerByIpmitool()).isEqualTo("off");
+        ChildProcess.Result isOff = fencer("status", bmc.password);
+        assertThat(isOff.exitCode()).as("status of a node that is off").isEqualTo(2);
+        assertThat(isOff.stdout()).contains("Status: OFF");
+
+        ChildProcess.Result reboot = fencer("reboot", bmc.password);
+        assertThat(reboot.exitCode()).as(reboot.all()).isZero();
+        assertThat(reboot.stdout()).contains("Success: Rebooted");
+        assertThat(bmc.powerByIpmitool()).isEqualTo("on");
+        assertThat(fencer("monitor", bmc.password).exitCode()).isZero();
+    }
+
+    @Test
+    void aWrongPasswordFailsWithExitCode1AndTheNodeKeepsRunning() {
+        SimulatedBmcFixture.assumeIpmitool();
+        bmc = new SimulatedBmcFixture(PORT);
+
+        assertThat(fencer("status", "not-" + bmc.password).exitCode()).isEqualTo(1);
+        ChildProcess.Result reboot = fencer("reboot", "not-" + bmc.password);
+        assertThat(reboot.exitCode()).isEqualTo(1);
+        assertThat(reboot.stderr()).startsWith("ERROR: Failed:");
+        assertThat(bmc.bmc.chassisLog()).isEmpty();
+        assertThat(bmc.powerByIpmitool()).isEqualTo("on");
+    }
+
+    @Test
+    void optionsOnTheCommandLineWithThePasswordFromTheEnvironment() {
+        SimulatedBmcFixture.assumeIpmitool();
+        bmc = new SimulatedBmcFixture(PORT);
+        Map<String, String> env = Map.of("BMC_PASSWORD", bmc.password);
+
+        ChildProcess.Result status = CAPTURED.keep(Dist.run(Dist.agent("ipmi"), env, "", "-o", "status", "-n", "pm02",
+                "--ip=127.0.0.1", "--ipport=" + PORT, "--username=admin", "--password-env=BMC_PASSWORD"));
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        ChildProcess.Result off = CAPTURED.keep(Dist.run(Dist.agent("ipmi"), env, "", "--action=off", "--plug=pm02",
+                "--ip=127.0.0.1", "--ipport=" + PORT, "--username=admin", "--password-env=BMC_PASSWORD"));
+        assertThat(off.exitCode()).as(off.all()).isZero();
+        assertThat(bmc.powerByIpmitool()).isEqualTo("off");
     }
 
     @Test
