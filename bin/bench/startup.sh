@@ -31,7 +31,7 @@ cp -a "$dist" "$work/with"
 cp -a "$dist" "$work/without"; rm -rf "$work/without/cds"
 [ -n "$(ls "$work/with/cds" 2>/dev/null)" ] || { echo "startup.sh: $dist has no archive (build without -Dfence4j.train.skip)" >&2; exit 2; }
 
-FENCE4J_BENCH_PASSWORD=$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')
+FENCE4J_BENCH_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 export FENCE4J_BENCH_PASSWORD
 JAVA_HOME=$jdk17 "$dist/bin/fence-cli" simulate-bmc --port "$port" --password-env FENCE4J_BENCH_PASSWORD \
   >"$work/bmc.log" 2>&1 &

@@ -21,7 +21,8 @@ import org.fence4j.ipmi.sim.SimulatedBmc;
  * RMCP+ client, to read its power back.
  */
 final class SimulatedBmcFixture implements AutoCloseable {
-    final String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+    /** 16 characters: IPMI v2.0 passwords are at most 20 bytes. */
+    final String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
     final int port;
     final SimulatedBmc bmc;
 
