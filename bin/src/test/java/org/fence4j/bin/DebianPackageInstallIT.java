@@ -26,6 +26,9 @@ class DebianPackageInstallIT {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/dpkg")), "dpkg is not installed");
         assumeTrue("root".equals(System.getProperty("user.name")), "installing a package needs root");
         assumeTrue(run("dpkg-query", "-W", "fence4j").exitCode() != 0, "fence4j is installed already: left alone");
+        for (String own : List.of("/etc/fence4j", "/var/lib/fence4j", "/var/cache/fence4j", "/usr/share/fence4j")) {
+            assumeTrue(!Files.exists(Path.of(own)), own + " exists: not ours to purge");
+        }
         assertThat(DEB).exists();
 
         try {
