@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -38,20 +39,17 @@ final class UdpExchanger extends SimpleChannelInboundHandler<DatagramPacket> imp
     static CompletableFuture<Exchanger> bind(EventLoopGroup group, InetSocketAddress bmc) {
         UdpExchanger exchanger = new UdpExchanger(bmc);
         CompletableFuture<Exchanger> bound = new CompletableFuture<>();
-        new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(exchanger)
-                .bind(new InetSocketAddress(0)).addListener(f -> {
+        ChannelFuture binding = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(exchanger)
+                .bind(new InetSocketAddress(0));
+        binding.addListener(f -> {
                     if (f.isSuccess()) {
+                        exchanger.channel = binding.channel();
                         bound.complete(exchanger);
                     } else {
                         bound.completeExceptionally(new IpmiException("cannot open a UDP socket: " + f.cause().getMessage()));
                     }
                 });
         return bound;
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        channel = ctx.channel();
     }
 
     @Override

@@ -126,7 +126,7 @@ public final class Handshake {
         byte[] datagram = RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null, null);
         return exchanger.exchange("Open Session", attempt -> datagram,
                 setup(PayloadType.OPEN_SESSION_RESPONSE, OpenSessionResponse::decode,
-                        r -> r.tag() == index && r.consoleSessionId() == console),
+                        r -> r.tag() == index && ours(r.status(), r.consoleSessionId(), console)),
                 options.retry(), deadline)
                 .thenCompose(r -> {
                     if (r.status() != RmcpPlusStatus.OK) {
@@ -155,7 +155,7 @@ public final class Handshake {
         byte[] rakp1 = RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP1,
                 new Rakp1(1, o.bmcSessionId(), rm, role, user).encode()), null, null);
         return exchanger.exchange("RAKP 1", attempt -> rakp1,
-                setup(PayloadType.RAKP2, Rakp2::decode, r -> r.tag() == 1 && r.consoleSessionId() == o.consoleSessionId()),
+                setup(PayloadType.RAKP2, Rakp2::decode, r -> r.tag() == 1 && ours(r.status(), r.consoleSessionId(), o.consoleSessionId())),
                 options.retry(), deadline)
                 .thenCompose(r2 -> {
                     if (r2.status() != RmcpPlusStatus.OK) {
@@ -172,8 +172,7 @@ public final class Handshake {
                     byte[] rakp3 = rakp3(o, RmcpPlusStatus.OK,
                             Rakp.rakp3AuthCode(auth, credentials.password(), r2.rc(), o.consoleSessionId(), role, user));
                     return exchanger.exchange("RAKP 3", attempt -> rakp3,
-                            setup(PayloadType.RAKP4, Rakp4::decode, r -> r.tag() == 1 && (r.status() != 0
-                                    || r.consoleSessionId() == o.consoleSessionId())),
+                            setup(PayloadType.RAKP4, Rakp4::decode, r -> r.tag() == 1 && ours(r.status(), r.consoleSessionId(), o.consoleSessionId())),
                             options.retry(), deadline)
                             .thenApply(r4 -> {
                                 if (r4.status() == RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE) {
@@ -226,6 +225,11 @@ public final class Handshake {
     private byte[] rakp3(Opened o, int status, byte[] authCode) {
         return RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP3, new Rakp3(1, status, o.bmcSessionId(), authCode)
                 .encode()), null, null);
+    }
+
+    /** An answer is ours if it names our session; error answers may be cut short before the id (ipmi_sim). */
+    private static boolean ours(int status, int sessionId, int console) {
+        return sessionId == console || (status != RmcpPlusStatus.OK && sessionId == 0);
     }
 
     private int nonZeroId() {
