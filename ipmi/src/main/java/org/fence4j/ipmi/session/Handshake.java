@@ -195,10 +195,13 @@ public final class Handshake {
     private CompletableFuture<Session> setPrivilege(Session session) {
         return session.execute(new SetSessionPrivilege(options.privilege().level()), deadline)
                 .handle((level, failure) -> {
-                    if (failure == null) {
+                    if (failure == null && level == options.privilege().level()) {
                         return CompletableFuture.completedFuture(session);
                     }
-                    Throwable cause = unwrap(failure);
+                    Throwable cause = failure == null
+                            ? new IpmiException("the BMC granted privilege level " + level + " instead of "
+                                    + options.privilege().word())
+                            : unwrap(failure);
                     IpmiException reported = cause instanceof CommandFailedException c
                             ? new IpmiException("privilege " + options.privilege().word() + " refused for user '"
                                     + credentials.user() + "': " + c.getMessage())
