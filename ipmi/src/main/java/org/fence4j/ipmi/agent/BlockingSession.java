@@ -21,6 +21,7 @@ final class BlockingSession implements AutoCloseable {
 
     private final Session session;
     private final Deadline deadline;
+    private boolean interrupted;
 
     BlockingSession(Session session, Deadline deadline) {
         this.session = session;
@@ -36,13 +37,17 @@ final class BlockingSession implements AutoCloseable {
             }
             throw new IpmiException("IPMI request failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            future.cancel(false);
             throw new NoAnswerException("no answer from the BMC within the deadline");
         }
     }
 
     <T> T run(Command<T> command) throws InterruptedException {
-        return await(session.execute(command, deadline), deadline);
+        try {
+            return await(session.execute(command, deadline), deadline);
+        } catch (InterruptedException e) {
+            interrupted = true;
+            throw e;
+        }
     }
 
     boolean powerOn() throws InterruptedException {
@@ -67,9 +72,13 @@ final class BlockingSession implements AutoCloseable {
         }
     }
 
-    /** Closes the session at the BMC, bounded; never throws. */
+    /** Closes the session at the BMC, bounded; never throws; after an interrupt, does not wait. */
     @Override
     public void close() {
+        if (interrupted) {
+            session.close(deadline);
+            return;
+        }
         try {
             session.close(deadline).get(deadline.remainingMillis() + 2000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package org.fence4j.ipmi.agent;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
@@ -13,7 +14,6 @@ import org.fence4j.ipmi.client.IpmiClient;
 import org.fence4j.ipmi.command.ChassisControl.Action;
 import org.fence4j.ipmi.session.NoAnswerException;
 import org.fence4j.ipmi.session.Session;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * the power off (or, for method cycle, once the BMC accepted the cycle and answers again).
  */
 final class IpmiAgent implements FenceAgent {
-    private static final Logger LOG = LoggerFactory.getLogger(IpmiAgent.class);
 
     private final IpmiSettings settings;
     private IpmiClient client;
@@ -49,18 +48,15 @@ final class IpmiAgent implements FenceAgent {
         }
         Session session;
         try {
-            session = BlockingSession.await(client().open(new InetSocketAddress(settings.address(), settings.port()),
-                    settings.credentials(), settings.session(), deadline.atMost(settings.loginTimeout())), deadline);
+            session = login(deadline);
         } catch (IpmiException e) {
             return failed(node, "cannot log in to the BMC at " + settings.address() + ":" + settings.port() + ": "
                     + e.getMessage(), e, deadline);
         }
         try (BlockingSession bmc = new BlockingSession(session, deadline)) {
-            LOG.debug("ipmi: session to {}:{} with cipher suite {}", settings.address(), settings.port(),
-                    session.cipherSuite().id());
             return switch (action) {
                 case STATUS -> status(bmc, node);
-                case MONITOR -> monitor(bmc, node);
+                case MONITOR -> monitor(bmc, node, session.cipherSuite().id());
                 case ON -> on(bmc, node);
                 case OFF -> off(bmc, node);
                 case RESET -> reset(bmc, node);
@@ -71,15 +67,27 @@ final class IpmiAgent implements FenceAgent {
         }
     }
 
+    private Session login(Deadline deadline) throws InterruptedException {
+        CompletableFuture<Session> login = client().open(new InetSocketAddress(settings.address(), settings.port()),
+                settings.credentials(), settings.session(), deadline.atMost(settings.loginTimeout()));
+        try {
+            return BlockingSession.await(login, deadline);
+        } catch (InterruptedException | RuntimeException e) {
+            // a session that opens after we gave up on it is closed, never left behind
+            login.thenAccept(late -> late.close(deadline));
+            throw e;
+        }
+    }
+
     private FenceResult status(BlockingSession bmc, String node) throws InterruptedException {
         boolean on = bmc.powerOn();
         return FenceResult.power(on ? PowerState.ON : PowerState.OFF, node + " is powered " + (on ? "on." : "off."));
     }
 
-    private FenceResult monitor(BlockingSession bmc, String node) throws InterruptedException {
+    private FenceResult monitor(BlockingSession bmc, String node, int cipherSuite) throws InterruptedException {
         boolean on = bmc.powerOn();
         return FenceResult.power(on ? PowerState.ON : PowerState.OFF, "BMC at " + settings.address() + ":" + settings.port()
-                + " answers; " + node + " is powered " + (on ? "on." : "off."));
+                + " answers (cipher suite " + cipherSuite + "); " + node + " is powered " + (on ? "on." : "off."));
     }
 
     private FenceResult on(BlockingSession bmc, String node) throws InterruptedException {
@@ -157,7 +165,8 @@ final class IpmiAgent implements FenceAgent {
     }
 
     private static FenceResult failed(String node, String why, IpmiException e, Deadline deadline) {
-        LOG.debug("ipmi: {} failed", node, e);
+        // debug only, and the logger is created only here: the status path loads no logging
+        LoggerFactory.getLogger(IpmiAgent.class).debug("ipmi: {} failed", node, e);
         if (e instanceof NoAnswerException && deadline.expired()) {
             return FenceResult.timeout(why);
         }

@@ -143,6 +143,34 @@ class IpmiAgentSimulatedBmcTest {
     }
 
     @Test
+    void anInterruptedCallReturnsPromptlyAndTheSessionIsStillClosed() throws Exception {
+        bmc.faults().muteChassisStatus(true);
+        FenceAgent agent = agent();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                agent.execute(FenceAction.OFF, "pm02", Deadline.after(Duration.ofSeconds(60)));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        for (int i = 0; i < 200 && bmc.sessionsActivated() == 0; i++) {
+            Thread.sleep(10);
+        }
+        caller.interrupt();
+        caller.join(3000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        for (int i = 0; i < 300 && bmc.activeSessions() > 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(bmc.activeSessions()).isZero();
+        assertThat(bmc.chassisLog()).isEmpty();
+        agent.close();
+    }
+
+    @Test
     void anotherTargetIsRefused() throws Exception {
         try (FenceAgent a = agent()) {
             FenceResult r = a.execute(FenceAction.OFF, "pm01", Deadline.after(Duration.ofSeconds(5)));
