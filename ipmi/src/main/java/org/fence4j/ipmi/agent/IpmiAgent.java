@@ -141,8 +141,10 @@ final class IpmiAgent implements FenceAgent {
         try {
             bmc.control(Action.POWER_UP);
             boolean on = bmc.awaitPower(true, settings.powerTimeout());
+            // the power reported is the read that proved the fence (off): a chain must not
+            // mistake the node coming back for a fence that did not happen, nor the reverse
             return new FenceResult(Outcome.SUCCESS, fenced + (on ? " and is powered on again."
-                    : "; it is not powered on yet."), on ? PowerState.ON : PowerState.OFF);
+                    : "; it is not powered on yet."), PowerState.OFF);
         } catch (IpmiException e) {
             return new FenceResult(Outcome.SUCCESS, fenced + "; powering it on failed: "
                     + e.getMessage(), PowerState.OFF);
@@ -160,8 +162,9 @@ final class IpmiAgent implements FenceAgent {
                     on ? PowerState.ON : PowerState.OFF);
         }
         boolean on = bmc.powerOn();
+        // the BMC accepted the cycle and answers again; a node already back on proves nothing either way
         return new FenceResult(Outcome.SUCCESS, node + " was power-cycled (now powered "
-                + (on ? "on" : "off") + ").", on ? PowerState.ON : PowerState.OFF);
+                + (on ? "on" : "off") + ").", on ? PowerState.UNKNOWN : PowerState.OFF);
     }
 
     private static FenceResult failed(String node, String why, IpmiException e, Deadline deadline) {

@@ -108,6 +108,7 @@ class IpmiAgentSimulatedBmcTest {
         FenceResult r = run(agent(), FenceAction.RESET);
         assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(r.message()).isEqualTo("pm02 was powered off and is powered on again.");
+        assertThat(r.power()).as("a fence is never reported with power on").isEqualTo(PowerState.OFF);
         assertThat(bmc.chassisLog()).containsExactly("power down", "power up");
         assertThat(bmc.powerOn()).isTrue();
     }
@@ -125,6 +126,7 @@ class IpmiAgentSimulatedBmcTest {
     void resetWithMethodCycleSendsOneCycle() throws Exception {
         FenceResult r = run(agent("method", "cycle"), FenceAction.RESET);
         assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.power()).isNotEqualTo(PowerState.ON);
         assertThat(bmc.chassisLog()).containsExactly("power cycle");
     }
 
