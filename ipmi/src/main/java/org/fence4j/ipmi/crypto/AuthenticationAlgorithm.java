@@ -26,7 +26,7 @@ public enum AuthenticationAlgorithm {
         return number;
     }
 
-    /** Length of a full HMAC, and of the constants K1/K2 are derived from. */
+    /** Length of a full HMAC. */
     public int macLength() {
         return macLength;
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
  * {@code role} is the whole RAKP 1 role byte (privilege | 0x10 for name-only lookup).
  */
 public final class Rakp {
+    private static final int KEY_CONSTANT_LENGTH = 20;
     private Rakp() {
     }
 
@@ -35,9 +36,13 @@ public final class Rakp {
         return a.truncatedMac(a.icvLength(), sik, rm, le(bmcSessionId), guid);
     }
 
-    /** K1 (integrity) and K2 (confidentiality) from the SIK. */
+    /**
+     * K1 (integrity) and K2 (confidentiality) from the SIK. The constants are 20 bytes of 01 and
+     * 02 for every algorithm, SHA-256 included: that is what ipmitool sends (checked with
+     * {@code ipmitool -C 17} against the simulated BMC), not the digest length.
+     */
     public static SessionKeys keys(AuthenticationAlgorithm a, byte[] sik) {
-        return new SessionKeys(a.mac(sik, filled(a.macLength(), 1)), a.mac(sik, filled(a.macLength(), 2)));
+        return new SessionKeys(a.mac(sik, filled(KEY_CONSTANT_LENGTH, 1)), a.mac(sik, filled(KEY_CONSTANT_LENGTH, 2)));
     }
 
     public static boolean same(byte[] expected, byte[] actual) {

@@ -26,7 +26,7 @@ class CaptureCryptoTest {
     private static final byte[] PASSWORD = "secret".getBytes(StandardCharsets.US_ASCII);
 
     @ParameterizedTest
-    @CsvSource({"/captures/cipher1.txt, 1", "/captures/cipher2.txt, 2", "/captures/cipher3.txt, 3"})
+    @CsvSource({"/captures/cipher1.txt, 1", "/captures/cipher2.txt, 2", "/captures/cipher3.txt, 3", "/captures/cipher17.txt, 17"})
     void handshakeAndSessionPacketsMatchTheCapture(String resource, int suiteId) throws Exception {
         CipherSuite suite = CipherSuite.require(suiteId);
         AuthenticationAlgorithm auth = suite.authentication();
