@@ -5,30 +5,23 @@ import java.util.Optional;
 
 /** RAKP authentication algorithms (Open Session payload type 0). */
 public enum AuthenticationAlgorithm {
-    NONE(0, null, 0, 0),
-    HMAC_SHA1(1, "HmacSHA1", 20, 12),
-    HMAC_MD5(2, "HmacMD5", 16, 16),
-    HMAC_SHA256(3, "HmacSHA256", 32, 16);
+    NONE(0, null, 0),
+    HMAC_SHA1(1, "HmacSHA1", 12),
+    HMAC_MD5(2, "HmacMD5", 16),
+    HMAC_SHA256(3, "HmacSHA256", 16);
 
     private final int number;
     private final String jcaName;
-    private final int macLength;
     private final int icvLength;
 
-    AuthenticationAlgorithm(int number, String jcaName, int macLength, int icvLength) {
+    AuthenticationAlgorithm(int number, String jcaName, int icvLength) {
         this.number = number;
         this.jcaName = jcaName;
-        this.macLength = macLength;
         this.icvLength = icvLength;
     }
 
     public int number() {
         return number;
-    }
-
-    /** Length of a full HMAC. */
-    public int macLength() {
-        return macLength;
     }
 
     /** Length of the RAKP 4 integrity check value (HMAC truncated). */

@@ -71,9 +71,9 @@ class IpmiClientSimulatedBmcTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 3, 17})
+    @ValueSource(ints = {1, 2, 3, 6, 7, 8, 15, 16, 17})
     void everySupportedCipherSuiteReadsTheStatus(int suite) throws Exception {
-        start(SimulatedBmc.builder().cipherSuites(Set.of(1, 2, 3, 17)).powerOn(false));
+        start(SimulatedBmc.builder().cipherSuites(Set.of(1, 2, 3, 6, 7, 8, 15, 16, 17)).powerOn(false));
         Session s = open(ADMIN, FAST.withCipherSuite(suite));
         assertThat(s.cipherSuite().id()).isEqualTo(suite);
         assertThat(await(s.execute(new GetChassisStatus(), Deadline.after(Duration.ofSeconds(5)))).powerOn()).isFalse();

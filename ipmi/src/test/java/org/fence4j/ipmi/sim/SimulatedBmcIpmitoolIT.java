@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.ipmi.session.Privilege;
@@ -29,7 +30,7 @@ class SimulatedBmcIpmitoolIT {
     @BeforeEach
     void start() {
         assumeTrue(onPath(), "ipmitool is not installed (apt-get install ipmitool)");
-        bmc = SimulatedBmc.builder().port(PORT).user("admin", Secret.of("secret"), Privilege.ADMINISTRATOR).start();
+        bmc = SimulatedBmc.builder().port(PORT).cipherSuites(Set.of(1, 2, 3, 6, 7, 8, 15, 16, 17)).user("admin", Secret.of("secret"), Privilege.ADMINISTRATOR).start();
     }
 
     @AfterEach
@@ -40,7 +41,7 @@ class SimulatedBmcIpmitoolIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1", "2", "3", "17"})
+    @ValueSource(strings = {"1", "2", "3", "6", "7", "8", "15", "16", "17"})
     void ipmitoolReadsAndSwitchesThePower(String cipher) throws Exception {
         assertThat(ipmitool("secret", cipher, "chassis", "power", "status")).contains("Chassis Power is on");
         assertThat(ipmitool("secret", cipher, "chassis", "power", "off")).contains("Down/Off");
