@@ -68,7 +68,11 @@ final class IpmiAgent implements FenceAgent {
     }
 
     private Session login(Deadline deadline) throws InterruptedException {
-        CompletableFuture<Session> login = client().open(new InetSocketAddress(settings.address(), settings.port()),
+        InetSocketAddress address = new InetSocketAddress(settings.address(), settings.port());
+        if (address.isUnresolved()) {
+            throw new IpmiException("cannot resolve the BMC address '" + settings.address() + "'");
+        }
+        CompletableFuture<Session> login = client().open(address,
                 settings.credentials(), settings.session(), deadline.atMost(settings.loginTimeout()));
         try {
             return BlockingSession.await(login, deadline);

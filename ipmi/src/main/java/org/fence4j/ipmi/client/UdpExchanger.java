@@ -120,7 +120,13 @@ final class UdpExchanger extends SimpleChannelInboundHandler<DatagramPacket> imp
                 return;
             }
             tries++;
-            send(datagramForTry.apply(tries));
+            channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagramForTry.apply(tries)), bmc))
+                    .addListener(f -> {
+                        if (!f.isSuccess()) {
+                            fail(new IpmiException("cannot send to the BMC at " + bmc.getHostString() + ":" + bmc.getPort()
+                                    + ": " + f.cause().getMessage()));
+                        }
+                    });
             long wait = Math.min(retry.perTry().toNanos(), deadline.remaining().toNanos());
             timer = channel.eventLoop().schedule(this::sendNext, Math.max(wait, 1), TimeUnit.NANOSECONDS);
         }

@@ -226,6 +226,18 @@ class IpmiAgentSimulatedBmcTest {
     }
 
     @Test
+    void anUnresolvableBmcAddressIsNamed() throws Exception {
+        List<RawParameter> raw = List.of(new RawParameter("ipaddr", "bmc.invalid", Origin.stdin(1)),
+                new RawParameter("userid", "admin", Origin.stdin(2)), new RawParameter("passwd", "secret", Origin.stdin(3)));
+        try (FenceAgent a = provider.create(Parameters.resolve(provider.parameters(), raw, Parameters.Unknown.REJECT,
+                name -> null))) {
+            FenceResult r = a.execute(FenceAction.STATUS, null, Deadline.after(Duration.ofSeconds(10)));
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(r.message()).contains("cannot resolve the BMC address 'bmc.invalid'");
+        }
+    }
+
+    @Test
     void badParametersAreNamed() {
         assertThatThrownBy(() -> agent("interface", "lan")).hasMessageContaining("interface: 'lan'");
         assertThatThrownBy(() -> agent("cipher", "5")).hasMessageContaining("cipher: expected a supported cipher suite");
