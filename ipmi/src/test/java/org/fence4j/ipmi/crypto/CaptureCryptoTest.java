@@ -26,8 +26,9 @@ class CaptureCryptoTest {
     private static final byte[] PASSWORD = "secret".getBytes(StandardCharsets.US_ASCII);
 
     @ParameterizedTest
-    @CsvSource({"/captures/cipher1.txt, 1", "/captures/cipher2.txt, 2", "/captures/cipher3.txt, 3", "/captures/cipher17.txt, 17"})
-    void handshakeAndSessionPacketsMatchTheCapture(String resource, int suiteId) throws Exception {
+    @CsvSource({"/captures/cipher1.txt, 1,", "/captures/cipher2.txt, 2,", "/captures/cipher3.txt, 3,",
+        "/captures/cipher17.txt, 17,", "/captures/cipher3-kg.txt, 3, fence4j-kg"})
+    void handshakeAndSessionPacketsMatchTheCapture(String resource, int suiteId, String kg) throws Exception {
         CipherSuite suite = CipherSuite.require(suiteId);
         AuthenticationAlgorithm auth = suite.authentication();
         Capture c = Capture.load(resource);
@@ -43,8 +44,13 @@ class CaptureCryptoTest {
                 rakp1.userName())).isEqualTo(rakp2.authCode());
         assertThat(Rakp.rakp3AuthCode(auth, PASSWORD, rakp2.rc(), console, rakp1.role(), rakp1.userName()))
                 .isEqualTo(rakp3.authCode());
-        byte[] sik = Rakp.sik(auth, PASSWORD, rakp1.rm(), rakp2.rc(), rakp1.role(), rakp1.userName());
+        byte[] sikKey = kg == null ? PASSWORD : kg.getBytes(StandardCharsets.US_ASCII);
+        byte[] sik = Rakp.sik(auth, sikKey, rakp1.rm(), rakp2.rc(), rakp1.role(), rakp1.userName());
         assertThat(Rakp.rakp4Icv(auth, sik, rakp1.rm(), bmc, rakp2.guid())).isEqualTo(rakp4.icv());
+        if (kg != null) {
+            byte[] withoutKg = Rakp.sik(auth, PASSWORD, rakp1.rm(), rakp2.rc(), rakp1.role(), rakp1.userName());
+            assertThat(Rakp.rakp4Icv(auth, withoutKg, rakp1.rm(), bmc, rakp2.guid())).isNotEqualTo(rakp4.icv());
+        }
         // a wrong password gives a different RAKP 2 code: this is how we detect it
         assertThat(Rakp.rakp2AuthCode(auth, "Secret".getBytes(StandardCharsets.US_ASCII), console, bmc, rakp1.rm(),
                 rakp2.rc(), rakp2.guid(), rakp1.role(), rakp1.userName())).isNotEqualTo(rakp2.authCode());

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class RmcpCodecCaptureTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/captures/cipher1.txt", "/captures/cipher2.txt", "/captures/cipher3.txt", "/captures/cipher17.txt"})
+    @ValueSource(strings = {"/captures/cipher1.txt", "/captures/cipher2.txt", "/captures/cipher3.txt", "/captures/cipher17.txt",
+        "/captures/cipher3-kg.txt"})
     void unauthenticatedDatagramsRoundTrip(String resource) throws Exception {
         for (Capture.Datagram d : Capture.load(resource).datagrams()) {
             RmcpPacket p = RmcpCodec.decode(d.bytes());
