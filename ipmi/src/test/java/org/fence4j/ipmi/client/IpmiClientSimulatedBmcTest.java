@@ -171,6 +171,27 @@ class IpmiClientSimulatedBmcTest {
     }
 
     @Test
+    void oneClientDrivesConcurrentSessionsToSeveralBmcs() throws Exception {
+        start(SimulatedBmc.builder());
+        try (SimulatedBmc second = SimulatedBmc.builder().user("admin", PASSWORD, Privilege.ADMINISTRATOR).powerOn(false)
+                .start()) {
+            Deadline deadline = Deadline.after(Duration.ofSeconds(10));
+            java.util.List<java.util.concurrent.CompletableFuture<Boolean>> reads = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                SimulatedBmc target = i % 2 == 0 ? bmc : second;
+                reads.add(client.open(target.address(), ADMIN, FAST, deadline).thenCompose(s ->
+                        s.execute(new GetChassisStatus(), deadline).thenCompose(st ->
+                                s.close(deadline).thenApply(v -> st.powerOn()))));
+            }
+            for (int i = 0; i < reads.size(); i++) {
+                assertThat(await(reads.get(i))).isEqualTo(i % 2 == 0);
+            }
+            assertThat(bmc.sessionsClosed()).isEqualTo(3);
+            assertThat(second.sessionsClosed()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aCommandWithoutAnswerFailsAndTheSessionIsStillClosed() throws Exception {
         start(SimulatedBmc.builder());
         Session s = open(ADMIN, FAST);
