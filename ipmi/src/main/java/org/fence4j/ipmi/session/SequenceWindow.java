@@ -1,8 +1,8 @@
 package org.fence4j.ipmi.session;
 
 /**
- * Inbound session sequence numbers (IPMI v2.0 §6.12.13): a number is accepted once, if it is
- * at most {@value #AHEAD} above the highest seen or at most {@value #BEHIND} below it.
+ * Inbound session sequence numbers (IPMI v2.0 §6.12.13): after the first, a number is accepted
+ * once, if it is at most {@value #AHEAD} above the highest seen or at most {@value #BEHIND} below it.
  * Everything else (replays, duplicates, wild jumps) is dropped. Not thread-safe.
  */
 public final class SequenceWindow {
@@ -17,6 +17,12 @@ public final class SequenceWindow {
         long s = Integer.toUnsignedLong(sequence);
         if (s == 0) {
             return false;
+        }
+        if (highest == 0) {
+            // the first authentic packet sets the window: BMCs need not start at 1
+            highest = s;
+            seen = 1;
+            return true;
         }
         if (s > highest) {
             if (s - highest > AHEAD) {
