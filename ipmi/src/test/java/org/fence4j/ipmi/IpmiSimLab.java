@@ -74,20 +74,28 @@ public final class IpmiSimLab implements AutoCloseable {
 
     /** "on" or "off" as ipmitool -I lanplus -C 3 reads it: the independent witness. */
     public String witnessPower() throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-C", "3", "-H", "127.0.0.1", "-p",
-                Integer.toString(port), "-U", "admin", "-E", "-N", "1", "-R", "3"));
+        List<String> args = new ArrayList<>();
         if (kg != null) {
-            cmd.addAll(List.of("-k", kg));
+            args.addAll(List.of("-k", kg));
         }
-        cmd.addAll(List.of("chassis", "power", "status"));
-        Result r = run(cmd, Map.of("IPMI_PASSWORD", "secret"), 15);
-        if (r.output.contains("Chassis Power is on")) {
+        args.addAll(List.of("chassis", "power", "status"));
+        String output = ipmitool(port, "secret", "3", args.toArray(String[]::new));
+        if (output.contains("Chassis Power is on")) {
             return "on";
         }
-        if (r.output.contains("Chassis Power is off")) {
+        if (output.contains("Chassis Power is off")) {
             return "off";
         }
-        throw new IllegalStateException("ipmitool could not read the power (rc=" + r.rc + "): " + r.output);
+        throw new IllegalStateException("ipmitool could not read the power: " + output);
+    }
+
+    /** Runs ipmitool as user admin on 127.0.0.1:port; the password goes through IPMI_PASSWORD and -E. */
+    public static String ipmitool(int port, String password, String cipher, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-C", cipher, "-H", "127.0.0.1", "-p",
+                Integer.toString(port), "-U", "admin", "-E", "-N", "1", "-R", "3"));
+        cmd.addAll(List.of(args));
+        return run(cmd, Map.of("IPMI_PASSWORD", password), 20).output;
     }
 
     @Override
@@ -110,7 +118,7 @@ public final class IpmiSimLab implements AutoCloseable {
         return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
-    private static boolean onPath(String tool) {
+    public static boolean onPath(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (Files.isExecutable(Path.of(d, tool))) {
                 return true;

@@ -4,7 +4,6 @@ import static org.fence4j.ipmi.agent.IpmiParameters.*;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.Secret;
+import org.fence4j.ipmi.SecretFiles;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Privilege;
@@ -73,9 +73,7 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
         }
         String path = new String(given.get().bytes(), StandardCharsets.UTF_8);
         try {
-            String text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
-            int end = text.indexOf('\n');
-            return Secret.of(end < 0 ? text : text.substring(0, end));
+            return SecretFiles.firstLine(Path.of(path));
         } catch (IOException | RuntimeException e) {
             problems.add(PASSWD + ": with " + PASSWD_METHOD + "=file, expected the path of a readable file whose first"
                     + " line is the password; cannot read '" + path + "' (" + e.getClass().getSimpleName() + ")");

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.fence4j.agents.cli.FenceCliCommand;
 import org.fence4j.agents.spi.Secret;
+import org.fence4j.ipmi.SecretFiles;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.session.Privilege;
 import picocli.CommandLine.Command;
@@ -178,9 +177,7 @@ public final class SimulateBmcCommand implements FenceCliCommand {
     private static Secret secret(Path file, String env, String options) {
         if (file != null) {
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                int end = text.indexOf('\n');
-                return Secret.of(end < 0 ? text : text.substring(0, end));
+                return SecretFiles.firstLine(file);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read " + file + " (" + e.getClass().getSimpleName()
                         + "); expected a file whose first line is the secret");

@@ -3,15 +3,9 @@ package org.fence4j.ipmi.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.spi.Secret;
+import org.fence4j.ipmi.IpmiSimLab;
 import org.fence4j.ipmi.session.Privilege;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +23,7 @@ class SimulatedBmcIpmitoolIT {
 
     @BeforeEach
     void start() {
-        assumeTrue(onPath(), "ipmitool is not installed (apt-get install ipmitool)");
+        assumeTrue(IpmiSimLab.onPath("ipmitool"), "ipmitool is not installed (apt-get install ipmitool)");
         bmc = SimulatedBmc.builder().port(PORT).cipherSuites(Set.of(1, 2, 3, 6, 7, 8, 15, 16, 17)).user("admin", Secret.of("secret"), Privilege.ADMINISTRATOR).start();
     }
 
@@ -57,26 +51,7 @@ class SimulatedBmcIpmitoolIT {
         assertThat(bmc.sessionsActivated()).isZero();
     }
 
-    private static String ipmitool(String password, String cipher, String... command) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("ipmitool", "-I", "lanplus", "-C", cipher, "-H", "127.0.0.1", "-p",
-                Integer.toString(PORT), "-U", "admin", "-E", "-N", "1", "-R", "2"));
-        cmd.addAll(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("IPMI_PASSWORD", password);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(20, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return new String(out, StandardCharsets.UTF_8);
-    }
-
-    private static boolean onPath() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "ipmitool"))) {
-                return true;
-            }
-        }
-        return false;
+    private static String ipmitool(String password, String cipher, String... command) throws Exception {
+        return IpmiSimLab.ipmitool(PORT, password, cipher, command);
     }
 }
