@@ -31,6 +31,8 @@ final class UdpExchanger extends SimpleChannelInboundHandler<DatagramPacket> imp
     private final InetSocketAddress bmc;
     private Channel channel;
     private Pending<?> pending;
+    /** The last send or receive error, e.g. ICMP port unreachable: reported only if no answer comes. */
+    private String lastError;
 
     private UdpExchanger(InetSocketAddress bmc) {
         this.bmc = bmc;
@@ -39,8 +41,10 @@ final class UdpExchanger extends SimpleChannelInboundHandler<DatagramPacket> imp
     static CompletableFuture<Exchanger> bind(EventLoopGroup group, InetSocketAddress bmc) {
         UdpExchanger exchanger = new UdpExchanger(bmc);
         CompletableFuture<Exchanger> bound = new CompletableFuture<>();
+        // connected: the kernel picks the local address that reaches the BMC (loopback for a
+        // loopback BMC) and drops datagrams from any other sender
         ChannelFuture binding = new Bootstrap().group(group).channel(NioDatagramChannel.class).handler(exchanger)
-                .bind(new InetSocketAddress(0));
+                .connect(bmc);
         binding.addListener(f -> {
                     if (f.isSuccess()) {
                         exchanger.channel = binding.channel();
@@ -57,6 +61,16 @@ final class UdpExchanger extends SimpleChannelInboundHandler<DatagramPacket> imp
         if (pending != null && bmc.equals(packet.sender())) {
             pending.offer(ByteBufUtil.getBytes(packet.content()));
         }
+    }
+
+    /**
+     * ICMP port unreachable and the like arrive here. They are not answers: the BMC may be
+     * restarting, so the exchange keeps trying until its tries or deadline run out, and then
+     * says what the network said.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        lastError = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     @Override
@@ -116,15 +130,15 @@ final class UdpExchanger extends SimpleChannelInboundHandler<DatagramPacket> imp
             if (tries >= retry.tries() || deadline.expired()) {
                 fail(new NoAnswerException("no answer to " + what + " from the BMC at " + bmc.getHostString() + ":"
                         + bmc.getPort() + " after " + tries + (tries == 1 ? " try" : " tries")
-                        + (deadline.expired() ? " (deadline reached)" : "")));
+                        + (deadline.expired() ? " (deadline reached)" : "")
+                        + (lastError == null ? "" : "; last network error: " + lastError)));
                 return;
             }
             tries++;
             channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagramForTry.apply(tries)), bmc))
                     .addListener(f -> {
                         if (!f.isSuccess()) {
-                            fail(new IpmiException("cannot send to the BMC at " + bmc.getHostString() + ":" + bmc.getPort()
-                                    + ": " + f.cause().getMessage()));
+                            lastError = f.cause().getMessage();
                         }
                     });
             long wait = Math.min(retry.perTry().toNanos(), deadline.remaining().toNanos());

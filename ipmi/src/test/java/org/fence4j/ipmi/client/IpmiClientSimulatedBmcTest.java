@@ -192,6 +192,18 @@ class IpmiClientSimulatedBmcTest {
     }
 
     @Test
+    void aPortWhereNothingListensIsNoAnswerAndSaysWhatTheNetworkSaid() throws Exception {
+        start(SimulatedBmc.builder());
+        java.net.InetSocketAddress nobody = bmc.address();
+        bmc.close();
+        bmc = null;
+        assertThatThrownBy(() -> await(client.open(nobody, ADMIN, FAST.withRetry(new RetryPolicy(Duration.ofMillis(100), 3)),
+                Deadline.after(Duration.ofSeconds(5))))).cause().isInstanceOf(NoAnswerException.class)
+                .hasMessageContaining("no answer to Get Channel Authentication Capabilities").hasMessageContaining("3 tries")
+                .hasMessageContaining("last network error");
+    }
+
+    @Test
     void aCommandWithoutAnswerFailsAndTheSessionIsStillClosed() throws Exception {
         start(SimulatedBmc.builder());
         Session s = open(ADMIN, FAST);
