@@ -44,7 +44,7 @@ final class IpmiParameters {
                     .withDefault("1"),
             ParameterSpec.select(PRIV, "Privilege level of the session", "administrator", "operator")
                     .withAliases("privlvl").withDefault("administrator"),
-            ParameterSpec.integer(CIPHER, "RMCP+ cipher suite (1, 2, 3, 16 or 17)")
+            ParameterSpec.integer(CIPHER, "RMCP+ cipher suite: 1-3, 6-8, 15-17 (default: 17, else 3)")
                     .withLongDescription("RMCP+ cipher suite id. Default: offer 17 (HMAC-SHA256, AES) and fall back to 3"
                             + " (HMAC-SHA1, AES) when the BMC refuses it. Suite 0 has no authentication and is refused"
                             + " unless allow_cipher_zero is set."),
