@@ -50,13 +50,15 @@ class IpmiAgentSimulatedBmcTest {
     private FenceAgent agent(String... keyValues) throws ParameterException {
         List<RawParameter> raw = new ArrayList<>(List.of(
                 new RawParameter("hostname", "pm02", Origin.stdin(1)),
-                new RawParameter("ipaddr", "127.0.0.1", Origin.stdin(2)),
                 new RawParameter("ipport", Integer.toString(bmc.port()), Origin.stdin(3))));
+        if (!List.of(keyValues).contains("ip")) {
+            raw.add(new RawParameter("ipaddr", "127.0.0.1", Origin.stdin(2)));
+        }
         boolean user = false;
         boolean password = false;
         for (int i = 0; i < keyValues.length; i += 2) {
             raw.add(new RawParameter(keyValues[i], keyValues[i + 1], Origin.stdin(10 + i)));
-            user |= keyValues[i].equals("userid") || keyValues[i].equals("username");
+            user |= List.of("userid", "username", "login").contains(keyValues[i]);
             password |= keyValues[i].startsWith("passw");
         }
         if (!user) {
@@ -216,6 +218,15 @@ class IpmiAgentSimulatedBmcTest {
         assertThat(run(agent("hexadecimal_kg", "626d632d6b6579", "passwd_method", "file", "passwd", file.toString()),
                 FenceAction.STATUS).power()).isEqualTo(PowerState.ON);
         assertThat(run(agent(), FenceAction.STATUS).message()).contains("authentication failed");
+    }
+
+    @Test
+    void fenceIpmilanNamesWork(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pw"), "secret\n");
+        FenceResult r = run(agent("ip", "127.0.0.1", "login", "admin", "password_script", "cat " + file, "lanplus", "1",
+                "privlvl", "operator", "cipher", "3", "method", "cycle", "power_timeout", "5"), FenceAction.RESET);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(bmc.chassisLog()).containsExactly("power cycle");
     }
 
     @Test

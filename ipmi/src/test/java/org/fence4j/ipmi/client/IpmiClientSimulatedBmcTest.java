@@ -150,8 +150,8 @@ class IpmiClientSimulatedBmcTest {
         bmc.faults().toBmc(lossy).fromBmc(lossy);
         Deadline deadline = Deadline.after(Duration.ofSeconds(20));
         // a try fails with probability 0.51; 20 tries make a failed exchange a one-in-a-million event
-        SessionOptions lossy = FAST.withRetry(new RetryPolicy(Duration.ofMillis(150), 20));
-        Session s = await(client.open(bmc.address(), ADMIN, lossy, deadline));
+        SessionOptions patient = FAST.withRetry(new RetryPolicy(Duration.ofMillis(150), 20));
+        Session s = await(client.open(bmc.address(), ADMIN, patient, deadline));
         await(s.execute(new ChassisControl(ChassisControl.Action.POWER_DOWN), deadline));
         assertThat(await(s.execute(new GetChassisStatus(), deadline)).powerOn()).isFalse();
         await(s.close(deadline));
