@@ -89,6 +89,16 @@ public final class IpmiSimLab implements AutoCloseable {
         throw new IllegalStateException("ipmitool could not read the power: " + output);
     }
 
+    /** The witness's reading once it is {@code expected}, or the last reading after {@code tries} half-second polls. */
+    public String witnessPowerEventually(String expected, int tries) throws IOException, InterruptedException {
+        String seen = witnessPower();
+        for (int i = 1; i < tries && !seen.equals(expected); i++) {
+            Thread.sleep(500);
+            seen = witnessPower();
+        }
+        return seen;
+    }
+
     /** Runs ipmitool as user admin on 127.0.0.1:port; the password goes through IPMI_PASSWORD and -E. */
     public static String ipmitool(int port, String password, String cipher, String... args)
             throws IOException, InterruptedException {

@@ -111,9 +111,13 @@ class IpmiAgentIpmiSimIT {
         assertThat(lab.witnessPower()).isEqualTo("off");
         assertThat(run(FenceAction.RESET).outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(lab.witnessPower()).isEqualTo("on");
+        int logBefore = lab.chassisLog().length();
         FenceResult cycle = run(FenceAction.RESET, "method", "cycle");
         assertThat(cycle.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(cycle.message()).startsWith("pm02 was power-cycled");
+        assertThat(cycle.power()).isNotEqualTo(PowerState.ON);
+        assertThat(lab.chassisLog().substring(logBefore)).contains("set power 0");
+        assertThat(lab.witnessPowerEventually("on", 10)).isEqualTo("on");
     }
 
     @ParameterizedTest
