@@ -8,8 +8,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
-import org.fence4j.ipmi.command.ChannelAuthCapabilities;
 import org.fence4j.ipmi.command.CommandFailedException;
+import org.fence4j.ipmi.command.CompletionCode;
 import org.fence4j.ipmi.command.GetChannelAuthCapabilities;
 import org.fence4j.ipmi.command.SetSessionPrivilege;
 import org.fence4j.ipmi.crypto.AuthenticationAlgorithm;
@@ -68,7 +68,7 @@ public final class Handshake {
         CompletableFuture<Session> result;
         try {
             List<CipherSuite> suites = h.suites();
-            result = h.capabilities().thenCompose(caps -> h.openSession(suites, 0)).thenCompose(h::rakp)
+            result = h.capabilities().thenCompose(v -> h.openSession(suites, 0)).thenCompose(h::rakp)
                     .thenCompose(h::setPrivilege);
         } catch (IpmiException e) {
             result = CompletableFuture.failedFuture(e);
@@ -96,7 +96,8 @@ public final class Handshake {
         return List.of(suite);
     }
 
-    private CompletableFuture<ChannelAuthCapabilities> capabilities() {
+    /** Checks the channel speaks IPMI v2.0 when the BMC says so; a refused request is not fatal. */
+    private CompletableFuture<Void> capabilities() {
         GetChannelAuthCapabilities command = new GetChannelAuthCapabilities(options.privilege().level());
         IpmiRequest request = Answers.request(command, 0);
         byte[] datagram = RmcpCodec.encode(new Ipmi15Packet(0, 0, IpmiMessageCodec.encode(request)));
@@ -104,12 +105,11 @@ public final class Handshake {
                 d -> decode(d).filter(Ipmi15Packet.class::isInstance)
                         .flatMap(p -> Answers.matching(((Ipmi15Packet) p).message(), request)),
                 options.retry(), deadline)
-                .thenApply(response -> {
-                    ChannelAuthCapabilities caps = Answers.result(command, response);
-                    if (!caps.ipmi20()) {
+                .thenAccept(response -> {
+                    // some BMCs refuse the v2.0 extended-data bit: then Open Session tells the rest
+                    if (response.completionCode() == CompletionCode.OK && !Answers.result(command, response).ipmi20()) {
                         throw new IpmiException("the BMC does not offer IPMI v2.0 (lanplus) on this channel");
                     }
-                    return caps;
                 });
     }
 
