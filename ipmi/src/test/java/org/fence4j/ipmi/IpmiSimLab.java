@@ -108,9 +108,15 @@ public final class IpmiSimLab implements AutoCloseable {
         return run(cmd, Map.of("IPMI_PASSWORD", password), 20).output;
     }
 
+    /** Stops ipmi_sim and removes its state directory. */
     @Override
     public void close() throws IOException, InterruptedException {
         run(List.of(scripts.resolve("stop.sh").toString(), "--state-dir", dir.toString()), Map.of(), 15);
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private record Result(int rc, String output) {
