@@ -1,0 +1,65 @@
+package org.fence4j.ipmi.agent;
+
+import java.util.List;
+import org.fence4j.agents.spi.ParameterSpec;
+
+/**
+ * The ipmi agent's parameters, declared once: cluster-glue external/ipmi names are canonical,
+ * fence_ipmilan names are aliases where they mean the same.
+ */
+final class IpmiParameters {
+    static final String HOSTNAME = "hostname";
+    static final String IPADDR = "ipaddr";
+    static final String IPPORT = "ipport";
+    static final String USERID = "userid";
+    static final String PASSWD = "passwd";
+    static final String PASSWD_METHOD = "passwd_method";
+    static final String INTERFACE = "interface";
+    static final String LANPLUS = "lanplus";
+    static final String PRIV = "priv";
+    static final String CIPHER = "cipher";
+    static final String ALLOW_CIPHER_ZERO = "allow_cipher_zero";
+    static final String HEXADECIMAL_KG = "hexadecimal_kg";
+    static final String KG = "kg";
+    static final String METHOD = "method";
+    static final String POWER_WAIT = "power_wait";
+    static final String POWER_TIMEOUT = "power_timeout";
+    static final String LOGIN_TIMEOUT = "login_timeout";
+
+    static final List<ParameterSpec> ALL = List.of(
+            ParameterSpec.string(HOSTNAME, "The node this device fences").asUnique()
+                    .withLongDescription("The name of the node this BMC powers; what list reports and the only"
+                            + " target accepted. Without it any target name is accepted (fence_ipmilan style)."),
+            ParameterSpec.string(IPADDR, "IP address or name of the BMC").asRequired().withAliases("ip"),
+            ParameterSpec.integer(IPPORT, "UDP port of the BMC").withDefault("623"),
+            ParameterSpec.string(USERID, "User name on the BMC").withAliases("username", "login"),
+            ParameterSpec.secret(PASSWD, "Password of the user on the BMC").withAliases("password")
+                    .withLongDescription("Password of the user on the BMC (at most 20 bytes); with passwd_method=file"
+                            + " the path of a file whose first line is the password."),
+            ParameterSpec.select(PASSWD_METHOD, "How passwd is given: param, env (both: passwd is the password)"
+                    + " or file (passwd is a file's path)", "param", "env", "file").withDefault("param"),
+            ParameterSpec.select(INTERFACE, "IPMI interface; only lanplus (IPMI v2.0 RMCP+) is spoken", "lanplus", "lan")
+                    .withDefault("lanplus"),
+            ParameterSpec.bool(LANPLUS, "Use IPMI v2.0 lanplus (accepted for fence_ipmilan; always on)")
+                    .withDefault("1"),
+            ParameterSpec.select(PRIV, "Privilege level of the session", "administrator", "operator")
+                    .withAliases("privlvl").withDefault("administrator"),
+            ParameterSpec.integer(CIPHER, "RMCP+ cipher suite: 1-3, 6-8, 15-17 (default: 17, else 3)")
+                    .withLongDescription("RMCP+ cipher suite id. Default: offer 17 (HMAC-SHA256, AES) and fall back to 3"
+                            + " (HMAC-SHA1, AES) when the BMC refuses it. Suite 0 has no authentication and is refused"
+                            + " unless allow_cipher_zero is set."),
+            ParameterSpec.bool(ALLOW_CIPHER_ZERO, "Allow cipher suite 0 (no authentication at all; unsafe)")
+                    .withDefault("0"),
+            ParameterSpec.secret(HEXADECIMAL_KG, "BMC key (Kg) in hexadecimal"),
+            ParameterSpec.secret(KG, "BMC key (Kg) as text"),
+            ParameterSpec.select(METHOD, "How to reset: onoff (off, confirm off, on) or cycle (power cycle)",
+                    "onoff", "cycle").withDefault("onoff"),
+            ParameterSpec.seconds(POWER_WAIT, "Seconds to wait after the power is confirmed off before powering on")
+                    .withDefault("0"),
+            ParameterSpec.seconds(POWER_TIMEOUT, "Seconds to wait for the BMC to report the new power state")
+                    .withDefault("20"),
+            ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds to open the session with the BMC").withDefault("5"));
+
+    private IpmiParameters() {
+    }
+}

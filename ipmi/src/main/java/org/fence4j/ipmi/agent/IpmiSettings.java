@@ -1,0 +1,113 @@
+package org.fence4j.ipmi.agent;
+
+import static org.fence4j.ipmi.agent.IpmiParameters.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.spi.Secret;
+import org.fence4j.ipmi.SecretFiles;
+import org.fence4j.ipmi.crypto.CipherSuite;
+import org.fence4j.ipmi.session.Credentials;
+import org.fence4j.ipmi.session.Privilege;
+import org.fence4j.ipmi.session.SessionOptions;
+
+/** Validated settings of one ipmi device. Holds secrets: never printed. */
+record IpmiSettings(Optional<String> hostname, String address, int port, Credentials credentials, SessionOptions session,
+        boolean cycle, Duration powerWait, Duration powerTimeout, Duration loginTimeout) {
+
+    static IpmiSettings from(Parameters p) throws ParameterException {
+        List<String> problems = new ArrayList<>();
+        if (p.string(INTERFACE).equals("lan")) {
+            problems.add(INTERFACE + ": 'lan' (IPMI 1.5, MD5 or clear-text login) is not spoken; use lanplus"
+                    + " (IPMI v2.0 RMCP+), which every BMC of the last 15 years offers");
+        }
+        long port = p.integer(IPPORT);
+        if (port < 1 || port > 65535) {
+            problems.add(IPPORT + ": expected a UDP port 1-65535, got " + port);
+        }
+        int cipher = SessionOptions.AUTO;
+        if (p.has(CIPHER)) {
+            long id = p.integer(CIPHER);
+            if (id < 0 || id > 255 || CipherSuite.byId((int) id).isEmpty()) {
+                problems.add(CIPHER + ": expected a supported cipher suite (0-3, 6-8, 15-17), got " + id);
+            } else {
+                cipher = (int) id;
+            }
+        }
+        if (cipher == 0 && !p.bool(ALLOW_CIPHER_ZERO)) {
+            problems.add(CIPHER + ": suite 0 has no authentication (any password is accepted); set "
+                    + ALLOW_CIPHER_ZERO + "=1 to use it anyway");
+        }
+        Secret password = password(p, problems);
+        Secret kg = kg(p, problems);
+        Credentials credentials = null;
+        try {
+            credentials = new Credentials(p.get(USERID).orElse(""), password, kg);
+        } catch (IllegalArgumentException e) {
+            problems.add(USERID + "/" + PASSWD + "/" + KG + ": " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            throw new ParameterException(problems);
+        }
+        Privilege privilege = p.string(PRIV).equals("operator") ? Privilege.OPERATOR : Privilege.ADMINISTRATOR;
+        SessionOptions options = SessionOptions.defaults().withCipherSuite(cipher).withPrivilege(privilege);
+        if (p.bool(ALLOW_CIPHER_ZERO)) {
+            options = options.allowingCipherZero();
+        }
+        return new IpmiSettings(p.get(HOSTNAME), p.string(IPADDR), (int) port, credentials, options,
+                p.string(METHOD).equals("cycle"), p.seconds(POWER_WAIT), p.seconds(POWER_TIMEOUT), p.seconds(LOGIN_TIMEOUT));
+    }
+
+    private static Secret password(Parameters p, List<String> problems) {
+        Optional<Secret> given = p.secret(PASSWD);
+        if (given.isEmpty() || !p.string(PASSWD_METHOD).equals("file")) {
+            return given.orElse(Secret.of(""));
+        }
+        String path = new String(given.get().bytes(), StandardCharsets.UTF_8);
+        try {
+            return SecretFiles.firstLine(Path.of(path));
+        } catch (IOException | RuntimeException e) {
+            problems.add(PASSWD + ": with " + PASSWD_METHOD + "=file, expected the path of a readable file whose first"
+                    + " line is the password; cannot read '" + path + "' (" + e.getClass().getSimpleName() + ")");
+            return Secret.of("");
+        }
+    }
+
+    private static Secret kg(Parameters p, List<String> problems) {
+        Optional<Secret> hex = p.secret(HEXADECIMAL_KG);
+        Optional<Secret> text = p.secret(KG);
+        if (hex.isPresent() && text.isPresent()) {
+            problems.add(HEXADECIMAL_KG + " and " + KG + " are the same key; give one of them");
+            return null;
+        }
+        if (text.isPresent()) {
+            return text.get();
+        }
+        if (hex.isEmpty()) {
+            return null;
+        }
+        String digits = new String(hex.get().bytes(), StandardCharsets.US_ASCII).trim();
+        if (digits.startsWith("0x") || digits.startsWith("0X")) {
+            digits = digits.substring(2);
+        }
+        try {
+            return Secret.ofBytes(HexFormat.of().parseHex(digits));
+        } catch (IllegalArgumentException e) {
+            problems.add(HEXADECIMAL_KG + ": expected an even number of hexadecimal digits (at most 40)");
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "IpmiSettings[" + address + ":" + port + ", " + credentials + "]";
+    }
+}

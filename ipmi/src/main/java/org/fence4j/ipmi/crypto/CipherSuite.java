@@ -1,0 +1,39 @@
+package org.fence4j.ipmi.crypto;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An RMCP+ cipher suite: the three algorithms negotiated by Open Session. */
+public record CipherSuite(int id, AuthenticationAlgorithm authentication, IntegrityAlgorithm integrity,
+        ConfidentialityAlgorithm confidentiality) {
+
+    public static final CipherSuite NO_AUTHENTICATION = new CipherSuite(0, AuthenticationAlgorithm.NONE,
+            IntegrityAlgorithm.NONE, ConfidentialityAlgorithm.NONE);
+
+    /** The suites this implementation speaks, by id. */
+    public static final List<CipherSuite> SUPPORTED = List.of(
+            NO_AUTHENTICATION,
+            new CipherSuite(1, AuthenticationAlgorithm.HMAC_SHA1, IntegrityAlgorithm.NONE, ConfidentialityAlgorithm.NONE),
+            new CipherSuite(2, AuthenticationAlgorithm.HMAC_SHA1, IntegrityAlgorithm.HMAC_SHA1_96, ConfidentialityAlgorithm.NONE),
+            new CipherSuite(3, AuthenticationAlgorithm.HMAC_SHA1, IntegrityAlgorithm.HMAC_SHA1_96, ConfidentialityAlgorithm.AES_CBC_128),
+            new CipherSuite(6, AuthenticationAlgorithm.HMAC_MD5, IntegrityAlgorithm.NONE, ConfidentialityAlgorithm.NONE),
+            new CipherSuite(7, AuthenticationAlgorithm.HMAC_MD5, IntegrityAlgorithm.HMAC_MD5_128, ConfidentialityAlgorithm.NONE),
+            new CipherSuite(8, AuthenticationAlgorithm.HMAC_MD5, IntegrityAlgorithm.HMAC_MD5_128, ConfidentialityAlgorithm.AES_CBC_128),
+            new CipherSuite(15, AuthenticationAlgorithm.HMAC_SHA256, IntegrityAlgorithm.NONE, ConfidentialityAlgorithm.NONE),
+            new CipherSuite(16, AuthenticationAlgorithm.HMAC_SHA256, IntegrityAlgorithm.HMAC_SHA256_128, ConfidentialityAlgorithm.NONE),
+            new CipherSuite(17, AuthenticationAlgorithm.HMAC_SHA256, IntegrityAlgorithm.HMAC_SHA256_128, ConfidentialityAlgorithm.AES_CBC_128));
+
+    public static Optional<CipherSuite> byId(int id) {
+        return SUPPORTED.stream().filter(s -> s.id == id).findFirst();
+    }
+
+    /** The suite with exactly these algorithms, if it is one we know. */
+    public static Optional<CipherSuite> of(AuthenticationAlgorithm a, IntegrityAlgorithm i, ConfidentialityAlgorithm c) {
+        return SUPPORTED.stream().filter(s -> s.authentication == a && s.integrity == i && s.confidentiality == c).findFirst();
+    }
+
+    public static CipherSuite require(int id) {
+        return byId(id).orElseThrow(() -> new IllegalArgumentException("unsupported cipher suite " + id
+                + "; supported: 0-3, 6-8, 15-17"));
+    }
+}

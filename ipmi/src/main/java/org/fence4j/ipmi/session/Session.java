@@ -1,0 +1,64 @@
+package org.fence4j.ipmi.session;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.ipmi.command.CloseSession;
+import org.fence4j.ipmi.command.Command;
+import org.fence4j.ipmi.crypto.CipherSuite;
+import org.fence4j.ipmi.rmcp.IpmiMessageCodec;
+import org.fence4j.ipmi.rmcp.IpmiRequest;
+
+/** An active RMCP+ session: runs one command at a time, and is closed once, on every path. */
+public final class Session {
+    /** Close Session gets this long at most: the BMC drops idle sessions anyway. */
+    private static final Duration CLOSE_BUDGET = Duration.ofSeconds(1);
+
+    private final Exchanger exchanger;
+    private final SessionCrypto crypto;
+    private final int bmcSessionId;
+    private final RetryPolicy retry;
+    private final AtomicInteger rqSeq = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Session(Exchanger exchanger, SessionCrypto crypto, int bmcSessionId, RetryPolicy retry) {
+        this.exchanger = exchanger;
+        this.crypto = crypto;
+        this.bmcSessionId = bmcSessionId;
+        this.retry = retry;
+    }
+
+    public CipherSuite cipherSuite() {
+        return crypto.suite();
+    }
+
+    /** Sends a command, resending only if it is {@link Command#resendable()}. */
+    public <T> CompletableFuture<T> execute(Command<T> command, Deadline deadline) {
+        IpmiRequest request = Answers.request(command, rqSeq.incrementAndGet());
+        byte[] message = IpmiMessageCodec.encode(request);
+        // each try is sealed afresh: same rqSeq, new session sequence number
+        return exchanger.exchange(command.name(), attempt -> crypto.seal(message),
+                datagram -> crypto.open(datagram).flatMap(m -> Answers.matching(m, request)),
+                command.resendable() ? retry : retry.once(), deadline)
+                .thenApply(response -> Answers.result(command, response));
+    }
+
+    /** Closes the session at the BMC (best effort, bounded) and releases the path; idempotent. */
+    public CompletableFuture<Void> close(Deadline deadline) {
+        if (!closed.compareAndSet(false, true)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Deadline bounded = deadline.expired() ? Deadline.after(CLOSE_BUDGET, deadline.ticker()) : deadline.atMost(CLOSE_BUDGET);
+        RetryPolicy closeRetry = new RetryPolicy(retry.perTry(), Math.min(2, retry.tries()));
+        IpmiRequest request = Answers.request(new CloseSession(bmcSessionId), rqSeq.incrementAndGet());
+        byte[] message = IpmiMessageCodec.encode(request);
+        return exchanger.exchange("Close Session", attempt -> crypto.seal(message),
+                        datagram -> crypto.open(datagram).flatMap(m -> Answers.matching(m, request)), closeRetry, bounded)
+                .handle((answer, failure) -> {
+                    exchanger.close();
+                    return null;
+                });
+    }
+}

@@ -1,0 +1,195 @@
+package org.fence4j.ipmi.sim;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.fence4j.agents.cli.FenceCliCommand;
+import org.fence4j.agents.spi.Secret;
+import org.fence4j.ipmi.SecretFiles;
+import org.fence4j.ipmi.crypto.CipherSuite;
+import org.fence4j.ipmi.session.Privilege;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code fence-cli simulate-bmc}: a simulated BMC in the foreground, on loopback only, until Ctrl-C. */
+@Command(name = "simulate-bmc", mixinStandardHelpOptions = true,
+        description = {"Runs a simulated IPMI v2.0 (RMCP+) BMC on a loopback address until Ctrl-C, for trying",
+            "fence4j without hardware, e.g. in one terminal:",
+            "  IPMI_PASSWORD=secret fence-cli simulate-bmc --port 9623 --password-env IPMI_PASSWORD",
+            "and in another: fence-cli reset pm02 (with an ipmi device at 127.0.0.1:9623)."})
+public final class SimulateBmcCommand implements FenceCliCommand {
+    private static final int USAGE = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--address", defaultValue = "127.0.0.1", description = "Loopback address to listen on (default ${DEFAULT-VALUE}).")
+    private String address;
+
+    @Option(names = "--port", defaultValue = "9623", description = "UDP port (default ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--user", defaultValue = "admin", description = "User name (default ${DEFAULT-VALUE}).")
+    private String user;
+
+    @Option(names = "--password-file", description = "File whose first line is the user's password.")
+    private Path passwordFile;
+
+    @Option(names = "--password-env", description = "Environment variable holding the user's password.")
+    private String passwordEnv;
+
+    @Option(names = "--privilege", defaultValue = "administrator",
+            description = "The user's highest privilege: user, operator or administrator (default ${DEFAULT-VALUE}).")
+    private String privilege;
+
+    @Option(names = "--power", defaultValue = "on", description = "Initial power state: on or off (default ${DEFAULT-VALUE}).")
+    private String power;
+
+    @Option(names = "--ciphers", defaultValue = "1,2,3,17", split = ",",
+            description = "Cipher suites accepted (default ${DEFAULT-VALUE}; 0 only to test that clients refuse it).")
+    private List<Integer> ciphers;
+
+    @Option(names = "--kg-file", description = "File whose first line is the BMC key (Kg).")
+    private Path kgFile;
+
+    @Option(names = "--loss-in", defaultValue = "0", description = "Percent of requests lost.")
+    private double lossIn;
+
+    @Option(names = "--loss-out", defaultValue = "0", description = "Percent of answers lost.")
+    private double lossOut;
+
+    @Option(names = "--duplicate", defaultValue = "0", description = "Percent of answers sent twice.")
+    private double duplicate;
+
+    @Option(names = "--delay-ms", defaultValue = "0", description = "Delay of every answer in milliseconds.")
+    private int delayMillis;
+
+    @Option(names = "--reorder", description = "Hold each answer back until the next one.")
+    private boolean reorder;
+
+    @Option(names = "--never-power-off", description = "Acknowledge power down but stay on (a lying BMC).")
+    private boolean neverPowerOff;
+
+    @Option(names = "--answer-error", description = "Answer every chassis control with this completion code (hex, e.g. ff).")
+    private String answerError;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fault injection (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        SimulatedBmc.Builder builder;
+        Faults.Direction in;
+        Faults.Direction out;
+        int error;
+        try {
+            builder = SimulatedBmc.builder().address(loopback()).port(port).seed(seed)
+                    .user(user, secret(passwordFile, passwordEnv, "--password-file or --password-env"), privilege())
+                    .cipherSuites(ciphers()).powerOn(powerOn());
+            if (kgFile != null) {
+                builder.kg(secret(kgFile, null, "--kg-file"));
+            }
+            in = new Faults.Direction(lossIn / 100, 0, 0, false);
+            out = new Faults.Direction(lossOut / 100, duplicate / 100, delayMillis, reorder);
+            error = answerError == null ? 0 : Integer.parseInt(answerError, 16);
+        } catch (IllegalArgumentException e) {
+            err.println("simulate-bmc: " + e.getMessage());
+            return USAGE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (SimulatedBmc bmc = builder.start()) {
+            bmc.faults().toBmc(in).fromBmc(out).neverPowerOff(neverPowerOff).chassisControlError(error);
+            Thread hook = new Thread(stopped::countDown, "simulate-bmc-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            spec.commandLine().getOut().printf("simulated BMC listening on %s:%d (user %s, cipher suites %s, power %s);"
+                    + " Ctrl-C stops it%n", bmc.address().getAddress().getHostAddress(), bmc.port(), user,
+                    bmc.cipherSuites().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
+                    bmc.powerOn() ? "on" : "off");
+            spec.commandLine().getOut().flush();
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is on its way out
+            }
+        } catch (IllegalStateException e) {
+            err.println("simulate-bmc: " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    private InetAddress loopback() {
+        try {
+            InetAddress a = InetAddress.getByName(address);
+            if (!a.isLoopbackAddress()) {
+                throw new IllegalArgumentException("--address " + address + " is not a loopback address; the simulated"
+                        + " BMC listens on 127.0.0.0/8 or ::1 only");
+            }
+            return a;
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--address " + address + ": unknown host");
+        }
+    }
+
+    private Privilege privilege() {
+        return switch (privilege.toLowerCase(java.util.Locale.ROOT)) {
+            case "user" -> Privilege.USER;
+            case "operator" -> Privilege.OPERATOR;
+            case "administrator", "admin" -> Privilege.ADMINISTRATOR;
+            default -> throw new IllegalArgumentException("--privilege: expected user, operator or administrator, got '"
+                    + privilege + "'");
+        };
+    }
+
+    private boolean powerOn() {
+        return switch (power) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("--power: expected on or off, got '" + power + "'");
+        };
+    }
+
+    private Set<Integer> ciphers() {
+        for (int id : ciphers) {
+            if (CipherSuite.byId(id).isEmpty()) {
+                throw new IllegalArgumentException("--ciphers: suite " + id + " is not supported (0-3, 6-8, 15-17)");
+            }
+        }
+        return new LinkedHashSet<>(ciphers);
+    }
+
+    /** A secret from a file's first line or an environment variable; never from the command line. */
+    private static Secret secret(Path file, String env, String options) {
+        if (file != null) {
+            try {
+                return SecretFiles.firstLine(file);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read " + file + " (" + e.getClass().getSimpleName()
+                        + "); expected a file whose first line is the secret");
+            }
+        }
+        if (env != null) {
+            String value = System.getenv(env);
+            if (value == null) {
+                throw new IllegalArgumentException("environment variable " + env + " is not set");
+            }
+            return Secret.of(value);
+        }
+        throw new IllegalArgumentException("give the secret with " + options + " (never on the command line)");
+    }
+}

@@ -1,0 +1,260 @@
+package org.fence4j.ipmi.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.FenceAction;
+import org.fence4j.agents.spi.FenceAgent;
+import org.fence4j.agents.spi.FenceAgentProvider;
+import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.Origin;
+import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.RawParameter;
+import org.fence4j.agents.spi.Secret;
+import org.fence4j.ipmi.session.Privilege;
+import org.fence4j.ipmi.sim.SimulatedBmc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The ipmi agent, found through the registry, against the in-process simulated BMC. */
+class IpmiAgentSimulatedBmcTest {
+    private final FenceAgentProvider provider = AgentRegistry.load().require("ipmi");
+    private SimulatedBmc bmc;
+
+    IpmiAgentSimulatedBmcTest() throws ParameterException {
+    }
+
+    @BeforeEach
+    void start() {
+        bmc = SimulatedBmc.builder().user("admin", Secret.of("secret"), Privilege.ADMINISTRATOR)
+                .user("viewer", Secret.of("view"), Privilege.USER).kg(null).start();
+    }
+
+    @AfterEach
+    void stop() {
+        bmc.close();
+    }
+
+    private FenceAgent agent(String... keyValues) throws ParameterException {
+        List<RawParameter> raw = new ArrayList<>(List.of(
+                new RawParameter("hostname", "pm02", Origin.stdin(1)),
+                new RawParameter("ipport", Integer.toString(bmc.port()), Origin.stdin(3))));
+        if (!List.of(keyValues).contains("ip")) {
+            raw.add(new RawParameter("ipaddr", "127.0.0.1", Origin.stdin(2)));
+        }
+        boolean user = false;
+        boolean password = false;
+        for (int i = 0; i < keyValues.length; i += 2) {
+            raw.add(new RawParameter(keyValues[i], keyValues[i + 1], Origin.stdin(10 + i)));
+            user |= List.of("userid", "username", "login").contains(keyValues[i]);
+            password |= keyValues[i].startsWith("passw");
+        }
+        if (!user) {
+            raw.add(new RawParameter("userid", "admin", Origin.stdin(4)));
+        }
+        if (!password) {
+            raw.add(new RawParameter("passwd", "secret", Origin.stdin(5)));
+        }
+        return provider.create(Parameters.resolve(provider.parameters(), raw, Parameters.Unknown.REJECT, name -> null));
+    }
+
+    private static FenceResult run(FenceAgent agent, FenceAction action) throws InterruptedException {
+        try (agent) {
+            return agent.execute(action, "pm02", Deadline.after(Duration.ofSeconds(15)));
+        }
+    }
+
+    @Test
+    void offIsReportedOnlyOnceTheStatusReadsOff() throws Exception {
+        FenceResult r = run(agent(), FenceAction.OFF);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.message()).isEqualTo("pm02 is powered off.");
+        assertThat(r.power()).isEqualTo(PowerState.OFF);
+        assertThat(bmc.powerOn()).isFalse();
+        assertThat(bmc.chassisLog()).containsExactly("power down");
+        assertThat(bmc.activeSessions()).isZero();
+    }
+
+    @Test
+    void offOfAnOffNodeSucceedsAtOnce() throws Exception {
+        bmc.setPower(false);
+        assertThat(run(agent(), FenceAction.OFF).message()).isEqualTo("pm02 is powered off.");
+        assertThat(bmc.chassisLog()).isEmpty();
+    }
+
+    @Test
+    void aBmcThatNeverPowersOffIsAFailure() throws Exception {
+        bmc.faults().neverPowerOff(true);
+        FenceResult r = run(agent("power_timeout", "1"), FenceAction.OFF);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.message()).isEqualTo("pm02 is still powered on 1 s after power down: the BMC did not switch it off.");
+        assertThat(bmc.activeSessions()).isZero();
+        assertThat(run(agent("power_timeout", "1"), FenceAction.RESET).outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(bmc.chassisLog()).doesNotContain("power up");
+    }
+
+    @Test
+    void resetIsOffConfirmedThenOn() throws Exception {
+        FenceResult r = run(agent(), FenceAction.RESET);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.message()).isEqualTo("pm02 was powered off and is powered on again.");
+        assertThat(r.power()).as("a fence is never reported with power on").isEqualTo(PowerState.OFF);
+        assertThat(bmc.chassisLog()).containsExactly("power down", "power up");
+        assertThat(bmc.powerOn()).isTrue();
+    }
+
+    @Test
+    void resetOfAnOffNodePowersItOn() throws Exception {
+        bmc.setPower(false);
+        FenceResult r = run(agent(), FenceAction.RESET);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(bmc.chassisLog()).containsExactly("power up");
+        assertThat(bmc.powerOn()).isTrue();
+    }
+
+    @Test
+    void resetWithMethodCycleSendsOneCycle() throws Exception {
+        FenceResult r = run(agent("method", "cycle"), FenceAction.RESET);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.power()).isNotEqualTo(PowerState.ON);
+        assertThat(bmc.chassisLog()).containsExactly("power cycle");
+    }
+
+    @Test
+    void statusMonitorOnAndList() throws Exception {
+        bmc.setPower(false);
+        FenceResult status = run(agent(), FenceAction.STATUS);
+        assertThat(status.power()).isEqualTo(PowerState.OFF);
+        assertThat(status.message()).isEqualTo("pm02 is powered off.");
+        assertThat(run(agent(), FenceAction.MONITOR).succeeded()).isTrue();
+        assertThat(run(agent(), FenceAction.ON).message()).isEqualTo("pm02 is powered on.");
+        assertThat(bmc.powerOn()).isTrue();
+        assertThat(run(agent(), FenceAction.LIST).message()).isEqualTo("pm02");
+        assertThat(agent().targets()).containsExactly("pm02");
+        assertThat(bmc.activeSessions()).isZero();
+    }
+
+    @Test
+    void anInterruptedCallReturnsPromptlyAndTheSessionIsStillClosed() throws Exception {
+        bmc.faults().muteChassisStatus(true);
+        FenceAgent agent = agent();
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                agent.execute(FenceAction.OFF, "pm02", Deadline.after(Duration.ofSeconds(60)));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        for (int i = 0; i < 200 && bmc.sessionsActivated() == 0; i++) {
+            Thread.sleep(10);
+        }
+        caller.interrupt();
+        caller.join(3000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        for (int i = 0; i < 300 && bmc.activeSessions() > 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(bmc.activeSessions()).isZero();
+        assertThat(bmc.chassisLog()).isEmpty();
+        agent.close();
+    }
+
+    @Test
+    void anotherTargetIsRefused() throws Exception {
+        try (FenceAgent a = agent()) {
+            FenceResult r = a.execute(FenceAction.OFF, "pm01", Deadline.after(Duration.ofSeconds(5)));
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(r.message()).isEqualTo("this device fences pm02, not pm01.");
+        }
+        assertThat(bmc.powerOn()).isTrue();
+    }
+
+    @Test
+    void aRefusedChassisControlIsAFailureWithTheReason() throws Exception {
+        bmc.faults().chassisControlError(0xff);
+        FenceResult r = run(agent(), FenceAction.OFF);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.message()).contains("refused by the BMC: unspecified error (0xff)");
+    }
+
+    @Test
+    void aWrongPasswordFailsClearlyWithoutShowingIt() throws Exception {
+        FenceResult r = run(agent("password", "hunter2"), FenceAction.STATUS);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.message()).contains("authentication failed: wrong password or Kg, or not the expected BMC")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void aUserWithoutPowerRightsCannotLogInAsOperator() throws Exception {
+        FenceResult r = run(agent("username", "viewer", "passwd", "view", "privlvl", "operator"), FenceAction.OFF);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.message()).contains("user 'viewer' may not log in as operator");
+        assertThat(bmc.powerOn()).isTrue();
+    }
+
+    @Test
+    void kgAsTextOrHexAndPasswordFromAFile(@TempDir Path dir) throws Exception {
+        bmc.close();
+        bmc = SimulatedBmc.builder().user("admin", Secret.of("secret"), Privilege.ADMINISTRATOR)
+                .kg(Secret.of("bmc-key")).start();
+        Path file = Files.writeString(dir.resolve("pw"), "secret\n");
+        assertThat(run(agent("kg", "bmc-key"), FenceAction.STATUS).power()).isEqualTo(PowerState.ON);
+        assertThat(run(agent("hexadecimal_kg", "626d632d6b6579", "passwd_method", "file", "passwd", file.toString()),
+                FenceAction.STATUS).power()).isEqualTo(PowerState.ON);
+        assertThat(run(agent(), FenceAction.STATUS).message()).contains("authentication failed");
+    }
+
+    @Test
+    void fenceIpmilanNamesWork(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("pw"), "secret\n");
+        FenceResult r = run(agent("ip", "127.0.0.1", "login", "admin", "password_script", "cat " + file, "lanplus", "1",
+                "privlvl", "operator", "cipher", "3", "method", "cycle", "power_timeout", "5"), FenceAction.RESET);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(bmc.chassisLog()).containsExactly("power cycle");
+    }
+
+    @Test
+    void cipherSeventeenIsUsedByDefaultAndCipherZeroIsRefused() throws Exception {
+        assertThat(run(agent("cipher", "17"), FenceAction.STATUS).succeeded()).isTrue();
+        assertThatThrownBy(() -> agent("cipher", "0")).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("cipher: suite 0 has no authentication");
+    }
+
+    @Test
+    void anUnresolvableBmcAddressIsNamed() throws Exception {
+        List<RawParameter> raw = List.of(new RawParameter("ipaddr", "bmc.invalid", Origin.stdin(1)),
+                new RawParameter("userid", "admin", Origin.stdin(2)), new RawParameter("passwd", "secret", Origin.stdin(3)));
+        try (FenceAgent a = provider.create(Parameters.resolve(provider.parameters(), raw, Parameters.Unknown.REJECT,
+                name -> null))) {
+            FenceResult r = a.execute(FenceAction.STATUS, null, Deadline.after(Duration.ofSeconds(10)));
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(r.message()).contains("cannot resolve the BMC address 'bmc.invalid'");
+        }
+    }
+
+    @Test
+    void badParametersAreNamed() {
+        assertThatThrownBy(() -> agent("interface", "lan")).hasMessageContaining("interface: 'lan'");
+        assertThatThrownBy(() -> agent("cipher", "5")).hasMessageContaining("cipher: expected a supported cipher suite");
+        assertThatThrownBy(() -> agent("kg", "a", "hexadecimal_kg", "61"))
+                .hasMessageContaining("hexadecimal_kg and kg are the same key");
+        assertThatThrownBy(() -> agent("passwd_method", "file", "passwd", "/nonexistent/pw"))
+                .hasMessageContaining("cannot read '/nonexistent/pw'");
+    }
+}
