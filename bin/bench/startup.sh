@@ -3,7 +3,7 @@
 # class-data archive: `fence-cli status pm02` and the cluster-glue plugin's `status`
 # (stonith/fence4j-ipmi), both against a simulated BMC on 127.0.0.1 (loopback only), on JDK 17
 # (AppCDS) and, when installed, JDK 25 (AOT cache). Prints min / median / max wall time
-# (hyperfine, RUNS runs after WARMUP) and the median peak RSS (/usr/bin/time, 5 runs).
+# (RUNS runs after WARMUP, with and without interleaved), the median CPU time and peak RSS.
 # DIST: the runnable directory (default bin/target/fence4j, after mvn package).
 # Environment: RUNS (20), WARMUP (3), PORT (9842), JDK17, JDK25 (their homes).
 set -eu
@@ -14,7 +14,7 @@ warmup=${WARMUP:-3}
 port=${PORT:-9842}
 jdk17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
-command -v hyperfine >/dev/null || { echo "startup.sh: needs hyperfine" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "startup.sh: needs GNU time (/usr/bin/time)" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/fence4j-bench.XXXXXX")
 sim=
@@ -25,11 +25,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-# Three copies of the distribution: as built (JDK 17 archive), without any archive, and with a
-# JDK 25 AOT cache trained in place (an archive names the directory it was made for).
-cp -a "$dist" "$work/with"
+# Copies of the distribution, each archive trained in place (an archive names the class path it
+# was made with, so the build's own would not match a copy): with a JDK 17 AppCDS archive, with a
+# JDK 25 AOT cache, and without any archive.
 cp -a "$dist" "$work/without"; rm -rf "$work/without/cds"
-[ -n "$(ls "$work/with/cds" 2>/dev/null)" ] || { echo "startup.sh: $dist has no archive (build without -Dfence4j.train.skip)" >&2; exit 2; }
+cp -a "$work/without" "$work/with"
+JAVA_HOME=$jdk17 FENCE4J_TRAIN_PORT=$((port + 1)) "$work/with/libexec/fence4j-train" >/dev/null
 
 FENCE4J_BENCH_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
 export FENCE4J_BENCH_PASSWORD
@@ -59,30 +60,49 @@ export hostname=pm02 ipaddr=127.0.0.1 ipport="$port" userid=admin passwd_env=FEN
 jdks="17:$jdk17"
 if [ -x "$jdk25/bin/java" ]; then
   cp -a "$work/without" "$work/aot"
-  JAVA_HOME=$jdk25 FENCE4J_TRAIN_PORT=$((port + 1)) "$work/aot/libexec/fence4j-train" >/dev/null
+  JAVA_HOME=$jdk25 FENCE4J_TRAIN_PORT=$((port + 2)) "$work/aot/libexec/fence4j-train" >/dev/null
   jdks="$jdks 25:$jdk25"
 fi
 
-printf '| JDK | call | archive | min s | median s | max s | peak RSS MB |\n|---|---|---|---|---|---|---|\n'
+# Runs interleaved (with, without, with, ...) so that the load of a shared machine hits both
+# alike. Per run: wall time (date), CPU time user+sys and peak RSS (/usr/bin/time).
+measure() {  # measure JAVA_HOME COMMAND... -> one line "wall cpu rss_kb" per run
+  home=$1; shift
+  start=$(date +%s%N)
+  JAVA_HOME=$home /usr/bin/time -f '%U %S %M' -o "$work/time" "$@" >/dev/null 2>"$work/err" \
+    || { echo "startup.sh: failed: $* ($(cat "$work/err"))" >&2; exit 1; }
+  end=$(date +%s%N)
+  read -r user sys rss <"$work/time"
+  echo "$(( (end - start) / 1000000 )) $user $sys $rss"
+}
+
+printf '| JDK | call | archive | wall min s | wall median s | wall max s | CPU median s | peak RSS MB |\n'
+printf '|---|---|---|---|---|---|---|---|\n'
 for entry in $jdks; do
   jdk=${entry%%:*}; home=${entry#*:}
-  if [ "$jdk" = 17 ]; then variants="AppCDS:with none:without"; else variants="AOT:aot none:without"; fi
-  for variant in $variants; do
-    label=${variant%%:*}; copy=$work/${variant#*:}
-    for call in "fence-cli status:$copy/bin/fence-cli --config $work/bench.yaml status pm02" \
-                "plugin status:$copy/stonith/fence4j-ipmi status"; do
-      name=${call%%:*}; cmd=${call#*:}
-      JAVA_HOME=$home hyperfine -N --style none --warmup "$warmup" --runs "$runs" \
-        --export-json "$work/h.json" "$cmd" >/dev/null
-      rss=$(for i in 1 2 3 4 5; do JAVA_HOME=$home /usr/bin/time -f %M $cmd 2>&1 >/dev/null | tail -n 1; done \
-        | sort -n | sed -n 3p)
-      python3 - "$work/h.json" "$jdk" "$name" "$label" "$rss" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-if any(c != 0 for c in r["exit_codes"]):
-    sys.exit("startup.sh: a run failed: " + r["command"])
-print("| %s | %s | %s | %.3f | %.3f | %.3f | %.0f |" % (sys.argv[2], sys.argv[3], sys.argv[4], r["min"], r["median"],
-      r["max"], int(sys.argv[5]) / 1024))
+  if [ "$jdk" = 17 ]; then archived=with; label=AppCDS; else archived=aot; label=AOT; fi
+  for call in "fence-cli status" "plugin status"; do
+    for copy in "$archived" without; do : >"$work/$copy.runs"; done
+    i=0
+    while [ $i -lt $((warmup + runs)) ]; do
+      for copy in "$archived" without; do
+        d=$work/$copy
+        if [ "$call" = "fence-cli status" ]; then line=$(measure "$home" "$d/bin/fence-cli" --config "$work/bench.yaml" status pm02)
+        else line=$(measure "$home" "$d/stonith/fence4j-ipmi" status); fi
+        [ $i -ge "$warmup" ] && echo "$line" >>"$work/$copy.runs"
+      done
+      i=$((i + 1))
+    done
+    for copy in "$archived" without; do
+      [ "$copy" = without ] && what=none || what=$label
+      python3 - "$work/$copy.runs" "$jdk" "$call" "$what" <<'PY'
+import statistics, sys
+rows = [line.split() for line in open(sys.argv[1])]
+wall = sorted(int(r[0]) / 1000 for r in rows)
+cpu = statistics.median(float(r[1]) + float(r[2]) for r in rows)
+rss = statistics.median(int(r[3]) for r in rows) / 1024
+print("| %s | %s | %s | %.3f | %.3f | %.3f | %.2f | %.0f |" % (sys.argv[2], sys.argv[3], sys.argv[4], wall[0],
+      statistics.median(wall), wall[-1], cpu, rss))
 PY
     done
   done
