@@ -101,11 +101,23 @@ class LauncherIT {
     }
 
     @Test
-    void theBuildsArchiveIsUsedByTheJvmItWasMadeFor() throws IOException {
+    void theBuildsAppCdsArchiveIsUsedByTheJvmItWasMadeFor() throws IOException {
         assumeTrue(hasArchive(Dist.HOME, ".jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
+        assertLoadsFromArchive(Dist.HOME, Dist.JAVA_HOME);
+    }
+
+    @Test
+    void theBuildsAotCacheIsUsedByJdk25() throws IOException {
+        assumeTrue(hasArchive(Dist.HOME, ".aot"), "the build made no AOT cache (no JDK 25 at build time)");
+        assertLoadsFromArchive(Dist.HOME, JDK_25.toString());
+    }
+
+    /** fence4j's classes come from the archive: what -Xlog:class+load says (JDK_JAVA_OPTIONS adds it). */
+    private void assertLoadsFromArchive(Path home, String javaHome) throws IOException {
         Path log = dir.resolve("classes.log");
-        ChildProcess.Result id = Dist.run(Dist.plugin("helper"),
-                Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log), "", "getinfo-devid");
+        ChildProcess.Result id = ChildProcess.run(List.of(home.resolve("stonith/fence4j-helper").toString(),
+                "getinfo-devid"), Map.of("JAVA_HOME", javaHome, "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log),
+                "", java.time.Duration.ofSeconds(60));
         assertThat(id.exitCode()).as(id.stderr()).isZero();
         assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("org.fence4j.agents.protocol.external.ExternalPlugin ")
                 && l.contains(FROM_ARCHIVE));
@@ -128,19 +140,18 @@ class LauncherIT {
     void onJdk25TrainingMakesAnAotCacheThatTheLauncherUses() throws IOException {
         assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "no JDK 25 at " + JDK_25);
         Path copy = copyOfDist();
+        try (Stream<Path> archives = Files.list(copy.resolve("cds"))) {   // the build's, made for another directory
+            for (Path archive : archives.toList()) {
+                Files.delete(archive);
+            }
+        }
         Map<String, String> jdk25 = Map.of("JAVA_HOME", JDK_25.toString(), "FENCE4J_TRAIN_PORT", "9841");
         ChildProcess.Result train = ChildProcess.run(List.of(copy.resolve("libexec/fence4j-train").toString()), jdk25,
                 "", java.time.Duration.ofSeconds(180));
         assertThat(train.exitCode()).as(train.all()).isZero();
         assertThat(hasArchive(copy, ".aot")).isTrue();
 
-        Path log = dir.resolve("classes.log");
-        ChildProcess.Result id = ChildProcess.run(List.of(copy.resolve("stonith/fence4j-helper").toString(),
-                "getinfo-devid"), Map.of("JAVA_HOME", JDK_25.toString(),
-                "JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log), "", java.time.Duration.ofSeconds(60));
-        assertThat(id.exitCode()).as(id.stderr()).isZero();
-        assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("org.fence4j.agents.protocol.external.ExternalPlugin ")
-                && l.contains(FROM_ARCHIVE));
+        assertLoadsFromArchive(copy, JDK_25.toString());
     }
 
     private static boolean hasArchive(Path home, String suffix) throws IOException {
