@@ -16,14 +16,8 @@ jdk17=${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}
 jdk25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [ -x /usr/bin/time ] || { echo "startup.sh: needs GNU time (/usr/bin/time)" >&2; exit 2; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/fence4j-bench.XXXXXX")
-sim=
-cleanup() {
-  [ -n "$sim" ] && kill "$sim" 2>/dev/null && wait "$sim" 2>/dev/null
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+. "$dist/libexec/simulated-bmc.sh"
+with_work_dir fence4j-bench
 
 # Copies of the distribution, each archive trained in place (an archive names the class path it
 # was made with, so the build's own would not match a copy): with a JDK 17 AppCDS archive, with a
@@ -32,22 +26,13 @@ cp -a "$dist" "$work/without"; rm -rf "$work/without/cds"
 cp -a "$work/without" "$work/with"
 JAVA_HOME=$jdk17 FENCE4J_TRAIN_PORT=$((port + 1)) "$work/with/libexec/fence4j-train" >/dev/null
 
-FENCE4J_BENCH_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
-export FENCE4J_BENCH_PASSWORD
-JAVA_HOME=$jdk17 "$dist/bin/fence-cli" simulate-bmc --port "$port" --password-env FENCE4J_BENCH_PASSWORD \
-  >"$work/bmc.log" 2>&1 &
-sim=$!
-tries=0
-until grep -q listening "$work/bmc.log"; do
-  tries=$((tries + 1))
-  [ $tries -le 150 ] && kill -0 "$sim" 2>/dev/null || { echo "startup.sh: no simulated BMC: $(cat "$work/bmc.log")" >&2; exit 2; }
-  sleep 0.1
-done
+JAVA_HOME=$jdk17 start_simulated_bmc "$dist" "$port" \
+  || { echo "startup.sh: no simulated BMC: $(cat "$work/bmc.log")" >&2; exit 2; }
 cat >"$work/bench.yaml" <<YAML
 devices:
   ipmi-pm02:
     agent: ipmi
-    params: { hostname: pm02, ipaddr: 127.0.0.1, ipport: $port, userid: admin, passwd_env: FENCE4J_BENCH_PASSWORD }
+    params: { hostname: pm02, ipaddr: 127.0.0.1, ipport: $port, userid: admin, passwd_env: FENCE4J_BMC_PASSWORD }
 targets:
   pm02:
     levels:
@@ -55,7 +40,7 @@ targets:
 YAML
 export FENCE4J_STATE_DIR="$work/state"
 # the plugin's parameters, as cluster-glue passes them
-export hostname=pm02 ipaddr=127.0.0.1 ipport="$port" userid=admin passwd_env=FENCE4J_BENCH_PASSWORD
+export hostname=pm02 ipaddr=127.0.0.1 ipport="$port" userid=admin passwd_env=FENCE4J_BMC_PASSWORD
 
 jdks="17:$jdk17"
 if [ -x "$jdk25/bin/java" ]; then

@@ -35,7 +35,7 @@ public final class StartupTraining {
             ExternalPlugin.execute(type, "status");
         }
         FenceAgentsCommand.execute("ipmi", "--action=status", "--plug=pm02", "--ip=127.0.0.1", "--ipport=" + port,
-                "--username=admin", "--password-env=FENCE4J_TRAIN_PASSWORD", "--timeout=10");
+                "--username=admin", "--password-env=FENCE4J_BMC_PASSWORD", "--timeout=10");
         FenceAgentsCommand.execute("chain", "--action=status", "--plug=pm02", "--config=" + config, "--timeout=30");
         System.out.flush();
         // System.exit, not return: the archive is written at exit, whatever threads an agent left behind

@@ -1,0 +1,40 @@
+# simulated-bmc.sh — sourced (.) by bin/fence-demo, libexec/fence4j-train and bench/startup.sh,
+# which all run fence4j against a simulated BMC on loopback: one place for their work directory,
+# clean-up and BMC start.
+
+# with_work_dir NAME: a private temporary directory in $work; at exit the simulated BMC is stopped
+# and the directory removed.
+with_work_dir() {
+  work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX") || exit 2
+  sim=
+  trap 'stop_simulated_bmc; rm -rf "$work"' EXIT
+  trap 'exit 1' INT TERM
+}
+
+# start_simulated_bmc HOME PORT: `fence-cli simulate-bmc` of the fence4j in HOME on 127.0.0.1:PORT
+# (user admin) in the background, with a fresh random password in the exported
+# FENCE4J_BMC_PASSWORD: 16 characters (IPMI allows 20 bytes), never on a command line. Waits at most
+# 15 s until it listens; returns 1 when it does not start (its output is in $work/bmc.log).
+start_simulated_bmc() {
+  FENCE4J_BMC_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+  export FENCE4J_BMC_PASSWORD
+  "$1/bin/fence-cli" simulate-bmc --port "$2" --user admin --password-env FENCE4J_BMC_PASSWORD \
+    >"$work/bmc.log" 2>&1 &
+  sim=$!
+  tries=0
+  until grep -q listening "$work/bmc.log" 2>/dev/null; do
+    tries=$((tries + 1))
+    if [ $tries -gt 150 ] || ! kill -0 "$sim" 2>/dev/null; then
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
+stop_simulated_bmc() {
+  if [ -n "${sim:-}" ]; then
+    kill "$sim" 2>/dev/null
+    wait "$sim" 2>/dev/null || true   # its exit status is the signal's; no reason to stop a clean-up under set -e
+  fi
+  sim=
+}
