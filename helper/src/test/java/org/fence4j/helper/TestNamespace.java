@@ -10,15 +10,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * A network namespace standing for pm02, joined to this host by a veth pair with link-local
  * addresses: a random /30 inside 169.254.77.0/24 and fe80::77:N:1/:2. Pinging pm02's addresses
- * reaches only this namespace. {@link #remove()} removes the namespace and both links.
+ * reaches only this namespace. {@link #remove()} removes the namespace and both links. Shared with
+ * other modules' end-to-end tests through the helper test-jar.
  */
-final class TestNamespace {
-    final String name;
-    final String hostLink;
-    final String peerLink;
-    final String hostIpv4;
-    final String peerIpv4;
-    final String peerIpv6;
+public final class TestNamespace {
+    public final String name;
+    public final String hostLink;
+    public final String peerLink;
+    public final String hostIpv4;
+    public final String peerIpv4;
+    public final String peerIpv6;
 
     private TestNamespace(String id, int block) {
         name = "f4j-helper-" + id;
@@ -30,7 +31,7 @@ final class TestNamespace {
     }
 
     /** Creates it; on any failure removes whatever was made. */
-    static TestNamespace create() throws IOException, InterruptedException {
+    public static TestNamespace create() throws IOException, InterruptedException {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         TestNamespace ns = new TestNamespace(String.format("%06x", random.nextInt(1 << 24)), random.nextInt(64));
         try {
@@ -52,7 +53,7 @@ final class TestNamespace {
     }
 
     /** Up: pm02 answers. Down: pm02 is silent (the host end loses carrier; its route stays on the veth). */
-    void setPeerLink(boolean up) throws IOException, InterruptedException {
+    public void setPeerLink(boolean up) throws IOException, InterruptedException {
         ip("-n", name, "link", "set", peerLink, up ? "up" : "down");
         if (up) {
             // Linux drops a link's IPv6 addresses when it goes down
@@ -72,7 +73,7 @@ final class TestNamespace {
      * Removes the veth pair (deleting one end deletes both; the namespace would also take it, but
      * only asynchronously) and the namespace.
      */
-    void remove() throws IOException, InterruptedException {
+    public void remove() throws IOException, InterruptedException {
         List<String> leftovers = new ArrayList<>();
         run(List.of("ip", "link", "del", hostLink));
         run(List.of("ip", "netns", "del", name));

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -104,6 +103,8 @@ public final class ConfigLoader {
         private final Path file;
         private final String name;
         private final List<String> problems = new ArrayList<>();
+        /** Every device name written under 'devices', also those with errors (already reported). */
+        private final Set<String> declaredDevices = new java.util.TreeSet<>();
         private Boolean privateFile;
 
         Reading(Path file) {
@@ -149,6 +150,7 @@ public final class ConfigLoader {
             if (all == null) {
                 return;
             }
+            declaredDevices.addAll(all.entries().keySet());
             for (Entry d : all.entries().values()) {
                 String path = "devices." + d.key();
                 Mapping device = mapping(d.value(), path, "a mapping with 'agent' and 'params'");
@@ -288,8 +290,10 @@ public final class ConfigLoader {
                 }
                 Device device = devices.get(deviceName);
                 if (device == null) {
-                    problems.add(at(deviceEntry.line()) + levelPath + ".device: no device named '" + deviceName
-                            + "' (or it has errors); expected one of: " + String.join(", ", new TreeMap<>(devices).keySet()));
+                    if (!declaredDevices.contains(deviceName)) {
+                        problems.add(at(deviceEntry.line()) + levelPath + ".device: no device named '" + deviceName
+                                + "'; expected one of: " + String.join(", ", declaredDevices));
+                    }
                     continue;
                 }
                 levels.add(new FenceConfig.Level(i + 1, device, timeout));

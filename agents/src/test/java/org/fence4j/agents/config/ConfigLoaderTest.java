@@ -79,7 +79,7 @@ class ConfigLoaderTest {
             unknown param           | mode: fail | mde: fail | :8: devices.helper-pm02.params: unknown parameter 'mde'; expected one of: hostlist, state_dir, passwd, wait_ms, mode
             duplicate target        | pm02:\\n    levels: | pm02:\\n    levels: []\\n  pm02:\\n    levels: | :20: pm02: given twice (first on line 18); expected each key once
             empty chain             | levels:\\n      - { device: helper-pm02,   timeout: 40s }\\n      - { device: ipmi-pm02,     timeout: 60s }\\n      - { device: meatware-pm02 } | levels: [] | :19: targets.pm02.levels: the chain is empty; expected at least one level
-            unknown device in level | - { device: meatware-pm02 } | - { device: meatware-pm03 } | :22: targets.pm02.levels[3].device: no device named 'meatware-pm03' (or it has errors); expected one of: helper-pm02, ipmi-pm02, meatware-pm02
+            unknown device in level | - { device: meatware-pm02 } | - { device: meatware-pm03 } | :22: targets.pm02.levels[3].device: no device named 'meatware-pm03'; expected one of: helper-pm02, ipmi-pm02, meatware-pm02
             bad timeout             | timeout: 40s | timeout: 40 | :20: targets.pm02.levels[1].timeout: expected a duration such as 40s, 2m, 500ms or 1h (more than zero), got '40'
             level is not a mapping  | - { device: meatware-pm02 } | - meatware-pm02 | :22: targets.pm02.levels[3]: expected a mapping with 'device' and 'timeout'
             devices not a mapping   | devices: | devices: []\\nold_devices: | :3: devices: expected a mapping of device names to devices
@@ -91,6 +91,15 @@ class ConfigLoaderTest {
         String yaml = VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
         assertThat(yaml).as("test case applies").isNotEqualTo(VALID);
         assertThat(problem(yaml)).contains(dir.resolve("fence4j.yaml") + expected);
+    }
+
+    @Test
+    void aBrokenDeviceIsReportedOnceNotAgainByTheLevelsUsingIt() {
+        String yaml = VALID.replace("wait_ms: 9623", "wait_ms: soon");
+        assertThat(yaml).isNotEqualTo(VALID);
+        assertThatThrownBy(() -> load(yaml, "rw-r--r--")).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement().asString()
+                        .contains("wait_ms: expected a whole number, got 'soon'"));
     }
 
     @Test
