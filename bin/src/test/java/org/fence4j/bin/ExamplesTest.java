@@ -41,7 +41,7 @@ class ExamplesTest {
 
     @Test
     void theDemoFencesPm02ThroughHelperIpmiAndMeatware() throws Exception {
-        FenceConfig config = new ConfigLoader(AgentRegistry.load(), Map.of("FENCE4J_DEMO_BMC_PASSWORD", "x")::get)
+        FenceConfig config = new ConfigLoader(AgentRegistry.load(), Map.of("FENCE4J_BMC_PASSWORD", "x")::get)
                 .load(EXAMPLES.resolve("demo.yaml"));
         assertThat(config.target("pm02").orElseThrow().levels()).extracting(l -> l.device().agentType())
                 .containsExactly("helper", "ipmi", "meatware");
