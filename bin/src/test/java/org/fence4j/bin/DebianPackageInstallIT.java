@@ -34,6 +34,7 @@ class DebianPackageInstallIT {
         try {
             ChildProcess.Result install = run("dpkg", "-i", DEB.toString());
             assertThat(install.exitCode()).as(install.all()).isZero();
+            assertThat(install.all()).doesNotContain("no start-up archive made");
 
             assertThat(archives()).as("postinst trains for the installed JVM").isNotEmpty();
             ChildProcess.Result version = run("/usr/bin/fence-cli", "--version");
