@@ -1,20 +1,13 @@
 package org.fence4j.bin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -23,46 +16,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The distribution's plugin files under cluster-glue's real {@code stonith}: installed into the
- * external plugin directory under unique names for each test (as the .deb installs them: regular
- * files outside fence4j's directory) and always removed; the fencing against a simulated BMC on
- * loopback, its power read back with ipmitool.
+ * The distribution's plugin files under cluster-glue's real {@code stonith} ({@link StonithPlugins}),
+ * fencing a simulated BMC on loopback, its power read back with ipmitool.
  */
 class StonithPluginsIT {
-    private static final Path PLUGIN_DIR = Path.of("/usr/lib/stonith/plugins/external");
-    private static final Path STONITH = Path.of("/usr/sbin/stonith");
     private static final int PORT = 9801;
     private static final CapturedOutput CAPTURED = new CapturedOutput();
 
     @TempDir
     Path dir;
-    private final Map<String, Path> installed = new LinkedHashMap<>();
+    private StonithPlugins plugins;
     private SimulatedBmcFixture bmc;
 
     @BeforeEach
     void install() throws IOException {
-        Dist.assumeBuilt();
-        assumeTrue(Files.isExecutable(STONITH), "cluster-glue's stonith is not installed");
-        assumeTrue(Files.isWritable(PLUGIN_DIR), "installing plugins into " + PLUGIN_DIR + " needs root");
-        String suffix = "-it" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
-        try {
-            for (String type : Dist.TYPES) {
-                Path plugin = PLUGIN_DIR.resolve(Dist.plugin(type).getFileName() + suffix);
-                installed.put(type, plugin);
-                Files.copy(Dist.plugin(type), plugin, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        } catch (IOException | RuntimeException e) {
-            remove();
-            throw e;
-        }
+        plugins = StonithPlugins.install();
     }
 
     @AfterEach
     void remove() throws IOException {
-        for (Path plugin : installed.values()) {
-            Files.deleteIfExists(plugin);
+        if (plugins != null) {
+            plugins.close();
         }
-        installed.clear();
         if (bmc != null) {
             CAPTURED.assertNeverShows(bmc.password);
             bmc.close();
@@ -70,15 +45,11 @@ class StonithPluginsIT {
     }
 
     private String type(String agentType) {
-        return "external/" + installed.get(agentType).getFileName();
+        return plugins.type(agentType);
     }
 
-    /** stonith as Pacemaker's lha class runs it: the plugin finds fence4j through FENCE4J_HOME. */
     private ChildProcess.Result stonith(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(STONITH.toString()));
-        command.addAll(args);
-        return CAPTURED.keep(ChildProcess.run(command, Dist.withJava(Map.of("FENCE4J_HOME", Dist.HOME.toString())), "",
-                Duration.ofSeconds(90)));
+        return CAPTURED.keep(plugins.stonith(args));
     }
 
     private ChildProcess.Result ipmi(String password, String... args) {
