@@ -2,14 +2,18 @@ package org.fence4j.bin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.XmlDocuments;
-import org.fence4j.agents.testing.CapturedOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 
 /** The fence_* agents of the distribution, run as Pacemaker's fencer runs them. */
@@ -73,6 +77,37 @@ class FenceAgentsWrappersIT {
         assertThat(reboot.stderr()).startsWith("ERROR: Failed:");
         assertThat(bmc.bmc.chassisLog()).isEmpty();
         assertThat(bmc.powerByIpmitool()).isEqualTo("on");
+    }
+
+    @Test
+    void theWholeChainAsOneAgentFencesThroughItsLevels(@TempDir Path dir) throws IOException {
+        SimulatedBmcFixture.assumeIpmitool();
+        bmc = new SimulatedBmcFixture(PORT);
+        Path secret = Files.writeString(dir.resolve("pm02.passwd"), bmc.password + "\n");
+        Path config = Files.writeString(dir.resolve("fence4j.yaml"), """
+                state_dir: %s
+                devices:
+                  meatware-pm02: { agent: meatware, params: { hostlist: pm02, rendezvous_dir: %s } }
+                  ipmi-pm02:
+                    agent: ipmi
+                    params: { hostname: pm02, ipaddr: 127.0.0.1, ipport: %d, userid: admin, passwd_file: %s,
+                              power_timeout: 3 }
+                targets:
+                  pm02:
+                    levels:
+                      - { device: ipmi-pm02, timeout: 30s }
+                      - { device: meatware-pm02, timeout: 2s }
+                """.formatted(dir.resolve("state"), dir, PORT, secret));
+        String stdin = "action=reboot\nnodename=pm02\nport=pm02\nconfig=" + config + "\n";
+
+        ChildProcess.Result reboot = CAPTURED.keep(Dist.run(Dist.agent("chain"), Map.of(), stdin));
+        assertThat(reboot.exitCode()).as(reboot.all()).isZero();
+        assertThat(bmc.bmc.chassisLog()).containsExactly("power down", "power up");
+        assertThat(Files.readString(dir.resolve("state/history.jsonl"))).contains("pm02");
+
+        bmc.bmc.faults().neverPowerOff(true);   // a BMC that acknowledges and stays on; nobody confirms meatware
+        ChildProcess.Result lied = CAPTURED.keep(Dist.run(Dist.agent("chain"), Map.of(), stdin));
+        assertThat(lied.exitCode()).as(lied.all()).isEqualTo(1);
     }
 
     @Test
