@@ -1,9 +1,11 @@
 package org.fence4j.agents.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.config.ConfigException;
+import org.fence4j.agents.config.ConfigLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +71,13 @@ public final class FenceCli implements Runnable {
             if (e instanceof ConfigException c) {
                 c.problems().forEach(p -> err.println("fence-cli: " + p));
                 return ExitCodes.USAGE;
+            }
+            if (e instanceof FileSystemException fs) {
+                // state_dir not writable, history unreadable, ...: name the file, no stack trace
+                err.println("fence-cli: cannot use " + fs.getFile() + " (" + fs.getClass().getSimpleName()
+                        + (fs.getReason() == null ? "" : ": " + fs.getReason()) + "); state_dir in the configuration or "
+                        + ConfigLoader.STATE_DIR_VARIABLE + " names where history and locks are kept");
+                return ExitCodes.FAILED;
             }
             err.println("fence-cli: internal error: " + e);
             if (line.getCommandSpec().root().userObject() instanceof FenceCli root && root.global.verbose) {

@@ -134,6 +134,16 @@ class FenceCliTest {
     }
 
     @Test
+    void anUnusableStateDirectoryIsNamedWithoutAStackTrace() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+        Files.writeString(config, config(notADirectory.resolve("state"), toys, "fail", "normal"));
+        CliRun r = CliRun.of(env, "reset", "pm02");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).startsWith("fence-cli: cannot use " + notADirectory)
+                .contains("state_dir in the configuration or FENCE4J_STATE_DIR").doesNotContain("\tat ");
+    }
+
+    @Test
     void helpListsCommandsAndExitCodes() {
         CliRun r = CliRun.of(env, "--help");
         assertThat(r.exitCode()).isZero();
