@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * simulator's own witness file.
  */
 class StonithIpmiSimIT {
-    private static final Path LAB = Path.of("/work/shared/lab/ipmi-sim");
+    private static final Path LAB = lab();
     private static final int PORT = 9804;
     /** The lab simulator's documented test account (README): no secret of anyone's. */
     private static final String PASSWORD = "secret";
@@ -37,7 +37,7 @@ class StonithIpmiSimIT {
     void start() throws IOException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ipmi_sim")), "ipmi_sim is not installed (openipmi)");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/ipmitool")), "ipmitool is not installed");
-        assumeTrue(Files.isExecutable(LAB.resolve("start.sh")), "no ipmi-sim lab at " + LAB);
+        assumeTrue(LAB != null, "no shared/lab/ipmi-sim above " + Path.of("").toAbsolutePath() + " (-Dfence4j.lab=DIR)");
         plugins = StonithPlugins.install();
         ChildProcess.Result sim = lab("start.sh", "--port", String.valueOf(PORT), "--state-dir", dir.toString());
         assertThat(sim.exitCode()).as(sim.all()).isZero();
@@ -95,6 +95,20 @@ class StonithIpmiSimIT {
                 Map.of("IPMI_PASSWORD", PASSWORD), "", Duration.ofSeconds(60));
         assertThat(status.exitCode()).as(status.stderr()).isZero();
         return status.stdout().strip().replace("Chassis Power is ", "");
+    }
+
+    /** -Dfence4j.lab=DIR, else shared/lab/ipmi-sim next to the checkout or one of its parents (as the ipmi ITs). */
+    private static Path lab() {
+        String configured = System.getProperty("fence4j.lab");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath();
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isExecutable(p.resolve("shared/lab/ipmi-sim/start.sh"))) {
+                return p.resolve("shared/lab/ipmi-sim");
+            }
+        }
+        return null;
     }
 
     private static ChildProcess.Result lab(String script, String... args) {
