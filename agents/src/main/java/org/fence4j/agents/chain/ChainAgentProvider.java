@@ -30,7 +30,7 @@ public final class ChainAgentProvider implements FenceAgentProvider {
     public static final String TYPE = ConfigLoader.WHOLE_CHAIN_TYPE;
     static final ParameterSpec CONFIG = ParameterSpec.string("config", "fence4j configuration file")
             .withLongDescription("The fence4j.yaml whose targets and levels this device runs (default: $"
-                    + ConfigLoader.CONFIG_VARIABLE + ", else " + ConfigLoader.DEFAULT_PATH + ").");
+                    + ConfigLoader.CONFIG_VARIABLE + ", else " + ConfigLoader.DEFAULT_FILE + ").");
 
     private final UnaryOperator<String> environment;
 

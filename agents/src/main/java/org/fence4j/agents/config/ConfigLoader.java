@@ -34,7 +34,9 @@ import org.fence4j.agents.spi.RawParameter;
  * reported with file, line and key; all problems of a file are reported at once.
  */
 public final class ConfigLoader {
-    public static final Path DEFAULT_PATH = Path.of("/etc/fence4j/fence4j.yaml");
+    /** A constant, so that naming it (help texts) does not load the YAML machinery. */
+    public static final String DEFAULT_FILE = "/etc/fence4j/fence4j.yaml";
+    public static final Path DEFAULT_PATH = Path.of(DEFAULT_FILE);
     public static final String CONFIG_VARIABLE = "FENCE4J_CONFIG";
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/fence4j");
     /** The agent type of a whole chain as one device: never a level of a chain itself. */
