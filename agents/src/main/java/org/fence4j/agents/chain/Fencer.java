@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
+import org.slf4j.LoggerFactory;
 
 /**
  * One fencing request on a configured target, whoever asks (fence-cli, or Pacemaker through the
@@ -40,7 +41,13 @@ public final class Fencer {
         try (TargetLocks.Held held = new TargetLocks(config.stateDir().resolve("locks"))
                 .acquire(target.name(), holder, deadline, wait)) {
             ChainResult result = new FencingChain(listener).fence(target, action, deadline.remaining());
-            history.append(HistoryEntry.of(result, requester));
+            try {
+                history.append(HistoryEntry.of(result, requester));
+            } catch (IOException e) {
+                // the outcome stands: losing a confirmed fence to a full disk would fence the node again
+                LoggerFactory.getLogger(Fencer.class).error("Cannot record {} of {} in {} ({}): {}", action.word(),
+                        target.name(), history.file(), e.getClass().getSimpleName(), result.summary());
+            }
             return result;
         }
     }

@@ -141,7 +141,8 @@ public final class FencingChain {
             try (FenceAgent agent = level.device().open()) {
                 return agent.execute(action, target, deadline);
             }
-        }, deadline.remaining(), "did not finish within " + Durations.format(level.timeout()) + "; cancelled");
+        }, deadline.remaining().plus(AgentCall.GRACE), // a result that is late by a hair still counts
+                "did not finish within " + Durations.format(level.timeout()) + "; cancelled");
         Duration took = Duration.ofNanos(ticker.nanoTime() - started);
         if (result.outcome() == Outcome.SUCCESS && action.fences() && result.power() == PowerState.ON) {
             // an agent that says "fenced" while reading power on contradicts itself: never trust it

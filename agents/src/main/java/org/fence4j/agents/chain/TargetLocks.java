@@ -4,25 +4,23 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.spi.Deadline;
 
 /**
- * One request per target at a time, across threads and processes: a semaphore per target inside
- * this JVM (Java file locks belong to the whole JVM) and an exclusive lock on
- * {@code DIR/TARGET.lock} across processes. Different targets never wait for each other.
+ * One request per target at a time, across processes and threads: an exclusive lock on
+ * {@code DIR/TARGET.lock}. Java file locks belong to the whole JVM, so a second request of the
+ * same JVM sees the lock as held ({@link OverlappingFileLockException}) and waits like any other.
+ * Different targets never wait for each other.
  */
 public final class TargetLocks {
     private static final long POLL_MILLIS = 50;
 
     private final Path dir;
-    private final ConcurrentHashMap<String, Semaphore> local = new ConcurrentHashMap<>();
 
     public TargetLocks(Path dir) {
         this.dir = dir;
@@ -49,51 +47,42 @@ public final class TargetLocks {
      */
     public Held acquire(String target, String holder, Deadline deadline, boolean wait)
             throws BusyException, IOException, InterruptedException {
-        Semaphore inJvm = local.computeIfAbsent(target, t -> new Semaphore(1));
-        boolean gotLocal = wait ? inJvm.tryAcquire(deadline.remaining().toNanos(), TimeUnit.NANOSECONDS)
-                : inJvm.tryAcquire();
-        if (!gotLocal) {
-            throw new BusyException(busyMessage(target, "another request in this process", wait));
-        }
+        Files.createDirectories(dir);
+        Path file = dir.resolve(target + ".lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
         try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve(target + ".lock");
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.READ);
             FileLock lock = tryLock(channel);
             while (lock == null && wait && !deadline.expired()) {
                 Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, deadline.remainingMillis())));
                 lock = tryLock(channel);
             }
             if (lock == null) {
-                String other = readHolder(file);
-                channel.close();
-                throw new BusyException(busyMessage(target, other, wait));
+                throw new BusyException("another request for " + target + " is in progress (" + readHolder(file) + ")"
+                        + (wait ? " and did not finish in time" : "") + "; refused");
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
-            FileLock held = lock;
             return () -> {
                 try (channel) {
                     channel.truncate(0);
-                    held.release();
                 } catch (IOException e) {
-                    // closing the channel releases the lock anyway
-                } finally {
-                    inJvm.release();
+                    // closing the channel releases the lock all the same
                 }
             };
-        } catch (BusyException | IOException | RuntimeException e) {
-            inJvm.release();
-            throw e;
-        } catch (InterruptedException e) {
-            inJvm.release();
+        } catch (BusyException | IOException | InterruptedException | RuntimeException e) {
+            channel.close(); // releases the lock if it was taken
             throw e;
         }
     }
 
+    /** The lock, or null while another process or thread holds it. */
     private static FileLock tryLock(FileChannel channel) throws IOException {
-        return channel.tryLock();
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return null;
+        }
     }
 
     private static String readHolder(Path file) {
@@ -103,10 +92,5 @@ public final class TargetLocks {
         } catch (IOException e) {
             return "another process";
         }
-    }
-
-    private static String busyMessage(String target, String holder, boolean waited) {
-        return "another request for " + target + " is in progress (" + holder + ")"
-                + (waited ? " and did not finish in time" : "") + "; refused";
     }
 }

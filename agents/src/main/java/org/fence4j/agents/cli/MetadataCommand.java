@@ -54,8 +54,8 @@ final class MetadataCommand implements Callable<Integer> {
                 out.println("      also accepted as: " + String.join(", ", p.aliases()));
             }
             if (p.secret()) {
-                out.println("      secret: write " + p.name() + "_file: PATH or " + p.name()
-                        + "_env: VARIABLE (inline only in a file that group and others cannot read)");
+                out.println("      secret: give " + org.fence4j.agents.spi.Parameters.secretForms(p)
+                        + " (inline only in a file that group and others cannot read)");
             }
         }
         return ExitCodes.SUCCESS;

@@ -24,8 +24,8 @@ public final class ProtocolParameters {
                 continue;
             }
             out.add(new ParameterSpec(spec.name(), spec.type(), spec.shortDescription(),
-                    sentence(spec.longDescription()) + " Prefer " + spec.name() + "_file, " + spec.name() + "_env or "
-                            + spec.name() + "_script, which keep it out of the configuration.",
+                    sentence(spec.longDescription()) + " Prefer " + Parameters.secretForms(spec)
+                            + ", which keep it out of the configuration.",
                     false, null, true, spec.unique(), spec.aliases(), spec.choices()));
             for (String suffix : Parameters.SECRET_SOURCES) {
                 out.add(ParameterSpec.string(spec.name() + suffix, sourceDescription(spec, suffix)));

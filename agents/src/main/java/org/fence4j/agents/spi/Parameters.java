@@ -35,6 +35,12 @@ public final class Parameters {
         this.secrets = Map.copyOf(secrets);
     }
 
+    /** The ways to give a secret parameter, for messages and help: "passwd_file, passwd_env or passwd_script". */
+    public static String secretForms(ParameterSpec spec) {
+        List<String> forms = SECRET_SOURCES.stream().map(suffix -> spec.name() + suffix).toList();
+        return String.join(", ", forms.subList(0, forms.size() - 1)) + " or " + forms.get(forms.size() - 1);
+    }
+
     /** What to do with a key that names no parameter. */
     public enum Unknown { REJECT, IGNORE }
 
@@ -82,7 +88,7 @@ public final class Parameters {
             } else if (spec.required()) {
                 problems.add("missing required parameter '" + spec.name() + "'"
                         + (spec.aliases().isEmpty() ? "" : " (also accepted as " + String.join(", ", spec.aliases()) + ")")
-                        + (spec.secret() ? "; give it as " + spec.name() + "_file or " + spec.name() + "_env" : "")
+                        + (spec.secret() ? "; give it as " + secretForms(spec) : "")
                         + ": " + spec.shortDescription());
             }
         }
@@ -164,24 +170,41 @@ public final class Parameters {
         }
     }
 
+    /**
+     * The first line a command prints, if it exits 0 within the time limit. Its output goes to a
+     * private temporary file, so that a child it leaves running cannot hold us past the limit.
+     */
     private static Optional<String> runScript(String command) {
+        Path out = null;
+        Process process = null;
         try {
-            Process process = new ProcessBuilder("/bin/sh", "-c", command)
+            out = Files.createTempFile("fence4j-secret", ".out"); // owner-only, as createTempFile makes it
+            process = new ProcessBuilder("/bin/sh", "-c", command)
+                    .redirectOutput(out.toFile())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            byte[] out = process.getInputStream().readNBytes(64 * 1024);
-            if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return Optional.empty();
             }
-            return process.exitValue() == 0 ? Optional.of(firstLine(new String(out, StandardCharsets.UTF_8)))
-                    : Optional.empty();
+            return Optional.of(firstLine(Files.readString(out, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            if (process != null) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException e) {
+                    // a temporary file of the secret left behind is owner-only
+                }
+            }
         }
     }
 

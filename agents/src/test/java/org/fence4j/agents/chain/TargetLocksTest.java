@@ -25,7 +25,7 @@ class TargetLocksTest {
         try (TargetLocks.Held held = locks.acquire("pm02", "pid 1, reset by root", seconds(5), true)) {
             assertThatThrownBy(() -> locks.acquire("pm02", "pid 2", seconds(5), false))
                     .isInstanceOf(TargetLocks.BusyException.class)
-                    .hasMessage("another request for pm02 is in progress (another request in this process); refused");
+                    .hasMessage("another request for pm02 is in progress (pid 1, reset by root); refused");
             try (TargetLocks.Held other = locks.acquire("pm01", "pid 3", seconds(5), false)) {
                 assertThat(other).isNotNull();
             }
@@ -50,6 +50,15 @@ class TargetLocksTest {
         assertThat(waiter).isNotDone();
         held.close();
         waiter.get(5, TimeUnit.SECONDS).close();
+    }
+
+    @Test
+    void twoLockInstancesOfOneJvmStillExcludeEachOther() throws Exception {
+        try (TargetLocks.Held held = new TargetLocks(dir).acquire("pm02", "first", seconds(5), true)) {
+            assertThatThrownBy(() -> new TargetLocks(dir).acquire("pm02", "second", seconds(5), false))
+                    .isInstanceOf(TargetLocks.BusyException.class).hasMessageContaining("(first)");
+        }
+        new TargetLocks(dir).acquire("pm02", "third", seconds(5), false).close();
     }
 
     @Test

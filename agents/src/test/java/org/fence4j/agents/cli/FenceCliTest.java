@@ -158,7 +158,7 @@ class FenceCliTest {
         assertThat(CliRun.of(env, "validate").out()).isEqualTo(config + " is valid: 2 targets, 4 devices.\n");
         CliRun meta = CliRun.of(env, "metadata", "toy");
         assertThat(meta.out()).contains("toy: Toy fencing device for tests", "hostlist  (string, required",
-                "mode  (select normal|fail|hang, default normal)", "passwd_file: PATH");
+                "mode  (select normal|fail|hang, default normal)", "secret: give passwd_file, passwd_env or passwd_script");
         CliRun unknown = CliRun.of(env, "metadata", "nonesuch");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("unknown agent type 'nonesuch'; installed agent types: chain, toy");

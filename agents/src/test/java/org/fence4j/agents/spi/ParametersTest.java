@@ -54,6 +54,20 @@ class ParametersTest {
     }
 
     @Test
+    void aScriptThatLeavesAChildRunningDoesNotHoldUs() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
+                assertThat(resolve(file("ip", "h"), file("passwd_script", "sleep 30 & echo from-script")).secret("passwd")
+                        .orElseThrow().bytes()).isEqualTo("from-script".getBytes()));
+    }
+
+    @Test
+    void aFailingScriptIsNamedWithoutItsOutput() {
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("passwd_script", "echo leaked-value; exit 3")))
+                .hasMessageContaining("passwd_script: the command 'echo leaked-value; exit 3' did not print the passwd")
+                .satisfies(e -> assertThat(e.getMessage().replace("echo leaked-value", "")).doesNotContain("leaked-value"));
+    }
+
+    @Test
     void refusesSecretOnCommandLineWithoutEchoingIt() {
         assertThatThrownBy(() -> resolve(file("ip", "h"), new RawParameter("password", "argv-secret", Origin.argv())))
                 .isInstanceOf(ParameterException.class)

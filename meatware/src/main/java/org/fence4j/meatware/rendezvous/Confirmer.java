@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.fence4j.agents.chain.Requester;
 
 /**
  * Who confirmed: the user, the sudo user if any, the uid and the terminal. Appended to the
@@ -29,7 +30,7 @@ public record Confirmer(String user, String sudoUser, String uid, String tty) {
     }
 
     static Confirmer of(String user, Map<String, String> env, Path procSelf) {
-        return new Confirmer(user, env.get("SUDO_USER"), uid(procSelf), tty(procSelf));
+        return new Confirmer(user, env.get("SUDO_USER"), uid(procSelf), Requester.terminal(procSelf).orElse("none"));
     }
 
     /** Space-separated {@code key=value} tokens, as written after the host in the record. */
@@ -42,15 +43,6 @@ public record Confirmer(String user, String sudoUser, String uid, String tty) {
             return String.valueOf(Files.getAttribute(procSelf, "unix:uid"));
         } catch (IOException | RuntimeException e) {
             return "?";
-        }
-    }
-
-    private static String tty(Path procSelf) {
-        try {
-            String in = Files.readSymbolicLink(procSelf.resolve("fd/0")).toString();
-            return in.startsWith("/dev/pts/") || in.startsWith("/dev/tty") ? in : "none";
-        } catch (IOException | RuntimeException e) {
-            return "none";
         }
     }
 

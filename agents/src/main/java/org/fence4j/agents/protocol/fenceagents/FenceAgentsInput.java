@@ -59,7 +59,8 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
                 key = StandardOptions.SHORT.get(arg.charAt(1));
                 value = arg.length() > 2 ? arg.substring(2) : null;
             } else if (arg.startsWith("-") && arg.length() > 1) {
-                in.errors.add("Parse error: option " + arg + " not recognized");
+                // only the option letter: "-pSECRET" is how fence_ipmilan users pass a password
+                in.errors.add("Parse error: option " + arg.substring(0, 2) + " not recognized");
                 continue;
             } else {
                 unused.add(arg);
