@@ -113,6 +113,18 @@ class FencingChainTest {
     }
 
     @Test
+    void aConfirmedFenceThatArrivesJustAfterTheDeadlineStillCounts() throws Exception {
+        Target t = new Target("pm02", List.of(level(1, "ipmi", Duration.ofMillis(200)), level(2, "meatware", Duration.ofSeconds(5))));
+        when(agents.get(0).execute(any(), any(), any())).thenAnswer(inv -> {
+            Thread.sleep(400); // within AgentCall.GRACE of the level's deadline
+            return fenced();
+        });
+        ChainResult r = new FencingChain(ChainListener.NONE).fence(t, FenceAction.RESET, Duration.ofSeconds(30));
+        assertThat(r.succeededBy().orElseThrow().index()).isEqualTo(1);
+        verify(agents.get(1), never()).execute(any(), any(), any());
+    }
+
+    @Test
     void theRequestTimeoutBoundsEveryLevel() throws Exception {
         Target t = new Target("pm02", List.of(level(1, "ipmi", Duration.ofSeconds(60)), level(2, "meatware", Duration.ofSeconds(60))));
         when(agents.get(0).execute(any(), any(), any())).thenAnswer(inv -> {
