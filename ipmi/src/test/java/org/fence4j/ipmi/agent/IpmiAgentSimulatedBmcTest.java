@@ -254,7 +254,16 @@ class IpmiAgentSimulatedBmcTest {
         assertThatThrownBy(() -> agent("cipher", "5")).hasMessageContaining("cipher: expected a supported cipher suite");
         assertThatThrownBy(() -> agent("kg", "a", "hexadecimal_kg", "61"))
                 .hasMessageContaining("hexadecimal_kg and kg are the same key");
-        assertThatThrownBy(() -> agent("passwd_method", "file", "passwd", "/nonexistent/pw"))
-                .hasMessageContaining("cannot read '/nonexistent/pw'");
+        assertThatThrownBy(() -> agent("lanplus", "0")).hasMessageContaining("lanplus: '0': IPMI 1.5 lan (MD5 or clear-text login) is not spoken; use lanplus");
+    }
+
+    @Test
+    void anUnreadablePasswordFileIsNamedWithoutShowingPasswd() {
+        // passwd_method=file with the password itself in passwd: the error must not echo it
+        assertThatThrownBy(() -> agent("passwd_method", "file", "passwd", "hunter2"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("passwd: with passwd_method=file, expected the path of a readable file")
+                .hasMessageContaining("cannot read the file named by passwd (NoSuchFileException)")
+                .satisfies(e -> assertThat(e.toString()).doesNotContain("hunter2"));
     }
 }
