@@ -41,9 +41,14 @@ final class BlockingSession implements AutoCloseable {
         }
     }
 
-    <T> T run(Command<T> command) throws InterruptedException {
+    Deadline deadline() {
+        return deadline;
+    }
+
+    /** Runs {@code command}, answered by {@code by} (never later than this session's deadline). */
+    <T> T run(Command<T> command, Deadline by) throws InterruptedException {
         try {
-            return await(session.execute(command, deadline), deadline);
+            return await(session.execute(command, by), by);
         } catch (InterruptedException e) {
             interrupted = true;
             throw e;
@@ -51,18 +56,21 @@ final class BlockingSession implements AutoCloseable {
     }
 
     boolean powerOn() throws InterruptedException {
-        return run(new GetChassisStatus()).powerOn();
+        return run(new GetChassisStatus(), deadline).powerOn();
     }
 
     void control(ChassisControl.Action action) throws InterruptedException {
-        run(new ChassisControl(action));
+        control(action, deadline);
     }
 
-    /** Polls Get Chassis Status until the power reads {@code on} or {@code limit} passes; true if it did. */
-    boolean awaitPower(boolean on, Duration limit) throws InterruptedException {
-        Deadline until = deadline.atMost(limit);
+    void control(ChassisControl.Action action, Deadline by) throws InterruptedException {
+        run(new ChassisControl(action), by);
+    }
+
+    /** Polls Get Chassis Status until the power reads {@code on} or {@code until} passes; true if it did. */
+    boolean awaitPower(boolean on, Deadline until) throws InterruptedException {
         while (true) {
-            if (powerOn() == on) {
+            if (run(new GetChassisStatus(), until).powerOn() == on) {
                 return true;
             }
             if (until.remaining().compareTo(POLL) < 0) {

@@ -1,7 +1,9 @@
 package org.fence4j.ipmi.agent;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
@@ -21,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * the power off (or, for method cycle, once the BMC accepted the cycle and answers again).
  */
 final class IpmiAgent implements FenceAgent {
+    /**
+     * Kept back from the deadline once the power is confirmed off: powering the node up again must
+     * not make the fence's SUCCESS (and the session's close, at most 1 s) arrive after the deadline.
+     */
+    private static final Duration REPLY_RESERVE = Duration.ofSeconds(2);
 
     private final IpmiSettings settings;
     private IpmiClient client;
@@ -97,9 +104,10 @@ final class IpmiAgent implements FenceAgent {
     private FenceResult on(BlockingSession bmc, String node) throws InterruptedException {
         if (!bmc.powerOn()) {
             bmc.control(Action.POWER_UP);
-            if (!bmc.awaitPower(true, settings.powerTimeout())) {
-                return new FenceResult(Outcome.FAILURE, node + " is still powered off "
-                        + seconds(settings.powerTimeout()) + " after power up.", PowerState.OFF);
+            Duration limit = powerTimeoutWithin(bmc.deadline());
+            if (!bmc.awaitPower(true, bmc.deadline().atMost(limit))) {
+                return new FenceResult(Outcome.FAILURE, node + " is still powered off " + seconds(limit)
+                        + " after power up" + cutShort(limit) + ".", PowerState.OFF);
             }
         }
         return FenceResult.power(PowerState.ON, node + " is powered on.");
@@ -114,10 +122,10 @@ final class IpmiAgent implements FenceAgent {
 
     private FenceResult powerDown(BlockingSession bmc, String node) throws InterruptedException {
         bmc.control(Action.POWER_DOWN);
-        if (!bmc.awaitPower(false, settings.powerTimeout())) {
-            return new FenceResult(Outcome.FAILURE, node + " is still powered on "
-                    + seconds(settings.powerTimeout()) + " after power down: the BMC did not switch it off.",
-                    PowerState.ON);
+        Duration limit = powerTimeoutWithin(bmc.deadline());
+        if (!bmc.awaitPower(false, bmc.deadline().atMost(limit))) {
+            return new FenceResult(Outcome.FAILURE, node + " is still powered on " + seconds(limit)
+                    + " after power down" + cutShort(limit) + ": the BMC did not switch it off.", PowerState.ON);
         }
         return FenceResult.power(PowerState.OFF, node + " is powered off.");
     }
@@ -134,17 +142,27 @@ final class IpmiAgent implements FenceAgent {
         if (!off.succeeded()) {
             return off;
         }
+        String fenced = node + " was powered off";
+        if (!settings.powerWait().isZero() && settings.powerWait().compareTo(powerUpBy(bmc).remaining()) >= 0) {
+            // waiting would only end in giving up: the confirmed off is answered now instead
+            return notPoweredUp(fenced, "waiting power_wait " + seconds(settings.powerWait())
+                    + " first would pass the deadline");
+        }
         if (!settings.powerWait().isZero()) {
             Thread.sleep(settings.powerWait().toMillis());
         }
-        return powerUpAfterFence(bmc, node, node + " was powered off");
+        return powerUpAfterFence(bmc, node, fenced);
     }
 
     /** The node is confirmed off, so the fence succeeded whatever power up does; say what it did. */
     private FenceResult powerUpAfterFence(BlockingSession bmc, String node, String fenced) throws InterruptedException {
+        Deadline upBy = powerUpBy(bmc);
+        if (upBy.expired()) {
+            return notPoweredUp(fenced, "too little time is left before the deadline");
+        }
         try {
-            bmc.control(Action.POWER_UP);
-            boolean on = bmc.awaitPower(true, settings.powerTimeout());
+            bmc.control(Action.POWER_UP, upBy);
+            boolean on = bmc.awaitPower(true, upBy.atMost(settings.powerTimeout()));
             // the power reported is the read that proved the fence (off): a chain must not
             // mistake the node coming back for a fence that did not happen, nor the reverse
             return new FenceResult(Outcome.SUCCESS, fenced + (on ? " and is powered on again."
@@ -153,6 +171,26 @@ final class IpmiAgent implements FenceAgent {
             return new FenceResult(Outcome.SUCCESS, fenced + "; powering it on failed: "
                     + e.getMessage(), PowerState.OFF);
         }
+    }
+
+    private static Deadline powerUpBy(BlockingSession bmc) {
+        Deadline deadline = bmc.deadline();
+        return deadline.atMost(deadline.remaining().minus(REPLY_RESERVE));
+    }
+
+    private static FenceResult notPoweredUp(String fenced, String why) {
+        return new FenceResult(Outcome.SUCCESS, fenced + "; it is not powered on again: " + why + ".", PowerState.OFF);
+    }
+
+    /** How long a wait for the power may last: power_timeout, unless the deadline comes first. */
+    private Duration powerTimeoutWithin(Deadline deadline) {
+        Duration left = deadline.remaining();
+        return left.compareTo(settings.powerTimeout()) < 0 ? left : settings.powerTimeout();
+    }
+
+    private String cutShort(Duration limit) {
+        return limit.compareTo(settings.powerTimeout()) < 0
+                ? " (the deadline cut power_timeout " + seconds(settings.powerTimeout()) + " short)" : "";
     }
 
     /** A cycle is sent once: resent blind it could act twice. A lost answer is checked by reading the status. */
@@ -180,8 +218,8 @@ final class IpmiAgent implements FenceAgent {
         return FenceResult.failure(why);
     }
 
-    private static String seconds(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     private synchronized IpmiClient client() {

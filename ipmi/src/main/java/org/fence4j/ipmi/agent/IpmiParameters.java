@@ -40,7 +40,7 @@ final class IpmiParameters {
                     + " or file (passwd is a file's path)", "param", "env", "file").withDefault("param"),
             ParameterSpec.select(INTERFACE, "IPMI interface; only lanplus (IPMI v2.0 RMCP+) is spoken", "lanplus", "lan")
                     .withDefault("lanplus"),
-            ParameterSpec.bool(LANPLUS, "Use IPMI v2.0 lanplus (accepted for fence_ipmilan; always on)")
+            ParameterSpec.bool(LANPLUS, "Use IPMI v2.0 lanplus (fence_ipmilan's name; 0 is refused: only lanplus is spoken)")
                     .withDefault("1"),
             ParameterSpec.select(PRIV, "Privilege level of the session", "administrator", "operator")
                     .withAliases("privlvl").withDefault("administrator"),

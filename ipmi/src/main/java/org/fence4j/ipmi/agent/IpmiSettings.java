@@ -22,12 +22,16 @@ import org.fence4j.ipmi.session.SessionOptions;
 /** Validated settings of one ipmi device. Holds secrets: never printed. */
 record IpmiSettings(Optional<String> hostname, String address, int port, Credentials credentials, SessionOptions session,
         boolean cycle, Duration powerWait, Duration powerTimeout, Duration loginTimeout) {
+    private static final String NO_IPMI_15 = "IPMI 1.5 lan (MD5 or clear-text login) is not spoken; use lanplus"
+            + " (IPMI v2.0 RMCP+), which every BMC of the last 15 years offers";
 
     static IpmiSettings from(Parameters p) throws ParameterException {
         List<String> problems = new ArrayList<>();
         if (p.string(INTERFACE).equals("lan")) {
-            problems.add(INTERFACE + ": 'lan' (IPMI 1.5, MD5 or clear-text login) is not spoken; use lanplus"
-                    + " (IPMI v2.0 RMCP+), which every BMC of the last 15 years offers");
+            problems.add(INTERFACE + ": 'lan': " + NO_IPMI_15);
+        }
+        if (!p.bool(LANPLUS)) {
+            problems.add(LANPLUS + ": '0': " + NO_IPMI_15);
         }
         long port = p.integer(IPPORT);
         if (port < 1 || port > 65535) {
@@ -71,12 +75,13 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
         if (given.isEmpty() || !p.string(PASSWD_METHOD).equals("file")) {
             return given.orElse(Secret.of(""));
         }
-        String path = new String(given.get().bytes(), StandardCharsets.UTF_8);
         try {
-            return SecretFiles.firstLine(Path.of(path));
+            return SecretFiles.firstLine(Path.of(new String(given.get().bytes(), StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
+            // passwd is secret: it may well hold the password itself, so its value is never shown
             problems.add(PASSWD + ": with " + PASSWD_METHOD + "=file, expected the path of a readable file whose first"
-                    + " line is the password; cannot read '" + path + "' (" + e.getClass().getSimpleName() + ")");
+                    + " line is the password; cannot read the file named by " + PASSWD + " ("
+                    + e.getClass().getSimpleName() + ")");
             return Secret.of("");
         }
     }

@@ -256,7 +256,11 @@ final class BmcEngine {
                     state.power.set(false);
                 }
             }
-            case POWER_UP -> state.power.set(true);
+            case POWER_UP -> {
+                if (!faults.neverPowerOn()) {
+                    state.power.set(true);
+                }
+            }
             case POWER_CYCLE -> {
                 if (!state.power.get()) {
                     return error(r, 0xd5);

@@ -24,6 +24,7 @@ public final class Faults {
     private volatile Direction fromBmc = Direction.NONE;
     private volatile int chassisControlError;
     private volatile boolean neverPowerOff;
+    private volatile boolean neverPowerOn;
     private volatile boolean muteChassisStatus;
 
     public Faults(long seed) {
@@ -52,6 +53,12 @@ public final class Faults {
         return this;
     }
 
+    /** Power up is acknowledged but the power stays off: a node that does not come back. */
+    public Faults neverPowerOn(boolean on) {
+        neverPowerOn = on;
+        return this;
+    }
+
     /** Get Chassis Status requests are never answered. */
     public Faults muteChassisStatus(boolean on) {
         muteChassisStatus = on;
@@ -63,6 +70,7 @@ public final class Faults {
         fromBmc = Direction.NONE;
         chassisControlError = 0;
         neverPowerOff = false;
+        neverPowerOn = false;
         muteChassisStatus = false;
         return this;
     }
@@ -81,6 +89,10 @@ public final class Faults {
 
     boolean neverPowerOff() {
         return neverPowerOff;
+    }
+
+    boolean neverPowerOn() {
+        return neverPowerOn;
     }
 
     boolean muteChassisStatus() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.fence4j.agents.chain.AgentCall;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
@@ -71,8 +72,12 @@ class IpmiAgentSimulatedBmcTest {
     }
 
     private static FenceResult run(FenceAgent agent, FenceAction action) throws InterruptedException {
+        return run(agent, action, Deadline.after(Duration.ofSeconds(15)));
+    }
+
+    private static FenceResult run(FenceAgent agent, FenceAction action, Deadline deadline) throws InterruptedException {
         try (agent) {
-            return agent.execute(action, "pm02", Deadline.after(Duration.ofSeconds(15)));
+            return agent.execute(action, "pm02", deadline);
         }
     }
 
@@ -103,6 +108,52 @@ class IpmiAgentSimulatedBmcTest {
         assertThat(bmc.activeSessions()).isZero();
         assertThat(run(agent("power_timeout", "1"), FenceAction.RESET).outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(bmc.chassisLog()).doesNotContain("power up");
+    }
+
+    @Test
+    void aDeadlineShorterThanPowerTimeoutIsTheWaitTheFailureReports() throws Exception {
+        bmc.faults().neverPowerOff(true);
+        FenceResult r = run(agent("power_timeout", "20"), FenceAction.OFF, Deadline.after(Duration.ofSeconds(3)));
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.message()).matches("pm02 is still powered on [0-3]\\.[0-9] s after power down \\(the deadline cut"
+                + " power_timeout 20 s short\\): the BMC did not switch it off\\.");
+    }
+
+    @Test
+    void aPowerWaitThatWouldPassTheDeadlineLeavesTheNodeOffAndAnswersTheFenceAtOnce() throws Exception {
+        FenceResult r = run(agent("power_wait", "10"), FenceAction.RESET, Deadline.after(Duration.ofSeconds(5)));
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.power()).isEqualTo(PowerState.OFF);
+        assertThat(r.message()).isEqualTo("pm02 was powered off; it is not powered on again: waiting power_wait 10 s"
+                + " first would pass the deadline.");
+        assertThat(bmc.chassisLog()).containsExactly("power down");
+        assertThat(bmc.powerOn()).isFalse();
+    }
+
+    @Test
+    void aNodeThatDoesNotComeBackStillLetsTheConfirmedFenceAnswerBeforeTheDeadline() throws Exception {
+        bmc.faults().neverPowerOn(true);
+        Deadline deadline = Deadline.after(Duration.ofSeconds(4));
+        // as a chain level runs it: whatever is not answered by the deadline is a TIMEOUT
+        FenceResult r = AgentCall.run(FenceAction.RESET, "level", () -> run(agent("power_timeout", "20"),
+                FenceAction.RESET, deadline), deadline.remaining(), "level timed out");
+        Duration left = deadline.remaining();
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.power()).isEqualTo(PowerState.OFF);
+        assertThat(r.message()).isEqualTo("pm02 was powered off; it is not powered on yet.");
+        assertThat(left).as("the power-up wait keeps its reserve before the deadline").isGreaterThan(Duration.ofSeconds(1));
+        assertThat(bmc.chassisLog()).containsExactly("power down", "power up");
+    }
+
+    @Test
+    void resetOfAnOffNodeWithNoTimeLeftOnlyReportsTheFence() throws Exception {
+        bmc.setPower(false);
+        FenceResult r = run(agent(), FenceAction.RESET, Deadline.after(Duration.ofMillis(1500)));
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.power()).isEqualTo(PowerState.OFF);
+        assertThat(r.message()).isEqualTo("pm02 was already powered off; it is not powered on again: too little time"
+                + " is left before the deadline.");
+        assertThat(bmc.chassisLog()).isEmpty();
     }
 
     @Test
@@ -254,7 +305,16 @@ class IpmiAgentSimulatedBmcTest {
         assertThatThrownBy(() -> agent("cipher", "5")).hasMessageContaining("cipher: expected a supported cipher suite");
         assertThatThrownBy(() -> agent("kg", "a", "hexadecimal_kg", "61"))
                 .hasMessageContaining("hexadecimal_kg and kg are the same key");
-        assertThatThrownBy(() -> agent("passwd_method", "file", "passwd", "/nonexistent/pw"))
-                .hasMessageContaining("cannot read '/nonexistent/pw'");
+        assertThatThrownBy(() -> agent("lanplus", "0")).hasMessageContaining("lanplus: '0': IPMI 1.5 lan (MD5 or clear-text login) is not spoken; use lanplus");
+    }
+
+    @Test
+    void anUnreadablePasswordFileIsNamedWithoutShowingPasswd() {
+        // passwd_method=file with the password itself in passwd: the error must not echo it
+        assertThatThrownBy(() -> agent("passwd_method", "file", "passwd", "hunter2"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("passwd: with passwd_method=file, expected the path of a readable file")
+                .hasMessageContaining("cannot read the file named by passwd (NoSuchFileException)")
+                .satisfies(e -> assertThat(e.toString()).doesNotContain("hunter2"));
     }
 }
