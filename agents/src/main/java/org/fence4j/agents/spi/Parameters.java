@@ -143,7 +143,7 @@ public final class Parameters {
             }
             case "_file" -> {
                 try {
-                    return Optional.of(Secret.of(firstLine(Files.readString(Path.of(p.value()), StandardCharsets.UTF_8))));
+                    return Optional.of(Secret.readFirstLine(Path.of(p.value())));
                 } catch (IOException | RuntimeException e) {
                     problems.add(at + "cannot read the secret file '" + p.value() + "' ("
                             + e.getClass().getSimpleName() + "); expected a readable file whose first line is the "
@@ -187,7 +187,7 @@ public final class Parameters {
             if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return Optional.empty();
             }
-            return Optional.of(firstLine(Files.readString(out, StandardCharsets.UTF_8)));
+            return Optional.of(Secret.firstLine(Files.readString(out, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
@@ -206,12 +206,6 @@ public final class Parameters {
                 }
             }
         }
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        String line = end < 0 ? text : text.substring(0, end);
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** The problem with a non-secret value, if any. */

@@ -1,6 +1,9 @@
 package org.fence4j.agents.spi;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** A password or key. Its value is never part of {@link #toString()}, logs or messages. */
@@ -19,6 +22,18 @@ public final class Secret {
 
     public static Secret ofBytes(byte[] value) {
         return new Secret(value.clone());
+    }
+
+    /** The first line of a file, as every secret file is read ({@code X_file}, ipmitool -f). */
+    public static Secret readFirstLine(Path file) throws IOException {
+        return of(firstLine(Files.readString(file, StandardCharsets.UTF_8)));
+    }
+
+    /** The text up to the first line end (\n or \r\n). */
+    static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        String line = end < 0 ? text : text.substring(0, end);
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** A copy of the value; the caller should clear it when done. */

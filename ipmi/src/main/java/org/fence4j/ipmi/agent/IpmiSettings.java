@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.Secret;
-import org.fence4j.ipmi.SecretFiles;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Privilege;
@@ -76,7 +75,7 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
             return given.orElse(Secret.of(""));
         }
         try {
-            return SecretFiles.firstLine(Path.of(new String(given.get().bytes(), StandardCharsets.UTF_8)));
+            return Secret.readFirstLine(Path.of(new String(given.get().bytes(), StandardCharsets.UTF_8)));
         } catch (IOException | RuntimeException e) {
             // passwd is secret: it may well hold the password itself, so its value is never shown
             problems.add(PASSWD + ": with " + PASSWD_METHOD + "=file, expected the path of a readable file whose first"

@@ -12,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.fence4j.agents.cli.FenceCliCommand;
 import org.fence4j.agents.spi.Secret;
-import org.fence4j.ipmi.SecretFiles;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.session.Privilege;
 import picocli.CommandLine.Command;
@@ -177,7 +176,7 @@ public final class SimulateBmcCommand implements FenceCliCommand {
     private static Secret secret(Path file, String env, String options) {
         if (file != null) {
             try {
-                return SecretFiles.firstLine(file);
+                return Secret.readFirstLine(file);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read " + file + " (" + e.getClass().getSimpleName()
                         + "); expected a file whose first line is the secret");
