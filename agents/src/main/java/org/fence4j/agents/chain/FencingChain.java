@@ -110,9 +110,9 @@ public final class FencingChain {
         for (Level level : target.levels()) {
             LevelReport report;
             if (cancelled) {
-                report = notTried(level, Outcome.FAILURE, "not tried: the request was cancelled");
+                report = unrun(level, Outcome.FAILURE, "not tried: the request was cancelled");
             } else if (request.expired()) {
-                report = notTried(level, Outcome.TIMEOUT, "not tried: the request timeout of "
+                report = unrun(level, Outcome.TIMEOUT, "not tried: the request timeout of "
                         + Durations.format(requestTimeout) + " was reached");
             } else {
                 listener.levelStarted(level);
@@ -120,7 +120,7 @@ public final class FencingChain {
                     report = runLevel(level, action, target.name(), request);
                 } catch (InterruptedException e) {
                     cancelled = true;
-                    report = notTried(level, Outcome.FAILURE, "cancelled by the operator");
+                    report = unrun(level, Outcome.FAILURE, "cancelled by the operator");
                 }
             }
             reports.add(report);
@@ -152,7 +152,8 @@ public final class FencingChain {
                 took, result.message(), result.power());
     }
 
-    private static LevelReport notTried(Level level, Outcome outcome, String reason) {
+    /** A report for a level that did not run to an answer (not tried, or cancelled). */
+    private static LevelReport unrun(Level level, Outcome outcome, String reason) {
         return new LevelReport(level.index(), level.device().name(), level.device().agentType(), outcome,
                 Duration.ZERO, reason, PowerState.UNKNOWN);
     }
