@@ -1,14 +1,13 @@
 #!/bin/bash
 # vs-ipmitool.sh FENCE4J_HOME [PORT] [RUNS]
-# Median wall time of whole processes against one ipmi_sim (../shared/lab/ipmi-sim, started here
+# Median wall time of whole processes against one ipmi_sim (the project's lab, ipmi/lab/ipmi-sim, started here
 # on PORT, default 9730, in a temporary state directory):
 #   fence-cli status pm02   vs  ipmitool -I lanplus -C 3 chassis power status
 #   fence-cli reset pm02    vs  fence_ipmilan action=reboot (cipher 3)
 # Passwords travel through a file, IPMI_PASSWORD + -E and stdin: never on a command line.
 set -u
 home=${1:?usage: vs-ipmitool.sh FENCE4J_HOME [PORT] [RUNS]}; port=${2:-9730}; runs=${3:-10}
-lab=$(cd "$(dirname "$0")/../../.." && pwd)/shared/lab/ipmi-sim
-[ -x "$lab/start.sh" ] || lab=/work/shared/lab/ipmi-sim
+lab=$(cd "$(dirname "$0")/.." && pwd)/lab/ipmi-sim
 tmp=$(mktemp -d); trap '"$lab/stop.sh" --state-dir "$tmp/sim" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 "$lab/start.sh" --port "$port" --state-dir "$tmp/sim" >/dev/null || exit 1
 printf 'secret\n' >"$tmp/pw"; chmod 600 "$tmp/pw"

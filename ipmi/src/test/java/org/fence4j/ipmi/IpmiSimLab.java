@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One OpenIPMI ipmi_sim started with the lab's scripts (../shared/lab/ipmi-sim), and ipmitool as
+ * One OpenIPMI ipmi_sim started with the project's lab scripts (ipmi/lab/ipmi-sim), and ipmitool as
  * an independent witness of the power state. Passwords go to ipmitool through IPMI_PASSWORD and
  * -E, never on a command line.
  */
@@ -143,19 +143,20 @@ public final class IpmiSimLab implements AutoCloseable {
         return false;
     }
 
-    /** The lab: -Dfence4j.lab=DIR, else shared/lab/ipmi-sim next to the checkout or one of its parents. */
+    /** The lab: -Dfence4j.lab=DIR, else ipmi/lab/ipmi-sim of this checkout (tests run in a module directory). */
     private static Path findScripts() {
         String configured = System.getProperty("fence4j.lab");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath();
         }
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared/lab/ipmi-sim");
-            if (Files.isExecutable(candidate.resolve("start.sh"))) {
-                return candidate;
+            for (Path candidate : List.of(p.resolve("lab/ipmi-sim"), p.resolve("ipmi/lab/ipmi-sim"))) {
+                if (Files.isExecutable(candidate.resolve("start.sh"))) {
+                    return candidate;
+                }
             }
         }
-        throw new IllegalStateException("cannot find shared/lab/ipmi-sim/start.sh above " + Path.of("").toAbsolutePath()
+        throw new IllegalStateException("cannot find ipmi/lab/ipmi-sim/start.sh above " + Path.of("").toAbsolutePath()
                 + "; set -Dfence4j.lab=DIR");
     }
 }

@@ -30,7 +30,7 @@ import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
 
 /**
- * Reads and validates the YAML configuration (reference shape in design.md). Every problem is
+ * Reads and validates the YAML configuration (its shape: README, Configuration). Every problem is
  * reported with file, line and key; all problems of a file are reported at once.
  */
 public final class ConfigLoader {
