@@ -10,10 +10,12 @@ import java.util.List;
 /**
  * A local user's process that holds a shared lock on a file, the lock fence4j's own processes
  * take (fcntl, as Java's file locks are): {@code HoldLock FILE}. Prints {@code locked} once it
- * holds it, then keeps it until stdin closes or a minute has passed. Needs nothing but its own
+ * holds it, then keeps it until killed or a minute has passed. Needs nothing but its own
  * class, so that it runs as any user ({@link #command}).
  */
 public final class HoldLock {
+    private static final long HOLD_MILLIS = 60_000;
+
     private HoldLock() {
     }
 
@@ -31,16 +33,7 @@ public final class HoldLock {
              FileLock lock = channel.lock(0, Long.MAX_VALUE, true)) {
             System.out.println("locked");
             System.out.flush();
-            Thread reader = new Thread(() -> {
-                try {
-                    System.in.transferTo(java.io.OutputStream.nullOutputStream());
-                } catch (IOException e) {
-                    // stdin gone: end
-                }
-            });
-            reader.setDaemon(true);
-            reader.start();
-            reader.join(60_000);
+            Thread.sleep(HOLD_MILLIS);
         }
     }
 }
