@@ -82,15 +82,20 @@ class EntryPointLocksTest {
         }
     }
 
+    /** Both succeeded, and the holder's reset ended before the other request's off began. */
+    void assertTookTurns(ChildProcess.Running holder, ChildProcess.Result off) {
+        assertThat(holder.await(LIMIT).exitCode()).isZero();
+        assertThat(off.exitCode()).as(off.all()).isZero();
+        assertThat(new ToyDevice(dir).calls())
+                .containsExactly("start reset pm02", "end reset pm02", "start off pm02", "end off pm02");
+    }
+
     @Test
     void fenceCliAndAFenceAgentForTheSameNodeTakeTurns() throws Exception {
         ChildProcess.Running cli = holdPm02(config("cli", "1500"));
         ChildProcess.Result off = fenceAgent("off", 30).await(LIMIT);
-        assertThat(cli.await(LIMIT).exitCode()).isZero();
-        assertThat(off.exitCode()).as(off.all()).isZero();
+        assertTookTurns(cli, off);
         assertThat(off.stdout()).isEqualTo("Success: Powered OFF\n");
-        assertThat(new ToyDevice(dir).calls())
-                .containsExactly("start reset pm02", "end reset pm02", "start off pm02", "end off pm02");
         assertThat(new ToyDevice(dir).power("pm02")).isEqualTo(PowerState.OFF);
     }
 
@@ -99,10 +104,7 @@ class EntryPointLocksTest {
         ChildProcess.Running cli = holdPm02(config("cli", "1500"));
         ChildProcess.Result off = ChildProcess.run(ChildProcess.java(ExternalPlugin.class, List.of("toy", "off", "pm02")),
                 Map.of("hostlist", "pm02", "state_dir", dir.toString(), "passwd", SECRET), "", LIMIT);
-        assertThat(cli.await(LIMIT).exitCode()).isZero();
-        assertThat(off.exitCode()).as(off.all()).isZero();
-        assertThat(new ToyDevice(dir).calls())
-                .containsExactly("start reset pm02", "end reset pm02", "start off pm02", "end off pm02");
+        assertTookTurns(cli, off);
     }
 
     @Test
@@ -111,10 +113,7 @@ class EntryPointLocksTest {
         ChildProcess.Running cli = holdPm02(config("cli", "1500"));
         ChildProcess.Result off = start(ChildProcess.java(FenceAgentsCommand.class, List.of("chain")),
                 "action=off\nport=pm02\ntimeout=30\nconfig=" + pacemakers + "\n").await(LIMIT);
-        assertThat(cli.await(LIMIT).exitCode()).isZero();
-        assertThat(off.exitCode()).as(off.all()).isZero();
-        assertThat(new ToyDevice(dir).calls())
-                .containsExactly("start reset pm02", "end reset pm02", "start off pm02", "end off pm02");
+        assertTookTurns(cli, off);
         // the chain's own request took the lock once: its level ran (and succeeded) under it
         assertThat(Files.readString(dir.resolve("pacemaker-state/history.jsonl"))).contains("\"outcome\":\"SUCCESS\"");
     }
@@ -123,10 +122,7 @@ class EntryPointLocksTest {
     void twoConfigurationFilesStillShareTheNodesLock() throws Exception {
         ChildProcess.Running first = holdPm02(config("first", "1500"));
         ChildProcess.Result second = start(cli(config("second", "0"), "off", "pm02"), "").await(LIMIT);
-        assertThat(first.await(LIMIT).exitCode()).isZero();
-        assertThat(second.exitCode()).as(second.all()).isZero();
-        assertThat(new ToyDevice(dir).calls())
-                .containsExactly("start reset pm02", "end reset pm02", "start off pm02", "end off pm02");
+        assertTookTurns(first, second);
     }
 
     @Test
