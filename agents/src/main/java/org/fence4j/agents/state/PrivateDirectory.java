@@ -19,7 +19,7 @@ import java.util.Set;
 /**
  * A directory that only fence4j's own user can change: where the target locks and the history
  * live. Created 0700, its files 0600. Refused (with what to do) when it is a symbolic link, is owned
- * by another user, is writable by group or others, or when a directory above it could let another
+ * by another user than root or this process's, is writable by group or others, or when a directory above it could let another
  * user replace it (not owned by root or this user, or writable by others without the sticky bit).
  * Files in it are checked without following links and opened with O_NOFOLLOW.
  */
@@ -74,9 +74,9 @@ public final class PrivateDirectory {
             throw new UnsafeStateException(what + " " + dir + " is not a directory; expected a directory");
         }
         long owner = uid(own);
-        if (owner != USER) {
+        if (!trusted(owner)) {
             throw new UnsafeStateException(what + " " + dir + " is owned by " + ownerName(dir, owner)
-                    + "; expected the user fence4j runs as (uid " + USER + "): chown " + USER + " " + dir);
+                    + "; expected root, the user fencing runs as: chown root " + dir);
         }
         if ((mode & GROUP_OTHERS_WRITE) != 0) {
             throw new UnsafeStateException(what + " " + dir + " is writable by group or others (mode "
@@ -86,7 +86,7 @@ public final class PrivateDirectory {
             Map<String, Object> a = Files.readAttributes(above, "unix:mode,uid");
             int m = (Integer) a.get("mode");
             long u = uid(a);
-            if (u != ROOT && u != USER) {
+            if (!trusted(u)) {
                 throw new UnsafeStateException(above + ", above the " + what + " " + dir + ", is owned by "
                         + ownerName(above, u) + ", who could replace the " + what
                         + "; expected directories owned by root all the way up");
@@ -119,7 +119,7 @@ public final class PrivateDirectory {
 
     /**
      * Opens {@code name} in this directory without following a link, created 0600 if absent. An
-     * existing entry must be a regular file of this user; looser permissions are tightened to 0600.
+     * existing entry must be a regular file of root or this user; looser permissions are tightened to 0600.
      */
     public FileChannel open(String name, OpenOption... options) throws IOException {
         Path file = dir.resolve(name);
@@ -136,9 +136,9 @@ public final class PrivateDirectory {
             if ((mode & TYPE_MASK) != REGULAR) {
                 throw new UnsafeStateException(file + " in the " + what + " is not a regular file; remove it");
             }
-            if (uid(a) != USER) {
+            if (!trusted(uid(a))) {
                 throw new UnsafeStateException(file + " in the " + what + " is owned by " + ownerName(file, uid(a))
-                        + "; expected the user fence4j runs as: remove it");
+                        + "; expected root, the user fencing runs as: remove it");
             }
             if ((mode & GROUP_OTHERS_ANY) != 0) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
@@ -150,6 +150,11 @@ public final class PrivateDirectory {
         all.add(LinkOption.NOFOLLOW_LINKS);
         return FileChannel.open(file, all, PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-------")));
+    }
+
+    /** Root, and the user this process runs as (a test's, a demo's). */
+    private static boolean trusted(long uid) {
+        return uid == ROOT || uid == USER;
     }
 
     private static Map<String, Object> attributes(Path path) throws IOException {

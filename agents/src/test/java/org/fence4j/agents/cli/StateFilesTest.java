@@ -162,8 +162,8 @@ class StateFilesTest {
 
         CliRun r = reset();
         assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).startsWith("fence-cli: state directory " + state + " is owned by nobody (uid 65534);"
-                + " expected the user fence4j runs as (uid 0)");
+        assertThat(r.err()).isEqualTo("fence-cli: state directory " + state + " is owned by nobody (uid 65534);"
+                + " expected root, the user fencing runs as: chown root " + state + "\n");
         assertThat(device.calls()).isEmpty();
     }
 

@@ -80,8 +80,8 @@ class PrivateDirectoryTest {
         Nobody.own(planted);
         assertThatThrownBy(() -> state.open("history.jsonl", StandardOpenOption.APPEND))
                 .isInstanceOf(UnsafeStateException.class)
-                .hasMessage(planted + " in the state directory is owned by nobody (uid 65534); expected the user"
-                        + " fence4j runs as: remove it");
+                .hasMessage(planted + " in the state directory is owned by nobody (uid 65534); expected root,"
+                        + " the user fencing runs as: remove it");
     }
 
     @Test
