@@ -20,19 +20,23 @@ public final class LockedCall {
     private LockedCall() {
     }
 
-    /** @param requester who asks, for a refused request's message: e.g. "pacemaker-fenced via fence_fence4j_ipmi" */
+    /**
+     * @param node      the node the request is for, whose lock it takes: Pacemaker's nodename when the
+     *                  device knows the node by another name ({@code target}, a plug), else the target
+     * @param requester who asks, for a refused request's message: e.g. "pacemaker-fenced via fence_fence4j_ipmi"
+     */
     public static FenceResult execute(FenceAgentProvider provider, FenceAgent agent, FenceAction action,
-            String target, Deadline deadline, String requester) throws InterruptedException {
+            String target, String node, Deadline deadline, String requester) throws InterruptedException {
         if (!(action == FenceAction.ON || action.fences()) || provider instanceof ChainAgentProvider) {
             return AgentCall.execute(agent, action, target, deadline);
         }
-        try (TargetLocks.Held held = TargetLocks.shared().acquire(target,
+        try (TargetLocks.Held held = TargetLocks.shared().acquire(node,
                 TargetLocks.holder(action.word(), requester), deadline, true)) {
             return AgentCall.execute(agent, action, target, deadline);
         } catch (TargetLocks.BusyException e) {
             return FenceResult.failure(e.getMessage());
         } catch (IOException e) {
-            return FenceResult.failure("cannot take the lock of " + target + ": " + e.getMessage());
+            return FenceResult.failure("cannot take the lock of " + node + ": " + e.getMessage());
         }
     }
 }

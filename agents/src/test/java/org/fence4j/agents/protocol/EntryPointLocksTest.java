@@ -119,6 +119,18 @@ class EntryPointLocksTest {
     }
 
     @Test
+    void aFenceAgentThatKnowsTheNodeByAnotherPlugNameLocksPacemakersNodeName() throws Exception {
+        ChildProcess.Running cli = holdPm02(config("cli", "1500"));
+        ChildProcess.Result off = start(ChildProcess.java(FenceAgentsCommand.class, List.of("toy")),
+                "action=off\nnodename=PM02\nport=outlet-7\nhostlist=outlet-7\nstate_dir=" + dir + "\npasswd=" + SECRET
+                        + "\ntimeout=30\n").await(LIMIT);
+        assertThat(cli.await(LIMIT).exitCode()).isZero();
+        assertThat(off.exitCode()).as(off.all()).isZero();
+        assertThat(new ToyDevice(dir).calls())
+                .containsExactly("start reset pm02", "end reset pm02", "start off outlet-7", "end off outlet-7");
+    }
+
+    @Test
     void twoConfigurationFilesStillShareTheNodesLock() throws Exception {
         ChildProcess.Running first = holdPm02(config("first", "1500"));
         ChildProcess.Result second = start(cli(config("second", "0"), "off", "pm02"), "").await(LIMIT);

@@ -122,8 +122,9 @@ public final class ExternalPlugin {
             if (action.isEmpty()) {
                 return printHosts(agent.targets());
             }
-            FenceResult result = LockedCall.execute(provider, agent, action.get(), operation.takesHost() ? host : null,
-                    deadline, Requester.describe(environment) + " via external/fence4j-" + provider.type());
+            String target = operation.takesHost() ? host : null;
+            FenceResult result = LockedCall.execute(provider, agent, action.get(), target, target, deadline,
+                    Requester.describe(environment) + " via external/fence4j-" + provider.type());
             (result.succeeded() ? out : err).println(result.message());
             return result.succeeded() ? OK : FAILED;
         }

@@ -191,8 +191,9 @@ public final class FenceAgentsCommand {
                     + " s leaves no time to fence within the timeout");
             return FAILED;
         }
+        String node = options.get(StandardOptions.NODENAME).filter(n -> !n.isBlank()).orElse(target);
         FenceResult result = LockedCall.execute(provider, agent, action, action == FenceAction.MONITOR ? null : target,
-                deadline, Requester.describe(environment) + " via " + name(provider));
+                node, deadline, Requester.describe(environment) + " via " + name(provider));
         return report(action, result);
     }
 
