@@ -7,26 +7,37 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.fence4j.agents.config.Durations;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.state.FileLocks;
+import org.fence4j.agents.state.PrivateDirectory;
 
 /**
  * The request history: one JSON object per line, appended under an exclusive lock so that
- * concurrent processes never interleave lines (like {@code stonith_admin --history}).
+ * concurrent processes never interleave lines (like {@code stonith_admin --history}). It lives in
+ * the state directory, a {@link PrivateDirectory}: created 0700, the file 0600, never through a link.
  */
 public final class History {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .disable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What the history's directory is called in messages. */
+    public static final String STATE_DIRECTORY = "state directory";
+    /** The longest wait for the file's lock: writing the history never holds up a request for long. */
+    public static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
     private final Path file;
 
@@ -38,11 +49,21 @@ public final class History {
         return file;
     }
 
-    public void append(HistoryEntry entry) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+    /**
+     * Appends one line under an exclusive lock, waiting for the lock at most {@link #LONGEST_WAIT}
+     * and never past {@code deadline}: a reader that keeps the file locked costs the entry, never
+     * the request's time.
+     *
+     * @throws IOException also when the lock stayed held; the entry is then not written
+     */
+    public void append(HistoryEntry entry, Deadline deadline) throws IOException, InterruptedException {
         byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE); var lock = channel.lock()) {
+        try (FileChannel channel = directory(true).orElseThrow().open(file.getFileName().toString(),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+            if (FileLocks.poll(channel, deadline.atMost(LONGEST_WAIT)) == null) {
+                throw new IOException(file + " is locked by another process; gave up after at most "
+                        + Durations.format(LONGEST_WAIT) + " so as not to hold up the request");
+            }
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -50,10 +71,22 @@ public final class History {
         }
     }
 
+    /** The state directory, checked; empty when it does not exist and {@code create} is false. */
+    private Optional<PrivateDirectory> directory(boolean create) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        return create ? Optional.of(PrivateDirectory.create(dir, STATE_DIRECTORY))
+                : PrivateDirectory.existing(dir, STATE_DIRECTORY);
+    }
+
     /** The newest {@code limit} entries, oldest first, optionally of one target. */
     public List<HistoryEntry> read(Optional<String> target, int limit) throws IOException {
         Deque<HistoryEntry> newest = new ArrayDeque<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        Optional<PrivateDirectory> dir = directory(false);
+        if (dir.isEmpty()) {
+            return List.of();
+        }
+        try (BufferedReader reader = new BufferedReader(Channels.newReader(
+                dir.get().open(file.getFileName().toString(), StandardOpenOption.READ), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank()) {

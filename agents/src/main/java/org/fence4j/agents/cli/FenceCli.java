@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
+import org.fence4j.agents.chain.TargetLocks;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.ConfigLoader;
+import org.fence4j.agents.state.UnsafeStateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,10 +24,12 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success (the target is confirmed fenced, or the action is done)",
             "1:failure: every level failed, timed out or was cancelled, or another request holds the target",
-            "2:usage or configuration error (the message names file, line and key)"},
+            "2:usage or configuration error (the message names file, line and key), or a state or lock"
+                    + " directory another user could change"},
         footerHeading = "%nEnvironment:%n",
         footer = {"  FENCE4J_CONFIG     configuration file, unless --config is given",
-                  "  FENCE4J_STATE_DIR  directory for history and locks, overriding state_dir"})
+                  "  FENCE4J_STATE_DIR  directory for the history, overriding state_dir",
+                  "  FENCE4J_LOCK_DIR   directory for the target locks instead of /run/fence4j/locks (tests, demos)"})
 public final class FenceCli implements Runnable {
 
     @Mixin
@@ -72,11 +76,17 @@ public final class FenceCli implements Runnable {
                 c.problems().forEach(p -> err.println("fence-cli: " + p));
                 return ExitCodes.USAGE;
             }
+            if (e instanceof UnsafeStateException unsafe) {
+                // refused before any power command: a directory or file another user could change
+                err.println("fence-cli: " + unsafe.getMessage());
+                return ExitCodes.USAGE;
+            }
             if (e instanceof FileSystemException fs) {
                 // state_dir not writable, history unreadable, ...: name the file, no stack trace
                 err.println("fence-cli: cannot use " + fs.getFile() + " (" + fs.getClass().getSimpleName()
-                        + (fs.getReason() == null ? "" : ": " + fs.getReason()) + "); state_dir in the configuration or "
-                        + ConfigLoader.STATE_DIR_VARIABLE + " names where history and locks are kept");
+                        + (fs.getReason() == null ? "" : ": " + fs.getReason()) + "); the history is kept in state_dir"
+                        + " (or $" + ConfigLoader.STATE_DIR_VARIABLE + "), the target locks in "
+                        + TargetLocks.DEFAULT_DIR + ": fencing runs as root");
                 return ExitCodes.FAILED;
             }
             err.println("fence-cli: internal error: " + e);

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.fence4j.agents.spi.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,9 +26,9 @@ class HistoryTest {
     void appendsAndReadsTheNewestPerTarget() throws Exception {
         History h = new History(dir.resolve("state/history.jsonl"));
         assertThat(h.read(Optional.empty(), 10)).isEmpty();
-        h.append(entry("pm01", "SUCCESS"));
-        h.append(entry("pm02", "FAILURE"));
-        h.append(entry("pm02", "SUCCESS"));
+        h.append(entry("pm01", "SUCCESS"), Deadline.after(Duration.ofSeconds(5)));
+        h.append(entry("pm02", "FAILURE"), Deadline.after(Duration.ofSeconds(5)));
+        h.append(entry("pm02", "SUCCESS"), Deadline.after(Duration.ofSeconds(5)));
         assertThat(h.read(Optional.empty(), 10)).hasSize(3);
         assertThat(h.read(Optional.of("pm02"), 1)).containsExactly(entry("pm02", "SUCCESS"));
         assertThat(Files.readAllLines(h.file())).hasSize(3).allMatch(l -> l.startsWith("{\"target\":"));
@@ -35,10 +37,10 @@ class HistoryTest {
     @Test
     void aTornLineDoesNotHideTheRest() throws Exception {
         History h = new History(dir.resolve("history.jsonl"));
-        h.append(entry("pm01", "SUCCESS"));
+        h.append(entry("pm01", "SUCCESS"), Deadline.after(Duration.ofSeconds(5)));
         Files.writeString(h.file(), "{\"target\":\"pm0", StandardOpenOption.APPEND);
         Files.writeString(h.file(), "\n", StandardOpenOption.APPEND);
-        h.append(entry("pm02", "SUCCESS"));
+        h.append(entry("pm02", "SUCCESS"), Deadline.after(Duration.ofSeconds(5)));
         assertThat(h.read(Optional.empty(), 10)).extracting(HistoryEntry::target).containsExactly("pm01", "pm02");
     }
 }

@@ -3,8 +3,10 @@ package org.fence4j.agents.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.spi.Deadline;
@@ -68,5 +70,33 @@ class TargetLocksTest {
             assertThatThrownBy(() -> locks.acquire("pm02", "second", Deadline.after(Duration.ofMillis(200)), true))
                     .isInstanceOf(TargetLocks.BusyException.class);
         }
+    }
+
+    @Test
+    void theLockIsNamedByTheNodeWhateverTheCaseAndNoNameLeavesTheDirectory() throws Exception {
+        assertThat(TargetLocks.fileName("pm02")).isEqualTo("pm02.lock");
+        assertThat(TargetLocks.fileName("PM02")).isEqualTo("pm02.lock");
+        assertThat(TargetLocks.fileName("pm02.example.org")).isEqualTo("pm02.example.org.lock");
+        assertThat(TargetLocks.fileName("../../etc/passwd")).isEqualTo("%2e.%2f..%2fetc%2fpasswd.lock");
+        assertThat(TargetLocks.fileName("..")).isEqualTo("%2e..lock");
+        assertThat(TargetLocks.fileName("pm%2f02")).isEqualTo("pm%252f02.lock");
+        assertThatThrownBy(() -> TargetLocks.fileName(" ")).isInstanceOf(IllegalArgumentException.class);
+
+        TargetLocks locks = new TargetLocks(dir);
+        try (TargetLocks.Held held = locks.acquire("pm02", "pid 1", seconds(5), true)) {
+            assertThatThrownBy(() -> locks.acquire("PM02", "pid 2", seconds(5), false))
+                    .isInstanceOf(TargetLocks.BusyException.class);
+            locks.acquire("../pm02", "pid 3", seconds(5), false).close();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("pm02.lock",
+                    "%2e.%2fpm02.lock");
+        }
+    }
+
+    @Test
+    void theSharedLocksAreInRunFence4jWhateverTheConfiguration() {
+        assertThat(TargetLocks.shared(k -> null).dir()).isEqualTo(Path.of("/run/fence4j/locks"));
+        assertThat(TargetLocks.shared(Map.of("FENCE4J_LOCK_DIR", "/tmp/x")::get).dir()).isEqualTo(Path.of("/tmp/x"));
     }
 }

@@ -140,7 +140,7 @@ class FenceCliTest {
         CliRun r = CliRun.of(env, "reset", "pm02");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).startsWith("fence-cli: cannot use " + notADirectory)
-                .contains("state_dir in the configuration or FENCE4J_STATE_DIR").doesNotContain("\tat ");
+                .contains("the history is kept in state_dir (or $FENCE4J_STATE_DIR)").doesNotContain("\tat ");
     }
 
     @Test

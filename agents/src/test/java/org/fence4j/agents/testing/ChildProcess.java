@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.fence4j.agents.chain.TargetLocks;
 
 /**
  * Runs a command as Pacemaker, cluster-glue or an operator's shell would start it: a clean environment
@@ -56,6 +57,11 @@ public final class ChildProcess {
         env.clear();
         env.put("PATH", path);
         env.put("LANG", "C");
+        // the build's private lock directory (pom.xml), so that tests never share /run/fence4j/locks
+        String locks = System.getenv(TargetLocks.DIR_VARIABLE);
+        if (locks != null) {
+            env.put(TargetLocks.DIR_VARIABLE, locks);
+        }
         env.putAll(environment);
         try {
             Process process = builder.start();

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.fence4j.agents.chain.AgentCall;
+import org.fence4j.agents.chain.LockedCall;
+import org.fence4j.agents.chain.Requester;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.AgentRegistry;
@@ -121,7 +122,9 @@ public final class ExternalPlugin {
             if (action.isEmpty()) {
                 return printHosts(agent.targets());
             }
-            FenceResult result = AgentCall.execute(agent, action.get(), operation.takesHost() ? host : null, deadline);
+            String target = operation.takesHost() ? host : null;
+            FenceResult result = LockedCall.execute(provider, agent, action.get(), target, target, deadline,
+                    Requester.describe(environment) + " via external/fence4j-" + provider.type());
             (result.succeeded() ? out : err).println(result.message());
             return result.succeeded() ? OK : FAILED;
         }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.fence4j.agents.chain.AgentCall;
+import org.fence4j.agents.chain.LockedCall;
+import org.fence4j.agents.chain.Requester;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
@@ -189,7 +191,9 @@ public final class FenceAgentsCommand {
                     + " s leaves no time to fence within the timeout");
             return FAILED;
         }
-        FenceResult result = AgentCall.execute(agent, action, action == FenceAction.MONITOR ? null : target, deadline);
+        String node = options.get(StandardOptions.NODENAME).filter(n -> !n.isBlank()).orElse(target);
+        FenceResult result = LockedCall.execute(provider, agent, action, action == FenceAction.MONITOR ? null : target,
+                node, deadline, Requester.describe(environment) + " via " + name(provider));
         return report(action, result);
     }
 
