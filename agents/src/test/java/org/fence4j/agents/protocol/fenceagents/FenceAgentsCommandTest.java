@@ -138,6 +138,28 @@ class FenceAgentsCommandTest {
     }
 
     @Test
+    void statusWithoutAPlugAsksTheDeviceInsteadOfRefusing() {
+        // the toy device knows no node without a name; an ipmi device reads its BMC (FenceIpmilanCompatibilityIT)
+        assertThat(stdin("action=status\n" + config)).isEqualTo(1);
+        assertThat(err()).doesNotContain("You have to enter plug number").contains("null is not in this device's hostlist");
+    }
+
+    @Test
+    void helpVersionAndManpageNeedNoConfiguration() {
+        assertThat(command("", "fence_fence4j_toy").run(new String[] {"toy", "-h"})).isZero();
+        assertThat(out()).startsWith("Usage:\n\tfence_fence4j_toy [options]\nOptions:\n")
+                .contains("   -o, --action=[action]", "   --hostlist=[hostlist]", "   -n, --plug=[plug]",
+                        "   -v, --verbose", "   -D, --debug-file=[debug_file]", "   -h, --help");
+        out.reset();
+        assertThat(argv("--version")).isZero();
+        assertThat(out()).startsWith("fence4j ");
+        out.reset();
+        assertThat(stdin("action=manpage\n")).isZero();
+        assertThat(out()).startsWith("<?xml version=\"1.0\" ?>\n<resource-agent name=\"fence_toy\"");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
     void monitorAndListNeedNoTarget() {
         assertThat(stdin("action=monitor\n" + config)).isZero();
         assertThat(out()).isEmpty();
