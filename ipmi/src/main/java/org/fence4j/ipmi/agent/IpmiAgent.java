@@ -120,13 +120,16 @@ final class IpmiAgent implements FenceAgent {
      */
     private int powerUp(BlockingSession bmc, Deadline by) throws InterruptedException {
         int sent = 0;
+        boolean again;
         do {
             bmc.control(Action.POWER_UP, by);
             sent++;
+            // sent again only when power_timeout ended the wait: a wait cut by the deadline leaves no time
+            again = settings.powerTimeout().compareTo(by.remaining()) < 0;
             if (bmc.awaitPower(true, by.atMost(settings.powerTimeout()))) {
                 return sent;
             }
-        } while (sent <= settings.retryOn() && !by.expired());
+        } while (again && sent <= settings.retryOn());
         return -sent;
     }
 
