@@ -24,11 +24,12 @@ class FenceCliOperatorIT {
         Dist.assumeBuilt();
     }
 
-    /** What bash completes after the words given, with the completion script the package installs. */
+    /** What bash offers for the last word (often ""), with the completion script the package installs. */
     private List<String> complete(String... words) {
         String line = String.join(" ", words);
+        String quoted = String.join(" ", java.util.Arrays.stream(words).map(w -> "'" + w + "'").toList());
         String script = "source " + Dist.HOME.resolve("share/fence-cli.bash") + " 2>/dev/null\n"
-                + "COMP_LINE='" + line + "'; COMP_WORDS=(" + line + " ''); COMP_CWORD=" + words.length + "\n"
+                + "COMP_LINE='" + line + "'; COMP_WORDS=(" + quoted + "); COMP_CWORD=" + (words.length - 1) + "\n"
                 + "_complete_fence-cli 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
         ChildProcess.Result r = ChildProcess.run(List.of("bash", "-c", script),
                 Dist.withJava(Map.of("PATH", Dist.HOME.resolve("bin") + ":/usr/bin:/bin")), "", Duration.ofSeconds(60));
@@ -43,11 +44,13 @@ class FenceCliOperatorIT {
         Files.writeString(config, Files.readString(Dist.HOME.resolve("examples/fence4j.yaml")).replace("pm01", "node-a")
                 .replace("pm02", "node-b"));
 
-        assertThat(complete("fence-cli", "--config", config.toString(), "reset")).containsExactly("node-a", "node-b");
-        assertThat(complete("fence-cli", "status", "--config", config.toString())).containsExactly("node-a", "node-b");
-        assertThat(complete("fence-cli", "--config", Dist.HOME.resolve("examples/demo.yaml").toString(), "on"))
+        assertThat(complete("fence-cli", "--config", config.toString(), "reset", "")).containsExactly("node-a", "node-b");
+        assertThat(complete("fence-cli", "status", "--config", config.toString(), "")).containsExactly("node-a", "node-b");
+        assertThat(complete("fence-cli", "--config", Dist.HOME.resolve("examples/demo.yaml").toString(), "on", "n"))
+                .isEmpty(); // no target starts with n
+        assertThat(complete("fence-cli", "--config", Dist.HOME.resolve("examples/demo.yaml").toString(), "on", "p"))
                 .containsExactly("pm02");
-        assertThat(complete("fence-cli", "--config", config.toString(), "metadata")).doesNotContain("node-a");
+        assertThat(complete("fence-cli", "--config", config.toString(), "metadata", "")).doesNotContain("node-a");
         assertThat(complete("fence-cli", "re")).containsExactly("reset");
     }
 
