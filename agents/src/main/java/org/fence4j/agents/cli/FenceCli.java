@@ -62,7 +62,8 @@ public final class FenceCli implements Runnable {
             cli.addSubcommand(extra);
         }
         // every command answers --help before checking its arguments (metadata --help needs no AGENT)
-        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true)
+                .versionProvider(new Version()));
         cli.setOut(terminal.out()).setErr(terminal.err());
         cli.setExecutionStrategy(parsed -> {
             Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbose);

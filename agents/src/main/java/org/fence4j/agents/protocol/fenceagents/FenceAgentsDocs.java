@@ -7,6 +7,7 @@ import org.fence4j.agents.protocol.Troff;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsParameters.Entry;
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.FenceAgentProvider;
+import org.fence4j.agents.spi.ParameterType;
 
 /** {@code --help} and the man page of a fence_* agent, from the same declarations as its metadata. */
 final class FenceAgentsDocs {
@@ -21,7 +22,8 @@ final class FenceAgentsDocs {
         for (Entry e : FenceAgentsParameters.primary(provider)) {
             String option = "   " + e.getopt();
             out.append(option).append(" ".repeat(Math.max(1, OPTION_COLUMN + 3 - option.length())))
-                    .append(e.spec().shortDescription()).append(defaultOf(e)).append('\n');
+                    .append(e.spec().shortDescription()).append(defaultOf(e))
+                    .append(e.spec().secret() && e.spec().isNamed(e.name()) ? " (stdin only)" : "").append('\n');
         }
         out.append("\nActions: ").append(String.join(", ", FenceAgentsMetadata.actionNames(provider.actions())))
                 .append(".\nSecrets are never taken from the command line: give them on stdin (name=value lines)")
@@ -61,8 +63,10 @@ final class FenceAgentsDocs {
         return m.toString();
     }
 
+    /** The default of a parameter that takes a value; a flag's (off) goes without saying. */
     private static String defaultOf(Entry e) {
-        return e.spec().defaultValue() == null || e.spec().secret() ? "" : " (Default: " + e.spec().defaultValue() + ")";
+        return e.spec().defaultValue() == null || e.spec().secret() || e.spec().type() == ParameterType.BOOLEAN ? ""
+                : " (Default: " + e.spec().defaultValue() + ")";
     }
 
     private static String describe(String action) {

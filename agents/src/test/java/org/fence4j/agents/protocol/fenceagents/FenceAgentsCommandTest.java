@@ -149,7 +149,9 @@ class FenceAgentsCommandTest {
         assertThat(command("", "fence_fence4j_toy").run(new String[] {"toy", "-h"})).isZero();
         assertThat(out()).startsWith("Usage:\n\tfence_fence4j_toy [options]\nOptions:\n")
                 .contains("   -o, --action=[action]", "   --hostlist=[hostlist]", "   -n, --plug=[plug]",
-                        "   -v, --verbose", "   -D, --debug-file=[debug_file]", "   -h, --help");
+                        "   -v, --verbose", "   -D, --debug-file=[debug_file]", "   -h, --help",
+                        "   --passwd=[passwd]              Device password (stdin only)\n",
+                        "   --passwd-file=[passwd_file]    File whose first line is the device password\n");
         out.reset();
         assertThat(argv("--version")).isZero();
         assertThat(out()).startsWith("fence4j ");
