@@ -1,9 +1,12 @@
 package org.fence4j.agents.protocol.fenceagents;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 import org.fence4j.agents.spi.Parameters;
@@ -27,10 +30,12 @@ final class AgentLogging {
             try {
                 // the log (SLF4J simple writes to System.err as it is at each line) is appended to the file;
                 // the agent's own ERROR lines keep the stderr it was given
-                System.setErr(new PrintStream(new FileOutputStream(file.get(), true), true, StandardCharsets.UTF_8));
-            } catch (IOException | SecurityException e) {
+                // never through a symbolic link: a link another user planted in /tmp must not aim root's appends
+                System.setErr(new PrintStream(Files.newOutputStream(Path.of(file.get()), StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), true, StandardCharsets.UTF_8));
+            } catch (IOException | RuntimeException e) {
                 return Optional.of(StandardOptions.DEBUG_FILE + ": cannot append to '" + file.get() + "' ("
-                        + e.getClass().getSimpleName() + "); expected a writable file");
+                        + e.getClass().getSimpleName() + "); expected a writable file, not a symbolic link");
             }
             level = Math.max(level, 2);
         }

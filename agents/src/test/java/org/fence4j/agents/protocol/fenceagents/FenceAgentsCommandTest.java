@@ -162,6 +162,16 @@ class FenceAgentsCommandTest {
     }
 
     @Test
+    void aDebugFileThatIsASymbolicLinkIsRefused() throws Exception {
+        Path target = java.nio.file.Files.writeString(dir.resolve("precious"), "keep\n");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("debug.log"), target);
+        assertThat(stdin("action=status\nport=pm02\ndebug_file=" + link + "\n" + config)).isEqualTo(1);
+        assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + link + "'");
+        assertThat(java.nio.file.Files.readString(target)).isEqualTo("keep\n");
+        assertThat(device.actions()).isEmpty();
+    }
+
+    @Test
     void monitorAndListNeedNoTarget() {
         assertThat(stdin("action=monitor\n" + config)).isZero();
         assertThat(out()).isEmpty();
