@@ -55,16 +55,8 @@ class FenceAgentsInputTest {
                 "--power-wait", "4", "--lanplus", "--passwd-file", "/etc/pw", "-q", "--delay=2"), AGENT);
 
         assertThat(in.errors()).isEmpty();
-        assertThat(in.standard()).extracting(RawParameter::key, RawParameter::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("action", "status"),
-                org.assertj.core.groups.Tuple.tuple("plug", "pm02"),
-                org.assertj.core.groups.Tuple.tuple("quiet", "1"),
-                org.assertj.core.groups.Tuple.tuple("delay", "2"));
-        assertThat(in.agent()).extracting(RawParameter::key, RawParameter::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ip", "127.0.0.1"),
-                org.assertj.core.groups.Tuple.tuple("power_wait", "4"),
-                org.assertj.core.groups.Tuple.tuple("lanplus", "1"),
-                org.assertj.core.groups.Tuple.tuple("passwd_file", "/etc/pw"));
+        assertThat(pairs(in.standard())).containsExactly("action=status", "plug=pm02", "quiet=1", "delay=2");
+        assertThat(pairs(in.agent())).containsExactly("ip=127.0.0.1", "power_wait=4", "lanplus=1", "passwd_file=/etc/pw");
         assertThat(in.agent()).allMatch(p -> p.origin().commandLine());
     }
 
@@ -98,19 +90,10 @@ class FenceAgentsInputTest {
                 "-S", "/usr/local/bin/bmc-password", "-ostatus", "-D", "/tmp/debug.log"), AGENT);
 
         assertThat(in.errors()).isEmpty();
-        assertThat(in.agent()).extracting(RawParameter::key, RawParameter::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ip", "127.0.0.1"),
-                org.assertj.core.groups.Tuple.tuple("username", "admin"),
-                org.assertj.core.groups.Tuple.tuple("cipher", "3"),
-                org.assertj.core.groups.Tuple.tuple("lanplus", "1"),
-                org.assertj.core.groups.Tuple.tuple("password_script", "/usr/local/bin/bmc-password"));
-        assertThat(in.standard()).extracting(RawParameter::key, RawParameter::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("quiet", "1"),
-                org.assertj.core.groups.Tuple.tuple("verbose", "1"),
-                org.assertj.core.groups.Tuple.tuple("verbose", "1"),
-                org.assertj.core.groups.Tuple.tuple("action", "status"),
-                org.assertj.core.groups.Tuple.tuple("debug_file", "/tmp/debug.log"),
-                org.assertj.core.groups.Tuple.tuple("verbose_level", "2"));
+        assertThat(pairs(in.agent())).containsExactly("ip=127.0.0.1", "username=admin", "cipher=3", "lanplus=1",
+                "password_script=/usr/local/bin/bmc-password");
+        assertThat(pairs(in.standard())).containsExactly("quiet=1", "verbose=1", "verbose=1", "action=status",
+                "debug_file=/tmp/debug.log", "verbose_level=2");
     }
 
     @Test
@@ -135,5 +118,10 @@ class FenceAgentsInputTest {
         assertThat(stdin.errors()).containsExactly("line 2: target: not supported: IPMI bridging to another target"
                 + " address is not spoken");
         assertThat(stdin.warnings()).containsExactly("Parse error: Ignoring unknown option 'bogus'");
+    }
+
+    /** key=value of each parameter, in order. */
+    private static List<String> pairs(List<RawParameter> parameters) {
+        return parameters.stream().map(p -> p.key() + "=" + p.value()).toList();
     }
 }
