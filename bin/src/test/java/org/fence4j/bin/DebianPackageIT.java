@@ -45,6 +45,7 @@ class DebianPackageIT {
                 "fence_fence4j_meatware")) {
             assertThat(entry(lines, "./usr/sbin/" + agent)).endsWith("-> /usr/share/fence4j/sbin/" + agent);
             assertThat(entry(lines, "./usr/share/fence4j/sbin/" + agent)).startsWith("-rwxr-xr-x root/root");
+            assertThat(entry(lines, "./usr/share/man/man8/" + agent + ".8.gz")).startsWith("-rw-r--r-- root/root");
         }
         assertThat(entry(lines, "./usr/bin/fence-cli")).endsWith("-> /usr/share/fence4j/bin/fence-cli");
         assertThat(entry(lines, "./usr/share/fence4j/libexec/fence4j-launch")).startsWith("-rwxr-xr-x");

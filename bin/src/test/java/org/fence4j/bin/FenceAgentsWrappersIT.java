@@ -43,6 +43,26 @@ class FenceAgentsWrappersIT {
     }
 
     @Test
+    void everyAgentsMetadataIsValidAgainstFenceAgentsSchemaAndHasAManPage(@TempDir Path dir) throws IOException {
+        Path schema = Path.of("/usr/share/cluster/relaxng/metadata.rng");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(schema), "fence-agents' metadata.rng is not installed");
+        for (String type : Dist.TYPES) {
+            ChildProcess.Result metadata = Dist.run(Dist.agent(type), Map.of(), "", "-o", "metadata");
+            assertThat(metadata.exitCode()).as(metadata.all()).isZero();
+            Path xml = Files.writeString(dir.resolve(type + ".xml"), metadata.stdout());
+            ChildProcess.Result lint = ChildProcess.run(List.of("xmllint", "--noout", "--relaxng", schema.toString(),
+                    xml.toString()), Map.of(), "", java.time.Duration.ofSeconds(60));
+            assertThat(lint.exitCode()).as(type + ": " + lint.all()).isZero();
+            assertThat(lint.stderr()).contains(" validates");
+
+            String name = Dist.agent(type).getFileName().toString();
+            String page = Files.readString(Dist.HOME.resolve("share/" + name + ".8"));
+            assertThat(page).startsWith(".TH " + name.toUpperCase(java.util.Locale.ROOT) + " 8 ")
+                    .contains(".SH PARAMETERS", ".SH ACTIONS", "\\-o, \\-\\-action=[action]");
+        }
+    }
+
+    @Test
     void statusOffRebootAsTheFencerSendsThemOnStdin() {
         SimulatedBmcFixture.assumeIpmitool();
         bmc = new SimulatedBmcFixture(PORT);

@@ -1,7 +1,9 @@
 package org.fence4j.helper;
 
 import java.util.List;
+import java.util.Set;
 import org.fence4j.agents.spi.AgentInfo;
+import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
@@ -31,6 +33,12 @@ public final class HelperAgentProvider implements FenceAgentProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return HelperParameters.ALL;
+    }
+
+    /** Everything but on: the helper never powers a node on, so a chain powering a node on passes it over. */
+    @Override
+    public Set<FenceAction> actions() {
+        return ALL_BUT_ON;
     }
 
     /** Checks the parameters together; the only I/O is looking up standby_check_command on PATH. */

@@ -26,7 +26,8 @@ final class MeatwareAgent implements FenceAgent {
             // upstream treats "on" as a reset request; asking a person to reset a node to power it on is
             // a confusing request, and nothing is fenced by it: refused
             case ON -> FenceResult.failure("meatware does not power nodes on; power " + target + " on by hand.");
-            case STATUS -> new FenceResult(Outcome.SUCCESS, "meatware cannot read the power state of " + target
+            case STATUS -> new FenceResult(Outcome.SUCCESS, "meatware cannot read the power state of "
+                    + (target == null ? "a node" : target)
                     + "; a person reports it.", PowerState.UNKNOWN);
             case MONITOR -> FenceResult.success("meatware needs no device: it is ready to ask an operator.");
             case LIST -> FenceResult.success(String.join(" ", hosts));

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,8 +60,7 @@ public final class MeatwareProvider implements FenceAgentProvider {
 
     @Override
     public Set<FenceAction> actions() {
-        return EnumSet.of(FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS, FenceAction.MONITOR,
-                FenceAction.LIST);
+        return ALL_BUT_ON;
     }
 
     /** On fence-cli's terminal the operator answers the question right there. */

@@ -79,9 +79,15 @@ public final class ChainAgentProvider implements FenceAgentProvider {
             if (action == FenceAction.MONITOR) {
                 return monitor(deadline);
             }
-            Optional<FenceConfig.Target> chain = config.target(target == null ? "" : target);
+            if (target == null && config.targets().size() != 1) {
+                // status without a plug: unambiguous only with a single target
+                return FenceResult.failure("name the target (plug): " + config.source() + " has the targets "
+                        + String.join(", ", targets()));
+            }
+            String name = target != null ? target : config.targets().keySet().iterator().next();
+            Optional<FenceConfig.Target> chain = config.target(name);
             if (chain.isEmpty()) {
-                return FenceResult.failure("'" + target + "' is not a target in " + config.source() + " (targets: "
+                return FenceResult.failure("'" + name + "' is not a target in " + config.source() + " (targets: "
                         + String.join(", ", targets()) + ")");
             }
             if (action == FenceAction.STATUS) {

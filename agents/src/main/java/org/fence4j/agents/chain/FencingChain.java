@@ -52,17 +52,21 @@ public final class FencingChain {
             throw new IllegalArgumentException("not a fencing action: " + action);
         }
         String name = target.name();
-        LOG.info("Fencing {} ({}) started.", name, action.word());
+        LOG.info("{} started.", request(name, action));
         Instant start = clock.instant();
         Runs runs = runLevels(target, action, requestTimeout, true);
         Instant end = clock.instant();
         Optional<LevelReport> winner = runs.reports().stream().filter(r -> r.outcome() == Outcome.SUCCESS).findFirst();
         String took = Durations.format(Duration.between(start, end));
-        int tried = runs.reports().size();
+        long skipped = runs.reports().stream().filter(r -> r.outcome() == Outcome.SKIPPED).count();
+        long tried = runs.reports().size() - skipped;
         String summary = winner
-                .map(w -> "Fencing " + name + " succeeded by level " + w.index() + " (" + w.agent() + ") in " + took + ".")
-                .orElseGet(() -> "Fencing " + name + " (" + action.word() + ") failed: "
-                        + (runs.cancelled() ? "cancelled" : "all " + tried + " level" + (tried == 1 ? "" : "s") + " failed")
+                .map(w -> (action == FenceAction.ON ? request(name, action) : "Fencing " + name) + " succeeded by level "
+                        + w.index() + " (" + w.agent() + ") in " + took + ".")
+                .orElseGet(() -> request(name, action) + " failed: " + (runs.cancelled() ? "cancelled"
+                        : tried == 0 ? "no level can " + can(action)
+                        : "all " + tried + " level" + (tried == 1 ? "" : "s") + " failed"
+                                + (skipped == 0 ? "" : " (" + skipped + " skipped)"))
                         + " in " + took + ".");
         if (winner.isPresent()) {
             LOG.info(summary);
@@ -71,6 +75,15 @@ public final class FencingChain {
         }
         return new ChainResult(name, action, winner.isPresent() ? Outcome.SUCCESS : Outcome.FAILURE, runs.reports(),
                 winner, winner.map(LevelReport::power).orElse(PowerState.UNKNOWN), start, end, summary);
+    }
+
+    /** What is asked, for the operator: "Fencing pm02 (reset)", or "Powering pm02 on", which fences nothing. */
+    public static String request(String target, FenceAction action) {
+        return action == FenceAction.ON ? "Powering " + target + " on" : "Fencing " + target + " (" + action.word() + ")";
+    }
+
+    private static String can(FenceAction action) {
+        return action == FenceAction.ON ? "power a node on" : action.word();
     }
 
     /**
@@ -109,7 +122,9 @@ public final class FencingChain {
         boolean cancelled = false;
         for (Level level : target.levels()) {
             LevelReport report;
-            if (cancelled) {
+            if (!level.device().provider().actions().contains(action)) {
+                report = unrun(level, Outcome.SKIPPED, "skipped: " + level.device().agentType() + " cannot " + can(action));
+            } else if (cancelled) {
                 report = unrun(level, Outcome.FAILURE, "not tried: the request was cancelled");
             } else if (request.expired()) {
                 report = unrun(level, Outcome.TIMEOUT, "not tried: the request timeout of "

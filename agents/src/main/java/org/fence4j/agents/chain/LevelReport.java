@@ -8,11 +8,11 @@ import org.fence4j.agents.spi.PowerState;
 public record LevelReport(int index, String device, String agent, Outcome outcome, Duration duration,
         String reason, PowerState power) {
 
-    /** The pm_logconv style return code: 0 success, 1 failure, 2 timeout. */
+    /** The pm_logconv style return code: 0 success, 1 failure, 2 timeout; a skipped level did not succeed (1). */
     public int rc() {
         return switch (outcome) {
             case SUCCESS -> 0;
-            case FAILURE -> 1;
+            case FAILURE, SKIPPED -> 1;
             case TIMEOUT -> 2;
         };
     }

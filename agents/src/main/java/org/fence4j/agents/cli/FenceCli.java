@@ -65,6 +65,9 @@ public final class FenceCli implements Runnable {
         for (FenceCliCommand extra : ServiceLoader.load(FenceCliCommand.class)) {
             cli.addSubcommand(extra);
         }
+        // every command answers --help before checking its arguments (metadata --help needs no AGENT)
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true)
+                .versionProvider(new Version()));
         cli.setOut(terminal.out()).setErr(terminal.err());
         cli.setExecutionStrategy(parsed -> {
             Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbose);

@@ -3,13 +3,15 @@ package org.fence4j.agents.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.config.ConfigException;
+import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.FenceConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** The configured targets and the devices of their levels. */
@@ -18,13 +20,22 @@ final class ListCommand implements Callable<Integer> {
     @ParentCommand
     FenceCli root;
 
+    @Option(names = "--names", description = "Print only the target names, one a line, without checking the devices"
+            + " (needs no access to their secrets; bash completion uses it).")
+    boolean names;
+
     @Override
     public Integer call() throws ConfigException, IOException {
+        if (names) {
+            ConfigLoader.targetNames(ConfigLoader.locate(root.global.config, root.environment()))
+                    .forEach(root.terminal.out()::println);
+            return ExitCodes.SUCCESS;
+        }
         Session session = new Session(root);
         PrintWriter out = session.terminal().out();
-        Map<String, FenceConfig.Target> targets = new TreeMap<>(session.config().targets());
+        Map<String, FenceConfig.Target> targets = session.config().targets();
         if (session.options().json) {
-            Map<String, List<String>> devices = new TreeMap<>();
+            Map<String, List<String>> devices = new LinkedHashMap<>();
             targets.forEach((name, t) -> devices.put(name, t.levels().stream().map(l -> l.device().name()).toList()));
             out.println(History.json(devices));
             return ExitCodes.SUCCESS;

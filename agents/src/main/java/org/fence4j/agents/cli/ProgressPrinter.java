@@ -9,12 +9,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.chain.ChainListener;
 import org.fence4j.agents.chain.ChainResult;
+import org.fence4j.agents.chain.FencingChain;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.chain.HistoryEntry;
 import org.fence4j.agents.chain.LevelReport;
 import org.fence4j.agents.config.Durations;
 import org.fence4j.agents.config.FenceConfig.Level;
 import org.fence4j.agents.spi.FenceAction;
+import org.fence4j.agents.spi.Outcome;
 
 /**
  * Human output of a chain as it runs: a line per level, and on a terminal the elapsed time of
@@ -37,7 +39,7 @@ final class ProgressPrinter implements ChainListener {
     public void started(String target, FenceAction action) {
         if (!json) {
             out.println(action.fences() || action == FenceAction.ON
-                    ? "Fencing " + target + " (" + action.word() + ") started."
+                    ? FencingChain.request(target, action) + " started."
                     : "Asking every level of " + target + " (" + action.word() + ").");
         }
     }
@@ -72,8 +74,8 @@ final class ProgressPrinter implements ChainListener {
             out.print("\r\u001b[K");
         }
         if (!json) {
-            out.println(label(r.index(), r.device(), r.agent()) + ": " + r.outcome() + " after "
-                    + Durations.format(r.duration()) + ": " + r.reason());
+            out.println(label(r.index(), r.device(), r.agent()) + ": " + (r.outcome() == Outcome.SKIPPED ? r.reason()
+                    : r.outcome() + " after " + Durations.format(r.duration()) + ": " + r.reason()));
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.chain.HistoryEntry;
@@ -29,13 +28,13 @@ final class ShowCommand implements Callable<Integer> {
         History history = session.history();
         PrintWriter out = session.terminal().out();
         List<Map<String, Object>> documents = new ArrayList<>();
-        for (FenceConfig.Target t : new TreeMap<>(session.config().targets()).values()) {
+        for (FenceConfig.Target t : session.config().targets().values()) {
             Optional<HistoryEntry> last = history.read(Optional.of(t.name()), 1).stream().findFirst();
             if (session.options().json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("target", t.name());
-                doc.put("levels", t.levels().stream().map(l -> Map.of("level", l.index(), "device", l.device().name(),
-                        "agent", l.device().agentType(), "timeout_ms", l.timeout().toMillis())).toList());
+                doc.put("levels", t.levels().stream().map(l -> OrderedJson.object("level", l.index(), "device",
+                        l.device().name(), "agent", l.device().agentType(), "timeout_ms", l.timeout().toMillis())).toList());
                 doc.put("last", last.orElse(null));
                 documents.add(doc);
                 continue;

@@ -1,7 +1,6 @@
 package org.fence4j.agents.cli;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.config.ConfigException;
@@ -21,7 +20,7 @@ final class ValidateCommand implements Callable<Integer> {
         Session session = new Session(root);
         FenceConfig config = session.config();
         if (session.options().json) {
-            session.terminal().out().println(History.json(Map.of("config", config.source().toString(), "valid", true,
+            session.terminal().out().println(History.json(OrderedJson.object("config", config.source().toString(), "valid", true,
                     "targets", config.targets().size(), "devices", config.devices().size())));
         } else {
             session.terminal().out().println(config.source() + " is valid: " + config.targets().size() + " targets, "

@@ -74,6 +74,18 @@ public final class ConfigLoader {
         return new Reading(file).config(root);
     }
 
+    /**
+     * The target names of a file, in its order, without validating devices or reading secrets: for
+     * bash completion by an operator who cannot read the password files.
+     */
+    public static List<String> targetNames(Path file) throws ConfigException {
+        if (parse(file) instanceof YamlNode.Mapping top && top.entries().get("targets") != null
+                && top.entries().get("targets").value() instanceof YamlNode.Mapping targets) {
+            return List.copyOf(targets.entries().keySet());
+        }
+        return List.of();
+    }
+
     private static YamlNode parse(Path file) throws ConfigException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {

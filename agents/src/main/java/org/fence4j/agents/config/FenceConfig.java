@@ -2,12 +2,15 @@ package org.fence4j.agents.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A validated configuration: devices, and for each target its levels in priority order.
+ * A validated configuration: devices, and for each target its levels in priority order; both maps in
+ * the order of the file.
  *
  * @param source   the file it was read from
  * @param stateDir where history and lock files live
@@ -15,8 +18,9 @@ import java.util.Optional;
 public record FenceConfig(Path source, Path stateDir, Map<String, Device> devices, Map<String, Target> targets) {
 
     public FenceConfig {
-        devices = Map.copyOf(devices);
-        targets = Map.copyOf(targets);
+        // the file's order, every run (Map.copyOf would iterate in a new order in each JVM)
+        devices = Collections.unmodifiableMap(new LinkedHashMap<>(devices));
+        targets = Collections.unmodifiableMap(new LinkedHashMap<>(targets));
     }
 
     /** One target node and the levels that fence it, first to try first. */

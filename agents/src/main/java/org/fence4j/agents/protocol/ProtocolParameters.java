@@ -9,7 +9,7 @@ import org.fence4j.agents.spi.Parameters;
 /**
  * The parameters a protocol shows to its caller, derived from an agent's declarations: each
  * parameter as declared, and after a secret {@code X} the ways to give it without writing it
- * down ({@code X_file}, {@code X_env}, {@code X_script}). A secret is never shown as required
+ * down ({@code X_file}, {@code X_env}, {@code X_script}, also under each alias of X). A secret is never shown as required
  * (any one of its sources will do; validation says so when none is given) nor with a default.
  */
 public final class ProtocolParameters {
@@ -26,9 +26,12 @@ public final class ProtocolParameters {
             out.add(new ParameterSpec(spec.name(), spec.type(), spec.shortDescription(),
                     sentence(spec.longDescription()) + " Prefer " + Parameters.secretForms(spec)
                             + ", which keep it out of the configuration.",
-                    false, null, true, spec.unique(), spec.aliases(), spec.choices()));
+                    false, null, true, spec.unique(), spec.aliases(), spec.choices(), spec.fenceAgentsName()));
             for (String suffix : Parameters.SECRET_SOURCES) {
-                out.add(ParameterSpec.string(spec.name() + suffix, sourceDescription(spec, suffix)));
+                // every name of the secret takes every source: password_file as well as passwd_file
+                ParameterSpec source = ParameterSpec.string(spec.name() + suffix, sourceDescription(spec, suffix))
+                        .withAliases(spec.aliases().stream().map(a -> a + suffix).toArray(String[]::new));
+                out.add(spec.fenceAgentsName() == null ? source : source.withFenceAgentsName(spec.fenceAgentsName() + suffix));
             }
         }
         return out;
@@ -40,10 +43,14 @@ public final class ProtocolParameters {
     }
 
     private static String sourceDescription(ParameterSpec secret, String suffix) {
+        String d = secret.shortDescription();
+        // "Password of ..." reads "the password of ...", but "BMC key ..." keeps its capitals
+        String what = "the " + (d.length() > 1 && Character.isLowerCase(d.charAt(1))
+                ? Character.toLowerCase(d.charAt(0)) + d.substring(1) : d);
         return switch (suffix) {
-            case "_file" -> "File whose first line is the value of " + secret.name();
-            case "_env" -> "Environment variable holding the value of " + secret.name();
-            default -> "Command that prints the value of " + secret.name() + " on its first line";
+            case "_file" -> "File whose first line is " + what;
+            case "_env" -> "Environment variable holding " + what;
+            default -> "Command that prints " + what + " on its first line";
         };
     }
 }

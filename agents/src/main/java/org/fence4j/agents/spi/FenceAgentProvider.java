@@ -1,5 +1,6 @@
 package org.fence4j.agents.spi;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,10 @@ public interface FenceAgentProvider {
 
     /** Every parameter, declared once. */
     List<ParameterSpec> parameters();
+
+    /** The actions of an agent that never powers a node on (a liveness check, a person): all but ON. */
+    Set<FenceAction> ALL_BUT_ON = Collections.unmodifiableSet(EnumSet.of(FenceAction.OFF, FenceAction.RESET,
+            FenceAction.STATUS, FenceAction.MONITOR, FenceAction.LIST));
 
     /** The actions this agent implements among ON, OFF, RESET, STATUS, MONITOR, LIST. */
     default Set<FenceAction> actions() {

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  * @param unique           metadata "unique": two devices must not share the value
  * @param defaultValue     the value used when none is given, or null
  * @param choices          allowed values of a SELECT parameter
+ * @param fenceAgentsName  the alias fence-agents call it (fence_ipmilan's {@code ip} for {@code ipaddr}): the
+ *                         primary name in fence-agents metadata, or null when that is {@code name}
  */
 public record ParameterSpec(
         String name,
@@ -28,7 +30,8 @@ public record ParameterSpec(
         boolean secret,
         boolean unique,
         List<String> aliases,
-        List<String> choices) {
+        List<String> choices,
+        String fenceAgentsName) {
 
     public ParameterSpec {
         Objects.requireNonNull(name, "name");
@@ -40,11 +43,14 @@ public record ParameterSpec(
         if (type == ParameterType.SELECT && choices.isEmpty()) {
             throw new IllegalArgumentException(name + ": a select parameter needs choices");
         }
+        if (fenceAgentsName != null && !aliases.contains(fenceAgentsName)) {
+            throw new IllegalArgumentException(name + ": the fence-agents name " + fenceAgentsName + " must be an alias");
+        }
     }
 
     public static ParameterSpec of(String name, ParameterType type, String shortDescription) {
         return new ParameterSpec(name, type, shortDescription, null, false, null, false, false,
-                List.of(), List.of());
+                List.of(), List.of(), null);
     }
 
     public static ParameterSpec string(String name, String shortDescription) {
@@ -65,38 +71,52 @@ public record ParameterSpec(
 
     public static ParameterSpec select(String name, String shortDescription, String... choices) {
         return new ParameterSpec(name, ParameterType.SELECT, shortDescription, null, false, null,
-                false, false, List.of(), List.of(choices));
+                false, false, List.of(), List.of(choices), null);
     }
 
     /** A secret string: a password or key. */
     public static ParameterSpec secret(String name, String shortDescription) {
         return new ParameterSpec(name, ParameterType.STRING, shortDescription, null, false, null,
-                true, false, List.of(), List.of());
+                true, false, List.of(), List.of(), null);
     }
 
     public ParameterSpec asRequired() {
         return new ParameterSpec(name, type, shortDescription, longDescription, true, defaultValue,
-                secret, unique, aliases, choices);
+                secret, unique, aliases, choices, fenceAgentsName);
     }
 
     public ParameterSpec asUnique() {
         return new ParameterSpec(name, type, shortDescription, longDescription, required,
-                defaultValue, secret, true, aliases, choices);
+                defaultValue, secret, true, aliases, choices, fenceAgentsName);
     }
 
     public ParameterSpec withDefault(String value) {
         return new ParameterSpec(name, type, shortDescription, longDescription, required, value,
-                secret, unique, aliases, choices);
+                secret, unique, aliases, choices, fenceAgentsName);
     }
 
     public ParameterSpec withLongDescription(String text) {
         return new ParameterSpec(name, type, shortDescription, text, required, defaultValue,
-                secret, unique, aliases, choices);
+                secret, unique, aliases, choices, fenceAgentsName);
     }
 
     public ParameterSpec withAliases(String... names) {
         return new ParameterSpec(name, type, shortDescription, longDescription, required,
-                defaultValue, secret, unique, List.of(names), choices);
+                defaultValue, secret, unique, List.of(names), choices, fenceAgentsName);
+    }
+
+    /**
+     * Names this parameter the way fence-agents do: {@code name} must be one of its aliases. fence_*
+     * metadata then shows it as the primary name, and the others as deprecated ones.
+     */
+    public ParameterSpec withFenceAgentsName(String name) {
+        return new ParameterSpec(this.name, type, shortDescription, longDescription, required, defaultValue,
+                secret, unique, aliases, choices, name);
+    }
+
+    /** The primary name in fence-agents metadata. */
+    public String fenceAgentsPrimary() {
+        return fenceAgentsName != null ? fenceAgentsName : name;
     }
 
     /** The canonical name followed by the aliases. */

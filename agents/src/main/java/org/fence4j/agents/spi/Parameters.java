@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ public final class Parameters {
     private final Map<String, Secret> secrets;
 
     private Parameters(Map<String, String> values, Map<String, Secret> secrets) {
-        this.values = Map.copyOf(values);
-        this.secrets = Map.copyOf(secrets);
+        // in declaration order, every run: Map.copyOf would iterate in a new order in each JVM
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
     }
 
     /** The ways to give a secret parameter, for messages and help: "passwd_file, passwd_env or passwd_script". */
@@ -66,13 +68,18 @@ public final class Parameters {
                 continue;
             }
             ParameterSpec spec = match.get().spec();
+            String source = match.get().source();
             RawParameter earlier = seen.putIfAbsent(spec.name(), p);
             if (earlier != null) {
-                problems.add(p.origin() + ": parameter '" + p.key() + "' is already given as '"
-                        + earlier.key() + "' (" + earlier.origin() + "); give it once");
+                // ip and ipaddr with one address (fence_ipmilan takes both): the same value, said twice
+                boolean same = earlier.value().equals(p.value()) && match(specs, earlier.key()).orElseThrow()
+                        .source().equals(source);
+                if (!same) {
+                    problems.add(p.origin() + ": parameter '" + p.key() + "' is already given as '"
+                            + earlier.key() + "' (" + earlier.origin() + ") with another value; give it once");
+                }
                 continue;
             }
-            String source = match.get().source();
             if (spec.secret()) {
                 readSecret(spec, p, source, environment, problems).ifPresent(s -> secrets.put(spec.name(), s));
             } else {

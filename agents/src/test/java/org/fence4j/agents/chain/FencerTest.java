@@ -33,6 +33,7 @@ class FencerTest {
         when(agent.execute(any(), any(), any())).thenReturn(new FenceResult(Outcome.SUCCESS, "off", PowerState.OFF));
         FenceAgentProvider provider = mock(FenceAgentProvider.class);
         when(provider.type()).thenReturn("ipmi");
+        when(provider.actions()).thenCallRealMethod();
         when(provider.create(any())).thenReturn(agent);
         Device device = new Device("ipmi-pm02", provider, Parameters.empty());
         FenceConfig.Target target = new FenceConfig.Target("pm02",

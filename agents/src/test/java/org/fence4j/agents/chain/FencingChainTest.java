@@ -38,6 +38,7 @@ class FencingChainTest {
         FenceAgent agent = mock(FenceAgent.class);
         FenceAgentProvider provider = mock(FenceAgentProvider.class);
         when(provider.type()).thenReturn(agentType);
+        when(provider.actions()).thenCallRealMethod();
         when(provider.create(any())).thenReturn(agent);
         agents.add(agent);
         return new Level(index, new Device(agentType + "-pm02", provider, Parameters.empty()), timeout);
@@ -83,6 +84,32 @@ class FencingChainTest {
         assertThat(r.levels()).hasSize(3);
         assertThat(r.succeededBy()).isEmpty();
         assertThat(r.summary()).startsWith("Fencing pm02 (off) failed: all 3 levels failed in ");
+    }
+
+    @Test
+    void poweringOnSkipsALevelThatCannotPowerOn() throws Exception {
+        Target t = chainOf3();
+        FenceAgentProvider helper = t.levels().get(0).device().provider();
+        when(helper.actions()).thenReturn(FenceAgentProvider.ALL_BUT_ON);
+        when(agents.get(1).execute(eq(FenceAction.ON), eq("pm02"), any()))
+                .thenReturn(new FenceResult(Outcome.SUCCESS, "pm02 is powered on.", PowerState.ON));
+
+        ChainResult r = new FencingChain(ChainListener.NONE).fence(t, FenceAction.ON, Duration.ofSeconds(30));
+
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.levels()).extracting(LevelReport::outcome).containsExactly(Outcome.SKIPPED, Outcome.SUCCESS);
+        assertThat(r.levels().get(0).reason()).isEqualTo("skipped: helper cannot power a node on");
+        assertThat(r.summary()).startsWith("Powering pm02 on succeeded by level 2 (ipmi) in ");
+        verify(helper, never()).create(any());
+    }
+
+    @Test
+    void poweringOnWithNoLevelThatCanFailsSayingSo() throws Exception {
+        Target t = new Target("pm02", List.of(level(1, "helper", Duration.ofSeconds(5))));
+        when(t.levels().get(0).device().provider().actions()).thenReturn(FenceAgentProvider.ALL_BUT_ON);
+        ChainResult r = new FencingChain(ChainListener.NONE).fence(t, FenceAction.ON, Duration.ofSeconds(30));
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.summary()).startsWith("Powering pm02 on failed: no level can power a node on in ");
     }
 
     @Test

@@ -153,8 +153,8 @@ class FenceCliTest {
 
     @Test
     void listValidateAndMetadata() {
-        assertThat(CliRun.of(env, "list").out())
-                .isEqualTo("pm01: ipmi-pm01 (toy)\npm02: helper-pm02 (toy) -> ipmi-pm02 (toy) -> meat-pm02 (toy)\n");
+        assertThat(CliRun.of(env, "list").out()) // the file's order
+                .isEqualTo("pm02: helper-pm02 (toy) -> ipmi-pm02 (toy) -> meat-pm02 (toy)\npm01: ipmi-pm01 (toy)\n");
         assertThat(CliRun.of(env, "validate").out()).isEqualTo(config + " is valid: 2 targets, 4 devices.\n");
         CliRun meta = CliRun.of(env, "metadata", "toy");
         assertThat(meta.out()).contains("toy: Toy fencing device for tests", "hostlist  (string, required",
@@ -162,5 +162,46 @@ class FenceCliTest {
         CliRun unknown = CliRun.of(env, "metadata", "nonesuch");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("unknown agent type 'nonesuch'; installed agent types: chain, toy");
+    }
+
+    @Test
+    void everyCommandAnswersHelpWithoutItsArguments() {
+        for (String command : List.of("metadata", "reset", "on", "status", "history", "list")) {
+            CliRun r = CliRun.of(env, command, "--help");
+            assertThat(r.exitCode()).as(command).isZero();
+            assertThat(r.out()).as(command).startsWith("Usage: fence-cli " + command);
+            assertThat(r.err()).as(command).doesNotContain("Missing required parameter");
+        }
+    }
+
+    @Test
+    void listNamesReadsOnlyTheTargetNamesNotTheSecrets() {
+        Map<String, String> noPassword = Map.of("FENCE4J_CONFIG", config.toString());
+        assertThat(CliRun.of(noPassword, "list").exitCode()).isEqualTo(ExitCodes.USAGE);
+        CliRun names = CliRun.of(noPassword, "list", "--names");
+        assertThat(names.exitCode()).isZero();
+        assertThat(names.out()).isEqualTo("pm02\npm01\n");
+    }
+
+    @Test
+    void jsonKeepsTheOrderOfTheConfigurationAndOfItsKeys() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode list = json.readTree(CliRun.of(env, "list", "--json").out());
+        assertThat(list.fieldNames()).toIterable().containsExactly("pm02", "pm01");
+        JsonNode show = json.readTree(CliRun.of(env, "show", "--json").out());
+        assertThat(show).extracting(t -> t.get("target").asText()).containsExactly("pm02", "pm01");
+        assertThat(show.get(0).get("levels").get(0).fieldNames()).toIterable()
+                .containsExactly("level", "device", "agent", "timeout_ms");
+        assertThat(json.readTree(CliRun.of(env, "validate", "--json").out()).fieldNames()).toIterable()
+                .containsExactly("config", "valid", "targets", "devices");
+    }
+
+    @Test
+    void onSaysPoweringNotFencing() throws Exception {
+        writeConfig("normal", "normal");
+        CliRun r = CliRun.of(env, "on", "pm02");
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.out()).startsWith("Powering pm02 on started.\n").contains("Powering pm02 on succeeded by level 1")
+                .doesNotContain("Fencing");
     }
 }

@@ -103,14 +103,34 @@ final class IpmiAgent implements FenceAgent {
 
     private FenceResult on(BlockingSession bmc, String node) throws InterruptedException {
         if (!bmc.powerOn()) {
-            bmc.control(Action.POWER_UP);
             Duration limit = powerTimeoutWithin(bmc.deadline());
-            if (!bmc.awaitPower(true, bmc.deadline().atMost(limit))) {
+            int sent = powerUp(bmc, bmc.deadline());
+            if (sent < 0) {
                 return new FenceResult(Outcome.FAILURE, node + " is still powered off " + seconds(limit)
-                        + " after power up" + cutShort(limit) + ".", PowerState.OFF);
+                        + " after power up" + (sent < -1 ? " (sent " + -sent + " times, retry_on)" : "")
+                        + cutShort(limit) + ".", PowerState.OFF);
             }
         }
         return FenceResult.power(PowerState.ON, node + " is powered on.");
+    }
+
+    /**
+     * Power up, sent again up to retry_on times while the node stays off for power_timeout (power up
+     * is safe to repeat, unlike a cycle). The number of power ups sent, negative if the node never read on.
+     */
+    private int powerUp(BlockingSession bmc, Deadline by) throws InterruptedException {
+        int sent = 0;
+        boolean again;
+        do {
+            bmc.control(Action.POWER_UP, by);
+            sent++;
+            // sent again only when power_timeout ended the wait: a wait cut by the deadline leaves no time
+            again = settings.powerTimeout().compareTo(by.remaining()) < 0;
+            if (bmc.awaitPower(true, by.atMost(settings.powerTimeout()))) {
+                return sent;
+            }
+        } while (again && sent <= settings.retryOn());
+        return -sent;
     }
 
     private FenceResult off(BlockingSession bmc, String node) throws InterruptedException {
@@ -161,8 +181,7 @@ final class IpmiAgent implements FenceAgent {
             return notPoweredUp(fenced, "too little time is left before the deadline");
         }
         try {
-            bmc.control(Action.POWER_UP, upBy);
-            boolean on = bmc.awaitPower(true, upBy.atMost(settings.powerTimeout()));
+            boolean on = powerUp(bmc, upBy) > 0;
             // the power reported is the read that proved the fence (off): a chain must not
             // mistake the node coming back for a fence that did not happen, nor the reverse
             return new FenceResult(Outcome.SUCCESS, fenced + (on ? " and is powered on again."
@@ -189,7 +208,7 @@ final class IpmiAgent implements FenceAgent {
     }
 
     private String cutShort(Duration limit) {
-        return limit.compareTo(settings.powerTimeout()) < 0
+        return limit.compareTo(settings.powerTimeout()) < 0 && settings.powerTimeout().compareTo(IpmiSettings.NO_LIMIT) < 0
                 ? " (the deadline cut power_timeout " + seconds(settings.powerTimeout()) + " short)" : "";
     }
 

@@ -21,7 +21,7 @@ public final class IpmiAgentProvider implements FenceAgentProvider {
         return new AgentInfo("IPMI-LAN", "IPMI v2.0 (lanplus) power control of a node's BMC",
                 "Powers a node off, on or through a reset with its BMC over IPMI v2.0 RMCP+ (UDP 623), verifying the"
                         + " BMC's proofs and confirming power off by reading the chassis status back. Parameters follow"
-                        + " cluster-glue external/ipmi, with fence_ipmilan's names as aliases.",
+                        + " cluster-glue external/ipmi and fence_ipmilan: each name of either is accepted.",
                 "https://www.intel.com/content/www/us/en/products/docs/servers/ipmi/ipmi-second-gen-interface-spec-v2-rev1-1.html");
     }
 

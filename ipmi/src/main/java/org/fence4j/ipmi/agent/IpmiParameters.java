@@ -4,8 +4,9 @@ import java.util.List;
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**
- * The ipmi agent's parameters, declared once: cluster-glue external/ipmi names are canonical,
- * fence_ipmilan names are aliases where they mean the same.
+ * The ipmi agent's parameters, declared once: cluster-glue external/ipmi names are canonical (and
+ * primary in the cluster-glue plugin's metadata), fence_ipmilan names are aliases where they mean
+ * the same, and primary in the fence_* agent's metadata ({@code withFenceAgentsName}).
  */
 final class IpmiParameters {
     static final String HOSTNAME = "hostname";
@@ -25,15 +26,21 @@ final class IpmiParameters {
     static final String POWER_WAIT = "power_wait";
     static final String POWER_TIMEOUT = "power_timeout";
     static final String LOGIN_TIMEOUT = "login_timeout";
+    static final String RETRY_ON = "retry_on";
+    static final String DISABLE_TIMEOUT = "disable_timeout";
+    private static final String NO_LIMIT = " 0: no limit of its own, the action's timeout bounds it.";
 
     static final List<ParameterSpec> ALL = List.of(
             ParameterSpec.string(HOSTNAME, "The node this device fences").asUnique()
                     .withLongDescription("The name of the node this BMC powers; what list reports and the only"
                             + " target accepted. Without it any target name is accepted (fence_ipmilan style)."),
-            ParameterSpec.string(IPADDR, "IP address or name of the BMC").asRequired().withAliases("ip"),
+            ParameterSpec.string(IPADDR, "IP address or name of the BMC").asRequired().withAliases("ip")
+                    .withFenceAgentsName("ip"),
             ParameterSpec.integer(IPPORT, "UDP port of the BMC").withDefault("623"),
-            ParameterSpec.string(USERID, "User name on the BMC").withAliases("username", "login"),
+            ParameterSpec.string(USERID, "User name on the BMC").withAliases("username", "login")
+                    .withFenceAgentsName("username"),
             ParameterSpec.secret(PASSWD, "Password of the user on the BMC").withAliases("password")
+                    .withFenceAgentsName("password")
                     .withLongDescription("Password of the user on the BMC (at most 20 bytes); with passwd_method=file"
                             + " the path of a file whose first line is the password."),
             ParameterSpec.select(PASSWD_METHOD, "How passwd is given: param, env (both: passwd is the password)"
@@ -42,8 +49,10 @@ final class IpmiParameters {
                     .withDefault("lanplus"),
             ParameterSpec.bool(LANPLUS, "Use IPMI v2.0 lanplus (fence_ipmilan's name; 0 is refused: only lanplus is spoken)")
                     .withDefault("1"),
-            ParameterSpec.select(PRIV, "Privilege level of the session", "administrator", "operator")
-                    .withAliases("privlvl").withDefault("administrator"),
+            ParameterSpec.select(PRIV, "Privilege level of the session", "administrator", "operator", "user", "callback")
+                    .withLongDescription("Privilege level of the session. Powering off and on needs operator or"
+                            + " administrator; at user or callback level the BMC refuses it (status can still work).")
+                    .withAliases("privlvl").withFenceAgentsName("privlvl").withDefault("administrator"),
             ParameterSpec.integer(CIPHER, "RMCP+ cipher suite: 1-3, 6-8, 15-17 (default: 17, else 3)")
                     .withLongDescription("RMCP+ cipher suite id. Default: offer 17 (HMAC-SHA256, AES) and fall back to 3"
                             + " (HMAC-SHA1, AES) when the BMC refuses it. Suite 0 has no authentication and is refused"
@@ -57,8 +66,16 @@ final class IpmiParameters {
             ParameterSpec.seconds(POWER_WAIT, "Seconds to wait after the power is confirmed off before powering on")
                     .withDefault("0"),
             ParameterSpec.seconds(POWER_TIMEOUT, "Seconds to wait for the BMC to report the new power state")
+                    .withLongDescription("Seconds to wait for the BMC to report the new power state;" + NO_LIMIT)
                     .withDefault("20"),
-            ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds to open the session with the BMC").withDefault("5"));
+            ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds to open the session with the BMC")
+                    .withLongDescription("Seconds to open the session with the BMC;" + NO_LIMIT).withDefault("5"),
+            ParameterSpec.integer(RETRY_ON, "Count of attempts to retry power on").withLongDescription("How many more"
+                    + " times power up is sent when the node is not on within power_timeout (on, and reboot's power"
+                    + " up after the confirmed off).").withDefault("1"),
+            ParameterSpec.bool(DISABLE_TIMEOUT, "Disable power_timeout and login_timeout").withLongDescription(
+                    "Disable power_timeout and login_timeout: only the action's timeout bounds the waits, as"
+                            + " fence_ipmilan does under pacemaker-fenced.").withDefault("0"));
 
     private IpmiParameters() {
     }

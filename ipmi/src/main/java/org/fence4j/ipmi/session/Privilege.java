@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Session privilege levels a fencing client may ask for. */
 public enum Privilege {
-    USER(2), OPERATOR(3), ADMINISTRATOR(4);
+    CALLBACK(1), USER(2), OPERATOR(3), ADMINISTRATOR(4);
 
     private final int level;
 

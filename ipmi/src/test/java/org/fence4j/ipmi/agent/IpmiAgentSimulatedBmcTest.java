@@ -317,4 +317,34 @@ class IpmiAgentSimulatedBmcTest {
                 .hasMessageContaining("cannot read the file named by passwd (NoSuchFileException)")
                 .satisfies(e -> assertThat(e.toString()).doesNotContain("hunter2"));
     }
+
+    @Test
+    void powerUpIsSentAgainRetryOnTimesWhenTheNodeStaysOff() throws Exception {
+        bmc.setPower(false);
+        bmc.faults().neverPowerOn(true);
+        FenceResult r = run(agent("power_timeout", "0.5", "retry_on", "2"), FenceAction.ON);
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.message()).isEqualTo("pm02 is still powered off 0.5 s after power up (sent 3 times, retry_on).");
+        assertThat(bmc.chassisLog()).containsExactly("power up", "power up", "power up");
+    }
+
+    @Test
+    void aUserLevelSessionReadsThePowerButCannotFence() throws Exception {
+        FenceResult status = run(agent("username", "viewer", "password", "view", "privlvl", "user"), FenceAction.STATUS);
+        assertThat(status.power()).isEqualTo(PowerState.ON);
+        FenceResult off = run(agent("username", "viewer", "password", "view", "privlvl", "user"), FenceAction.OFF);
+        assertThat(off.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(bmc.powerOn()).isTrue();
+        assertThat(bmc.chassisLog()).isEmpty();
+    }
+
+    @Test
+    void zeroTimeoutsAndDisableTimeoutLeaveOnlyTheDeadline() throws Exception {
+        assertThat(run(agent("login_timeout", "0", "power_timeout", "0"), FenceAction.OFF).outcome())
+                .isEqualTo(Outcome.SUCCESS);
+        assertThat(bmc.powerOn()).isFalse();
+        assertThat(run(agent("disable_timeout", "true", "ip", "127.0.0.1", "ipaddr", "127.0.0.1"), FenceAction.ON)
+                .outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(bmc.powerOn()).isTrue();
+    }
 }

@@ -8,13 +8,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.fence4j.agents.chain.AgentCall;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.chain.Requester;
+import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
@@ -39,6 +42,8 @@ public final class FenceAgentsCommand {
     static final int STATUS_OFF = 2;
     /** list with each target's power state; no action of its own in the SPI. */
     static final String LIST_STATUS = "list-status";
+    /** fencing.py's action that prints the metadata for the man page build. */
+    static final String MANPAGE = "manpage";
     /** The name the launcher runs this agent as, e.g. fence_fence4j_ipmi; default fence_TYPE. */
     public static final String NAME_PROPERTY = "fence4j.agent.name";
 
@@ -74,6 +79,26 @@ public final class FenceAgentsCommand {
 
     private String name(FenceAgentProvider provider) {
         return name != null ? name : "fence_" + provider.type();
+    }
+
+    /** The command an agent type is installed as: fence_fence4j_TYPE, and fence_fence4j for a whole chain. */
+    public static String installedName(String type) {
+        return type.equals(ConfigLoader.WHOLE_CHAIN_TYPE) ? "fence_fence4j" : "fence_fence4j_" + type;
+    }
+
+    /** The man page (section 8) of every agent type, by file name: fence_fence4j_ipmi.8, ... Written at build time. */
+    public static Map<String, String> manPages(AgentRegistry registry) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (String type : registry.types()) {
+            String command = installedName(type);
+            pages.put(command + ".8", FenceAgentsDocs.manPage(command, registry.find(type).orElseThrow()));
+        }
+        return pages;
+    }
+
+    private static String version() {
+        String v = FenceAgentsCommand.class.getPackage().getImplementationVersion();
+        return "fence4j " + (v == null ? "development build" : v);
     }
 
     /** The fence-agents name of an action. */
@@ -134,15 +159,31 @@ public final class FenceAgentsCommand {
         if (!options.bool(StandardOptions.QUIET)) {
             input.warnings().forEach(w -> err.println("WARNING: " + w));
         }
+        if (options.bool(StandardOptions.HELP)) {
+            out.print(FenceAgentsDocs.usage(name(provider), provider));
+            return OK;
+        }
+        if (options.bool(StandardOptions.VERSION)) {
+            out.println(version());
+            return OK;
+        }
+        Optional<String> logging = AgentLogging.configure(options);
+        if (logging.isPresent()) {
+            err.println("ERROR: " + logging.get());
+            return FAILED;
+        }
         String word = options.string(StandardOptions.ACTION);
         boolean withStatus = LIST_STATUS.equalsIgnoreCase(word.strip());
-        Optional<FenceAction> parsed = withStatus ? Optional.of(FenceAction.LIST) : FenceAction.parse(word);
+        boolean manpage = MANPAGE.equalsIgnoreCase(word.strip());
+        Optional<FenceAction> parsed = withStatus ? Optional.of(FenceAction.LIST)
+                : manpage ? Optional.of(FenceAction.METADATA) : FenceAction.parse(word);
         if (parsed.isEmpty()) {
             err.println("ERROR: Failed: Unrecognised action '" + word + "'");
             return FAILED;
         }
         FenceAction action = parsed.get();
         if (action == FenceAction.METADATA) {
+            // manpage prints the same document, as fencing.py does for its man page build
             out.print(FenceAgentsMetadata.render(name(provider), provider));
             return OK;
         }
@@ -181,8 +222,10 @@ public final class FenceAgentsCommand {
             }
             return OK;
         }
-        String target = options.get(StandardOptions.PLUG).or(() -> options.get(StandardOptions.NODENAME)).orElse(null);
-        if (action != FenceAction.MONITOR && (target == null || target.isBlank())) {
+        String target = options.get(StandardOptions.PLUG).or(() -> options.get(StandardOptions.NODENAME))
+                .filter(t -> !t.isBlank()).orElse(null);
+        // status and monitor ask the device, as fence_ipmilan's do without a plug; only power changes need one
+        if ((action.fences() || action == FenceAction.ON) && target == null) {
             err.println("ERROR: Failed: You have to enter plug number or machine identification");
             return FAILED;
         }

@@ -36,64 +36,96 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
                 continue;
             }
             String key = normalise(line.substring(0, eq));
-            if (!in.add(key, unquote(line.substring(eq + 1)), Origin.stdin(i + 1))) {
+            Optional<String> refused = in.declaring(key).isPresent() ? Optional.empty() : RefusedOptions.reason(key);
+            if (refused.isPresent()) {
+                in.errors.add("line " + (i + 1) + ": " + key + ": not supported: " + refused.get());
+            } else if (!in.add(key, unquote(line.substring(eq + 1)), Origin.stdin(i + 1))) {
                 in.warnings.add("Parse error: Ignoring unknown option '" + key + "'");
             }
         }
         return in.build();
     }
 
-    /** {@code --name=value}, {@code --name value}, {@code --flag}, {@code -o action}, {@code -n plug}, {@code -q}. */
+    /**
+     * {@code --name=value}, {@code --name value}, {@code --flag}, and fencing.py's short options:
+     * {@code -o reboot}, {@code -oreboot}, {@code -a 127.0.0.1}, stacked flags {@code -vvq} ({@code -v}
+     * counted into verbose_level, as fencing.py does).
+     */
     static FenceAgentsInput fromArgv(List<String> args, List<ParameterSpec> agentSpecs) {
         Builder in = new Builder(agentSpecs);
         List<String> unused = new ArrayList<>();
+        int verbose = 0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            String key;
-            String value = null;
             if (arg.startsWith("--") && arg.length() > 2) {
                 int eq = arg.indexOf('=');
-                key = normalise(eq < 0 ? arg.substring(2) : arg.substring(2, eq));
-                value = eq < 0 ? null : arg.substring(eq + 1);
-            } else if (arg.startsWith("-") && arg.length() > 1 && StandardOptions.SHORT.containsKey(arg.charAt(1))) {
-                key = StandardOptions.SHORT.get(arg.charAt(1));
-                value = arg.length() > 2 ? arg.substring(2) : null;
+                String key = normalise(eq < 0 ? arg.substring(2) : arg.substring(2, eq));
+                String value = eq < 0 ? null : arg.substring(eq + 1);
+                i = option(in, "--" + longName(key), key, value, args, i);
+                verbose += key.equals(StandardOptions.VERBOSE) ? 1 : 0;
             } else if (arg.startsWith("-") && arg.length() > 1) {
-                // only the option letter: "-pSECRET" is how fence_ipmilan users pass a password
-                in.errors.add("Parse error: option " + arg.substring(0, 2) + " not recognized");
-                continue;
+                // letter by letter: flags may be stacked, and a value may follow its letter at once
+                for (int c = 1; c < arg.length(); c++) {
+                    String key = StandardOptions.SHORT.get(arg.charAt(c));
+                    String shown = "-" + arg.charAt(c);
+                    if (key == null) {
+                        // only the option letter: "-pSECRET" is how fence_ipmilan users pass a password
+                        in.errors.add("Parse error: option " + shown + " not recognized");
+                        break;
+                    }
+                    Optional<ParameterSpec> spec = in.declaring(key);
+                    boolean flag = spec.isPresent() && isFlag(spec.get(), key);
+                    String value = flag || c + 1 == arg.length() ? null : arg.substring(c + 1);
+                    i = option(in, shown, key, value, args, i);
+                    verbose += key.equals(StandardOptions.VERBOSE) ? 1 : 0;
+                    if (!flag) {
+                        break;
+                    }
+                }
             } else {
                 unused.add(arg);
-                continue;
             }
-            Optional<ParameterSpec> spec = in.declaring(key);
-            if (spec.isEmpty()) {
-                in.errors.add("Parse error: option --" + longName(key) + " not recognized");
-                continue;
-            }
-            if (spec.get().secret() && spec.get().isNamed(key)) {
-                in.errors.add("--" + longName(key) + ": a secret is never taken from the command line (other users"
-                        + " can read it in the process list); give --" + longName(key) + "-file=PATH, --"
-                        + longName(key) + "-env=VARIABLE or --" + longName(key) + "-script=COMMAND, or pass "
-                        + key + "=... on stdin");
-                continue;
-            }
-            if (value == null) {
-                if (spec.get().type() == ParameterType.BOOLEAN && spec.get().isNamed(key)) {
-                    value = "1";
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    in.errors.add("Parse error: option --" + longName(key) + " requires argument");
-                    continue;
-                }
-            }
-            in.add(key, value, Origin.argv());
+        }
+        if (verbose > 1 && in.standard.stream().noneMatch(p -> p.key().equals(StandardOptions.VERBOSE_LEVEL))) {
+            in.add(StandardOptions.VERBOSE_LEVEL, String.valueOf(verbose), Origin.argv());
         }
         if (!unused.isEmpty()) {
             in.warnings.add("Unused arguments on command line: " + unused.size());
         }
         return in.build();
+    }
+
+    /** One option of the command line; returns the index of the last argument it used. */
+    private static int option(Builder in, String shown, String key, String value, List<String> args, int i) {
+        Optional<ParameterSpec> spec = in.declaring(key);
+        if (spec.isEmpty()) {
+            in.errors.add(RefusedOptions.reason(key).map(why -> shown + ": not supported: " + why)
+                    .orElse("Parse error: option " + shown + " not recognized"));
+            return i;
+        }
+        if (spec.get().secret() && spec.get().isNamed(key)) {
+            in.errors.add(shown + ": a secret is never taken from the command line (other users can read it in the"
+                    + " process list); give --" + longName(key) + "-file=PATH, --" + longName(key) + "-env=VARIABLE or --"
+                    + longName(key) + "-script=COMMAND, or pass " + key + "=... on stdin");
+            return value == null && i + 1 < args.size() && !args.get(i + 1).startsWith("-") ? i + 1 : i;
+        }
+        if (value == null) {
+            if (isFlag(spec.get(), key)) {
+                value = "1";
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                in.errors.add("Parse error: option " + shown + " requires argument");
+                return i;
+            }
+        }
+        in.add(key, value, Origin.argv());
+        return i;
+    }
+
+    /** A boolean named directly takes no value on the command line. */
+    private static boolean isFlag(ParameterSpec spec, String key) {
+        return spec.type() == ParameterType.BOOLEAN && spec.isNamed(key);
     }
 
     /** Option names are parameter names with '-' for '_'; both spellings are accepted everywhere. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.fence4j.agents.protocol.ProtocolParameters;
 import org.fence4j.agents.protocol.Xml;
+import org.fence4j.agents.protocol.fenceagents.FenceAgentsParameters.Entry;
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgentProvider;
@@ -13,9 +13,11 @@ import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.ParameterType;
 
 /**
- * {@code action=metadata}: the resource-agent document fencing.py prints, derived from the agent's
- * declarations plus the standard options. An alias is listed as a deprecated parameter and the
- * declared name says it obsoletes the first alias, as fence-agents list renamed options.
+ * {@code action=metadata}: the resource-agent document fencing.py prints, valid against
+ * fence-agents' own schema (metadata.rng), derived from the agent's declarations plus the standard
+ * options. Every name the agent accepts is a parameter: the fence-agents name as primary, the
+ * others deprecated (see {@link FenceAgentsParameters}). The schema has no per-parameter longdesc,
+ * so a parameter's shortdesc carries its whole description.
  */
 final class FenceAgentsMetadata {
     private FenceAgentsMetadata() {
@@ -30,26 +32,26 @@ final class FenceAgentsMetadata {
         out.append("<longdesc>").append(Xml.escape(info.description())).append("</longdesc>\n");
         out.append("<vendor-url>").append(Xml.escape(info.url())).append("</vendor-url>\n");
         out.append("<parameters>\n");
-        List<ParameterSpec> shown = new ArrayList<>();
-        shown.add(StandardOptions.ACTION_SPEC);
-        shown.addAll(ProtocolParameters.visible(provider.parameters()));
-        shown.addAll(StandardOptions.TRAILING);
-        for (ParameterSpec spec : shown) {
-            parameter(out, spec, spec.name(), spec.aliases().isEmpty() ? "" : " obsoletes=\"" + spec.aliases().get(0) + "\"");
-            for (String alias : spec.aliases()) {
-                parameter(out, spec, alias, " deprecated=\"1\"");
-            }
+        for (Entry entry : FenceAgentsParameters.of(provider)) {
+            parameter(out, entry);
         }
         out.append("</parameters>\n");
-        actions(out, provider.actions());
-        return out.append("</resource-agent>\n").toString();
+        out.append("<actions>\n");
+        for (String name : actionNames(provider.actions())) {
+            out.append("\t<action name=\"").append(name).append(name.equals("on") ? "\" automatic=\"0\"/>\n" : "\" />\n");
+        }
+        return out.append("</actions>\n</resource-agent>\n").toString();
     }
 
-    private static void parameter(StringBuilder out, ParameterSpec spec, String name, String rename) {
-        out.append("\t<parameter name=\"").append(Xml.escape(name)).append("\" unique=\"").append(spec.unique() ? 1 : 0)
-                .append("\" required=\"").append(spec.required() && !spec.secret() ? 1 : 0).append('"')
-                .append(rename).append(">\n");
-        out.append("\t\t<getopt mixed=\"").append(Xml.escape(getopt(spec))).append("\" />\n");
+    private static void parameter(StringBuilder out, Entry entry) {
+        ParameterSpec spec = entry.spec();
+        boolean required = spec.required() && !spec.secret() && !entry.deprecated();
+        out.append("\t<parameter name=\"").append(Xml.escape(entry.name())).append("\" unique=\"")
+                .append(spec.unique() ? 1 : 0).append("\" required=\"").append(required ? 1 : 0).append('"')
+                .append(entry.deprecated() ? " deprecated=\"1\"" : "")
+                .append(entry.obsoletes() == null ? "" : " obsoletes=\"" + Xml.escape(entry.obsoletes()) + "\"")
+                .append(">\n");
+        out.append("\t\t<getopt mixed=\"").append(Xml.escape(entry.getopt())).append("\" />\n");
         String def = spec.defaultValue() == null || spec.secret() ? ""
                 : "default=\"" + Xml.escape(spec.defaultValue()) + "\" ";
         if (spec.type() == ParameterType.SELECT) {
@@ -61,33 +63,15 @@ final class FenceAgentsMetadata {
         } else {
             out.append("\t\t<content type=\"").append(spec.type().xmlName()).append("\" ").append(def).append(" />\n");
         }
-        out.append("\t\t<shortdesc lang=\"en\">").append(Xml.escape(spec.shortDescription())).append("</shortdesc>\n");
-        if (!spec.longDescription().equals(spec.shortDescription())) {
-            out.append("\t\t<longdesc lang=\"en\">").append(Xml.escape(spec.longDescription())).append("</longdesc>\n");
-        }
+        out.append("\t\t<shortdesc lang=\"en\">").append(Xml.escape(spec.longDescription())).append("</shortdesc>\n");
         out.append("\t</parameter>\n");
     }
 
-    /** {@code -o, --action=[action]}: the short form if any, the long form with its kind of value. */
-    private static String getopt(ParameterSpec spec) {
-        String option = StandardOptions.shortOption(spec.name()) + "--" + spec.name().replace('_', '-');
-        return switch (spec.type()) {
-            case BOOLEAN -> option;
-            case STRING -> option + "=[" + spec.name() + "]";
-            case INTEGER -> option + "=[number]";
-            case SECONDS -> option + "=[seconds]";
-            case SELECT -> option + "=[" + String.join("|", spec.choices()) + "]";
-        };
-    }
-
-    private static void actions(StringBuilder out, Set<FenceAction> supported) {
-        out.append("<actions>\n");
-        if (supported.contains(FenceAction.ON)) {
-            out.append("\t<action name=\"on\" automatic=\"0\"/>\n");
-        }
+    /** The fence-agents words of the supported actions, in fencing.py's order, and those every agent has. */
+    static List<String> actionNames(Set<FenceAction> supported) {
         List<String> names = new ArrayList<>();
-        for (FenceAction action : List.of(FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS, FenceAction.LIST,
-                FenceAction.MONITOR)) {
+        for (FenceAction action : List.of(FenceAction.ON, FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS,
+                FenceAction.LIST, FenceAction.MONITOR)) {
             if (supported.contains(action)) {
                 names.add(FenceAgentsCommand.word(action));
             }
@@ -95,9 +79,7 @@ final class FenceAgentsMetadata {
                 names.add(FenceAgentsCommand.LIST_STATUS);
             }
         }
-        names.add("metadata");
-        names.add("validate-all");
-        names.forEach(n -> out.append("\t<action name=\"").append(n).append("\" />\n"));
-        out.append("</actions>\n");
+        names.addAll(List.of("metadata", FenceAgentsCommand.MANPAGE, "validate-all"));
+        return names;
     }
 }

@@ -2,13 +2,15 @@ package org.fence4j.agents.protocol.fenceagents;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**
  * The options every fence_* agent takes besides its device parameters, declared once like an
- * agent's own: they drive parsing, validation and the metadata Pacemaker and pcs read.
+ * agent's own: they drive parsing, validation, --help, the man page and the metadata Pacemaker
+ * and pcs read.
  */
 final class StandardOptions {
     static final String ACTION = "action";
@@ -17,10 +19,16 @@ final class StandardOptions {
     static final String DELAY = "delay";
     static final String TIMEOUT = "timeout";
     static final String QUIET = "quiet";
+    static final String VERBOSE = "verbose";
+    static final String VERBOSE_LEVEL = "verbose_level";
+    static final String DEBUG_FILE = "debug_file";
+    static final String VERSION = "version";
+    static final String HELP = "help";
 
     /** Shown first in metadata, as fencing.py orders it. */
     static final ParameterSpec ACTION_SPEC = ParameterSpec.string(ACTION, "Fencing action")
-            .withLongDescription("Fencing action: on, off, reboot, status, list, list-status, monitor, metadata or validate-all.")
+            .withLongDescription("Fencing action: on, off, reboot, status, list, list-status, monitor, metadata,"
+                    + " manpage or validate-all.")
             .withDefault("reboot").asRequired().withAliases("option");
 
     /** Shown after the agent's parameters. */
@@ -33,18 +41,39 @@ final class StandardOptions {
             ParameterSpec.seconds(TIMEOUT, "Give up after X seconds").withLongDescription(
                     "Give up after X seconds (default 60; when run by pacemaker-fenced, the fencer's own timeout applies)."),
             ParameterSpec.bool(QUIET, "Disable logging to stderr").withLongDescription(
-                    "Disable warnings on stderr; errors are still reported.").withDefault("0"));
+                    "Disable warnings on stderr; errors are still reported.").withDefault("0"),
+            ParameterSpec.bool(VERBOSE, "Verbose mode").withLongDescription("Verbose mode: fence4j's log on stderr from"
+                    + " INFO (-vv and more: DEBUG). Multiple -v flags can be stacked on the command line.").withDefault("0"),
+            ParameterSpec.integer(VERBOSE_LEVEL, "Level of detail in the log").withLongDescription("Level of detail in"
+                    + " the log: 1 INFO, 2 or more DEBUG. Defaults to the number of -v flags, or to 1 with verbose=1."),
+            ParameterSpec.string(DEBUG_FILE, "Write debug information to given file").withLongDescription("Append"
+                    + " fence4j's log, at DEBUG level, to the given file instead of stderr; errors still go to stderr.")
+                    .withAliases("debug"),
+            ParameterSpec.bool(VERSION, "Display version information and exit").withDefault("0"),
+            ParameterSpec.bool(HELP, "Display help and exit").withDefault("0"));
 
     static final List<ParameterSpec> ALL = Stream.concat(Stream.of(ACTION_SPEC), TRAILING.stream()).toList();
 
-    /** Short command-line options, as fence-agents spell them. */
-    static final Map<Character, String> SHORT = Map.of('o', ACTION, 'n', PLUG, 'q', QUIET);
+    /**
+     * Short command-line options, as fencing.py spells them for every agent; a letter is taken by an
+     * agent only when the agent has the parameter it names ({@code -a} is the ipmi agent's ip).
+     */
+    static final Map<Character, String> SHORT = Map.ofEntries(
+            Map.entry('o', ACTION), Map.entry('n', PLUG), Map.entry('q', QUIET), Map.entry('v', VERBOSE),
+            Map.entry('D', DEBUG_FILE), Map.entry('V', VERSION), Map.entry('h', HELP),
+            Map.entry('a', "ip"), Map.entry('l', "username"), Map.entry('p', "password"),
+            Map.entry('S', "password_script"), Map.entry('u', "ipport"), Map.entry('P', "lanplus"),
+            Map.entry('A', "auth"), Map.entry('C', "cipher"), Map.entry('L', "privlvl"), Map.entry('m', "method"));
 
     private StandardOptions() {
     }
 
+    /** "-a, " for ip; "" for a name without a short option. */
     static String shortOption(String name) {
-        return SHORT.entrySet().stream().filter(e -> e.getValue().equals(name)).map(e -> "-" + e.getKey() + ", ")
-                .findFirst().orElse("");
+        return letter(name).map(c -> "-" + c + ", ").orElse("");
+    }
+
+    static Optional<Character> letter(String name) {
+        return SHORT.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst();
     }
 }

@@ -138,6 +138,40 @@ class FenceAgentsCommandTest {
     }
 
     @Test
+    void statusWithoutAPlugAsksTheDeviceInsteadOfRefusing() {
+        // the toy device knows no node without a name; an ipmi device reads its BMC (FenceIpmilanCompatibilityIT)
+        assertThat(stdin("action=status\n" + config)).isEqualTo(1);
+        assertThat(err()).doesNotContain("You have to enter plug number").contains("null is not in this device's hostlist");
+    }
+
+    @Test
+    void helpVersionAndManpageNeedNoConfiguration() {
+        assertThat(command("", "fence_fence4j_toy").run(new String[] {"toy", "-h"})).isZero();
+        assertThat(out()).startsWith("Usage:\n\tfence_fence4j_toy [options]\nOptions:\n")
+                .contains("   -o, --action=[action]", "   --hostlist=[hostlist]", "   -n, --plug=[plug]",
+                        "   -v, --verbose", "   -D, --debug-file=[debug_file]", "   -h, --help",
+                        "   --passwd=[passwd]              Device password (stdin only)\n",
+                        "   --passwd-file=[passwd_file]    File whose first line is the device password\n");
+        out.reset();
+        assertThat(argv("--version")).isZero();
+        assertThat(out()).startsWith("fence4j ");
+        out.reset();
+        assertThat(stdin("action=manpage\n")).isZero();
+        assertThat(out()).startsWith("<?xml version=\"1.0\" ?>\n<resource-agent name=\"fence_toy\"");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void aDebugFileThatIsASymbolicLinkIsRefused() throws Exception {
+        Path target = java.nio.file.Files.writeString(dir.resolve("precious"), "keep\n");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("debug.log"), target);
+        assertThat(stdin("action=status\nport=pm02\ndebug_file=" + link + "\n" + config)).isEqualTo(1);
+        assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + link + "'");
+        assertThat(java.nio.file.Files.readString(target)).isEqualTo("keep\n");
+        assertThat(device.actions()).isEmpty();
+    }
+
+    @Test
     void monitorAndListNeedNoTarget() {
         assertThat(stdin("action=monitor\n" + config)).isZero();
         assertThat(out()).isEmpty();

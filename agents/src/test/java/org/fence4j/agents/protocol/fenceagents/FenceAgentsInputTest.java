@@ -14,6 +14,8 @@ class FenceAgentsInputTest {
             ParameterSpec.string("ipaddr", "BMC address").withAliases("ip"),
             ParameterSpec.secret("passwd", "Password").withAliases("password"),
             ParameterSpec.bool("lanplus", "Use RMCP+"),
+            ParameterSpec.string("userid", "User").withAliases("username", "login"),
+            ParameterSpec.integer("cipher", "Cipher suite"),
             ParameterSpec.integer("power_wait", "Wait"));
 
     @Test
@@ -53,16 +55,8 @@ class FenceAgentsInputTest {
                 "--power-wait", "4", "--lanplus", "--passwd-file", "/etc/pw", "-q", "--delay=2"), AGENT);
 
         assertThat(in.errors()).isEmpty();
-        assertThat(in.standard()).extracting(RawParameter::key, RawParameter::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("action", "status"),
-                org.assertj.core.groups.Tuple.tuple("plug", "pm02"),
-                org.assertj.core.groups.Tuple.tuple("quiet", "1"),
-                org.assertj.core.groups.Tuple.tuple("delay", "2"));
-        assertThat(in.agent()).extracting(RawParameter::key, RawParameter::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("ip", "127.0.0.1"),
-                org.assertj.core.groups.Tuple.tuple("power_wait", "4"),
-                org.assertj.core.groups.Tuple.tuple("lanplus", "1"),
-                org.assertj.core.groups.Tuple.tuple("passwd_file", "/etc/pw"));
+        assertThat(pairs(in.standard())).containsExactly("action=status", "plug=pm02", "quiet=1", "delay=2");
+        assertThat(pairs(in.agent())).containsExactly("ip=127.0.0.1", "power_wait=4", "lanplus=1", "passwd_file=/etc/pw");
         assertThat(in.agent()).allMatch(p -> p.origin().commandLine());
     }
 
@@ -78,7 +72,7 @@ class FenceAgentsInputTest {
                 "--passwd: a secret is never taken from the command line (other users can read it in the process"
                         + " list); give --passwd-file=PATH, --passwd-env=VARIABLE or --passwd-script=COMMAND,"
                         + " or pass passwd=... on stdin");
-        assertThat(in.warnings()).containsExactly("Unused arguments on command line: 1");
+        assertThat(in.warnings()).isEmpty(); // the refused value is consumed, not reported as unused
         assertThat(String.join("\n", in.errors()) + in.warnings()).doesNotContain("hunter");
     }
 
@@ -88,5 +82,46 @@ class FenceAgentsInputTest {
 
         assertThat(in.errors()).containsExactly("Parse error: option --bogus not recognized",
                 "Parse error: option -x not recognized", "Parse error: option --power-wait requires argument");
+    }
+
+    @Test
+    void fenceIpmilansShortOptionsWithAttachedOrSeparateValuesAndStackedFlags() {
+        FenceAgentsInput in = FenceAgentsInput.fromArgv(List.of("-a", "127.0.0.1", "-ladmin", "-C", "3", "-Pqvv",
+                "-S", "/usr/local/bin/bmc-password", "-ostatus", "-D", "/tmp/debug.log"), AGENT);
+
+        assertThat(in.errors()).isEmpty();
+        assertThat(pairs(in.agent())).containsExactly("ip=127.0.0.1", "username=admin", "cipher=3", "lanplus=1",
+                "password_script=/usr/local/bin/bmc-password");
+        assertThat(pairs(in.standard())).containsExactly("quiet=1", "verbose=1", "verbose=1", "action=status",
+                "debug_file=/tmp/debug.log", "verbose_level=2");
+    }
+
+    @Test
+    void aPasswordAfterItsShortOptionIsRefusedAndNeverEchoed() {
+        FenceAgentsInput in = FenceAgentsInput.fromArgv(List.of("-phunter2", "-p", "hunter3", "-o", "status"), AGENT);
+        assertThat(in.errors()).hasSize(2).allMatch(e -> e.startsWith("-p: a secret is never taken from the command line"));
+        assertThat(in.standard()).extracting(RawParameter::key).containsExactly("action");
+        assertThat(String.join("\n", in.errors()) + in.warnings()).doesNotContain("hunter");
+    }
+
+    @Test
+    void fenceIpmilanOptionsFence4jDoesNotTakeAreRefusedWithTheReasonInBothForms() {
+        FenceAgentsInput argv = FenceAgentsInput.fromArgv(List.of("-A", "md5", "--ipmitool-path=/usr/bin/ipmitool",
+                "--use-sudo", "--bogus"), AGENT);
+        assertThat(argv.errors()).containsExactly(
+                "-A: not supported: IPMI 1.5 authentication types are not spoken; with lanplus (RMCP+) the cipher"
+                        + " suite authenticates (parameter cipher)",
+                "--ipmitool-path: not supported: fence4j speaks IPMI itself and runs no ipmitool",
+                "--use-sudo: not supported: fence4j runs no third-party program, so nothing needs sudo",
+                "Parse error: option --bogus not recognized");
+        FenceAgentsInput stdin = FenceAgentsInput.fromStdin(List.of("action=off", "target=0x20", "bogus=1"), AGENT);
+        assertThat(stdin.errors()).containsExactly("line 2: target: not supported: IPMI bridging to another target"
+                + " address is not spoken");
+        assertThat(stdin.warnings()).containsExactly("Parse error: Ignoring unknown option 'bogus'");
+    }
+
+    /** key=value of each parameter, in order. */
+    private static List<String> pairs(List<RawParameter> parameters) {
+        return parameters.stream().map(p -> p.key() + "=" + p.value()).toList();
     }
 }

@@ -22,9 +22,10 @@ import org.w3c.dom.Node;
 /** Our metadata against what a real fence-agents agent (fence_ipmilan) prints, shape for shape. */
 class FenceAgentsMetadataIT {
     private static final Path FENCE_IPMILAN = Path.of("/usr/sbin/fence_ipmilan");
-    /** What we add: a parameter's long description, which the resource-agent DTD allows. */
-    private static final Set<String> OUR_ADDITIONS = Set.of("resource-agent/parameters/parameter/longdesc",
-            "resource-agent/parameters/parameter/longdesc@lang");
+    /** fence-agents' schema (package fence-agents): what pcs and fence-agents' own tests hold agents to. */
+    private static final Path SCHEMA = Path.of("/usr/share/cluster/relaxng/metadata.rng");
+    /** Nothing: fence-agents' schema allows no per-parameter longdesc, so none is added. */
+    private static final Set<String> OUR_ADDITIONS = Set.of();
     /** What fence_ipmilan has and a generic agent does not: other names it is installed under. */
     private static final Set<String> THEIR_EXTRAS = Set.of("resource-agent/symlink", "resource-agent/symlink@name",
             "resource-agent/symlink@shortdesc");
@@ -46,6 +47,22 @@ class FenceAgentsMetadataIT {
         Set<String> missing = new TreeSet<>(theirs);
         missing.removeAll(ours);
         assertThat(missing).isEqualTo(new TreeSet<>(THEIR_EXTRAS));
+    }
+
+    @Test
+    void validAgainstFenceAgentsSchema() throws Exception {
+        assumeTrue(Files.isReadable(SCHEMA), "fence-agents' metadata.rng is not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/xmllint")), "xmllint (libxml2-utils) is not installed");
+        Path xml = Files.createTempFile("fence_toy", ".xml");
+        try {
+            Files.writeString(xml, FenceAgentsMetadata.render("fence_toy", new ToyAgentProvider()));
+            ChildProcess.Result lint = ChildProcess.run(List.of("/usr/bin/xmllint", "--noout", "--relaxng",
+                    SCHEMA.toString(), xml.toString()), Map.of(), "", Duration.ofSeconds(60));
+            assertThat(lint.exitCode()).as(lint.all()).isZero();
+            assertThat(lint.stderr()).contains("validates");
+        } finally {
+            Files.delete(xml);
+        }
     }
 
     /** Every element path and element-path@attribute in the document. */
