@@ -1,11 +1,13 @@
 package org.fence4j.ipmi.agent;
 
 import java.util.List;
+import org.fence4j.agents.power.PowerSettings;
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**
  * The ipmi agent's parameters, declared once: cluster-glue external/ipmi names are canonical,
- * fence_ipmilan names are aliases where they mean the same.
+ * fence_ipmilan names are aliases where they mean the same. method, power_wait and power_timeout
+ * are the core's power parameters ({@link PowerSettings}).
  */
 final class IpmiParameters {
     static final String HOSTNAME = "hostname";
@@ -21,9 +23,6 @@ final class IpmiParameters {
     static final String ALLOW_CIPHER_ZERO = "allow_cipher_zero";
     static final String HEXADECIMAL_KG = "hexadecimal_kg";
     static final String KG = "kg";
-    static final String METHOD = "method";
-    static final String POWER_WAIT = "power_wait";
-    static final String POWER_TIMEOUT = "power_timeout";
     static final String LOGIN_TIMEOUT = "login_timeout";
 
     static final List<ParameterSpec> ALL = List.of(
@@ -52,12 +51,7 @@ final class IpmiParameters {
                     .withDefault("0"),
             ParameterSpec.secret(HEXADECIMAL_KG, "BMC key (Kg) in hexadecimal"),
             ParameterSpec.secret(KG, "BMC key (Kg) as text"),
-            ParameterSpec.select(METHOD, "How to reset: onoff (off, confirm off, on) or cycle (power cycle)",
-                    "onoff", "cycle").withDefault("onoff"),
-            ParameterSpec.seconds(POWER_WAIT, "Seconds to wait after the power is confirmed off before powering on")
-                    .withDefault("0"),
-            ParameterSpec.seconds(POWER_TIMEOUT, "Seconds to wait for the BMC to report the new power state")
-                    .withDefault("20"),
+            PowerSettings.METHOD, PowerSettings.POWER_WAIT, PowerSettings.POWER_TIMEOUT,
             ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds to open the session with the BMC").withDefault("5"));
 
     private IpmiParameters() {

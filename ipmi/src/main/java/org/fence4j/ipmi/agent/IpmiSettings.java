@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.fence4j.agents.power.PowerSettings;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.Secret;
@@ -20,7 +21,7 @@ import org.fence4j.ipmi.session.SessionOptions;
 
 /** Validated settings of one ipmi device. Holds secrets: never printed. */
 record IpmiSettings(Optional<String> hostname, String address, int port, Credentials credentials, SessionOptions session,
-        boolean cycle, Duration powerWait, Duration powerTimeout, Duration loginTimeout) {
+        PowerSettings power, Duration loginTimeout) {
     private static final String NO_IPMI_15 = "IPMI 1.5 lan (MD5 or clear-text login) is not spoken; use lanplus"
             + " (IPMI v2.0 RMCP+), which every BMC of the last 15 years offers";
 
@@ -66,7 +67,7 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
             options = options.allowingCipherZero();
         }
         return new IpmiSettings(p.get(HOSTNAME), p.string(IPADDR), (int) port, credentials, options,
-                p.string(METHOD).equals("cycle"), p.seconds(POWER_WAIT), p.seconds(POWER_TIMEOUT), p.seconds(LOGIN_TIMEOUT));
+                PowerSettings.from(p), p.seconds(LOGIN_TIMEOUT));
     }
 
     private static Secret password(Parameters p, List<String> problems) {
