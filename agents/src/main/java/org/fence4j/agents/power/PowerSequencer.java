@@ -24,7 +24,7 @@ public final class PowerSequencer {
      * Kept back from the deadline once the power is confirmed off: powering the node up again must
      * not make the fence's SUCCESS (and the driver's close) arrive after the deadline.
      */
-    public static final Duration REPLY_RESERVE = Duration.ofSeconds(2);
+    static final Duration REPLY_RESERVE = Duration.ofSeconds(2);
     static final Duration FIRST_PAUSE = Duration.ofMillis(50);
     /** The longest pause while a new power state is confirmed. */
     static final Duration CONFIRM_CAP = Duration.ofMillis(500);
