@@ -6,6 +6,7 @@ import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.Proof;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ final class HelperAgent implements FenceAgent {
                     String dead = target + ": all dead_check_target addresses are silent; " + target
                             + " is considered dead";
                     log.info("Helper {}.", dead);
-                    return FenceResult.success(dead);
+                    return FenceResult.confirmed(Proof.TARGET_DEAD, dead);
                 }
                 case OUT_OF_TIME -> {
                     return timeout(target, check.detail());

@@ -5,7 +5,6 @@ import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
-import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.meatware.rendezvous.Hostnames;
 
@@ -26,9 +25,8 @@ final class MeatwareAgent implements FenceAgent {
             // upstream treats "on" as a reset request; asking a person to reset a node to power it on is
             // a confusing request, and nothing is fenced by it: refused
             case ON -> FenceResult.failure("meatware does not power nodes on; power " + target + " on by hand.");
-            case STATUS -> new FenceResult(Outcome.SUCCESS, "meatware cannot read the power state of "
-                    + (target == null ? "a node" : target)
-                    + "; a person reports it.", PowerState.UNKNOWN);
+            case STATUS -> FenceResult.power(PowerState.UNKNOWN, "meatware cannot read the power state of "
+                    + (target == null ? "a node" : target) + "; a person reports it.");
             case MONITOR -> FenceResult.success("meatware needs no device: it is ready to ask an operator.");
             case LIST -> FenceResult.success(String.join(" ", hosts));
             case VALIDATE -> FenceResult.success("meatware parameters are valid.");

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.Ticker;
 import org.fence4j.meatware.prompt.ConfirmationQuestion;
 import org.fence4j.meatware.prompt.OperatorConsole;
@@ -145,7 +146,7 @@ final class OperatorWait {
             String message = "Operator confirmed " + target + " is down " + c.how() + " at "
                     + Instant.now(clock).truncatedTo(ChronoUnit.SECONDS) + ", after " + clockText(waited) + ".";
             LOG.info(message);
-            return FenceResult.success(message);
+            return FenceResult.confirmed(Proof.OPERATOR_CONFIRMED, message);
         }
         String why = ((Answer.Refused) answer).why();
         LOG.warn(why);

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs agent work on its own thread and guarantees an answer in time: work that overruns is
  * interrupted and counts as TIMEOUT; work that throws counts as FAILURE. Neither is ever
- * reported as success. An interrupt of the caller cancels the work and is passed on.
+ * reported as success, nor is a success without the proof its action needs ({@link ProofGuard}).
+ * An interrupt of the caller cancels the work and is passed on.
  */
 public final class AgentCall {
     /** How long a protocol call may overrun its deadline, and how long cancelled work gets to stop. */
@@ -42,7 +43,7 @@ public final class AgentCall {
         worker.setDaemon(true);
         worker.start();
         try {
-            return task.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            return ProofGuard.check(action, task.get(limit.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             stop(task, worker);
             return FenceResult.timeout(timeoutMessage);

@@ -20,6 +20,7 @@ import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.spi.Proof;
 
 /**
  * A whole configured chain as one device (type {@code chain}): what Pacemaker runs as
@@ -97,7 +98,9 @@ public final class ChainAgentProvider implements FenceAgentProvider {
             try {
                 ChainResult r = new Fencer(config, ChainListener.NONE)
                         .fence(chain.get(), action, Requester.describe(environment), deadline, true);
-                return new FenceResult(r.outcome(), r.summary(), r.power());
+                // the winning level's proof travels with the chain's answer: the adapters check it again
+                return new FenceResult(r.outcome(), r.summary(), r.power(),
+                        r.succeededBy().map(LevelReport::proof).orElse(Proof.NONE));
             } catch (TargetLocks.BusyException | IOException e) {
                 return FenceResult.failure(e.getMessage());
             }

@@ -15,6 +15,7 @@ import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,18 +160,14 @@ public final class FencingChain {
         }, deadline.remaining().plus(AgentCall.GRACE), // a result that is late by a hair still counts
                 "did not finish within " + Durations.format(level.timeout()) + "; cancelled");
         Duration took = Duration.ofNanos(ticker.nanoTime() - started);
-        if (result.outcome() == Outcome.SUCCESS && action.fences() && result.power() == PowerState.ON) {
-            // an agent that says "fenced" while reading power on contradicts itself: never trust it
-            result = FenceResult.failure("reported success but read the power as on: " + result.message());
-        }
         return new LevelReport(level.index(), level.device().name(), level.device().agentType(), result.outcome(),
-                took, result.message(), result.power());
+                took, result.message(), result.power(), result.proof());
     }
 
     /** A report for a level that did not run to an answer (not tried, or cancelled). */
     private static LevelReport unrun(Level level, Outcome outcome, String reason) {
         return new LevelReport(level.index(), level.device().name(), level.device().agentType(), outcome,
-                Duration.ZERO, reason, PowerState.UNKNOWN);
+                Duration.ZERO, reason, PowerState.UNKNOWN, Proof.NONE);
     }
 
     private static void log(LevelReport r) {

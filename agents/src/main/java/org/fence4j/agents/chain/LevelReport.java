@@ -3,10 +3,11 @@ package org.fence4j.agents.chain;
 import java.time.Duration;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.Proof;
 
-/** How one level of a chain went. */
+/** How one level of a chain went; {@code proof} is what its success rests on (NONE otherwise). */
 public record LevelReport(int index, String device, String agent, Outcome outcome, Duration duration,
-        String reason, PowerState power) {
+        String reason, PowerState power, Proof proof) {
 
     /** The pm_logconv style return code: 0 success, 1 failure, 2 timeout; a skipped level did not succeed (1). */
     public int rc() {

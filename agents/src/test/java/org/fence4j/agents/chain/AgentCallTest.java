@@ -12,15 +12,28 @@ import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.spi.PowerState;
 import org.junit.jupiter.api.Test;
 
 class AgentCallTest {
 
     @Test
     void returnsWhatTheAgentAnswers() throws Exception {
-        FenceAgent agent = agent((action, target, deadline) -> FenceResult.success(target + " is off"));
+        FenceAgent agent = agent((action, target, deadline) -> FenceResult.power(PowerState.OFF, target + " is off"));
         assertThat(AgentCall.execute(agent, FenceAction.OFF, "pm02", Deadline.after(Duration.ofSeconds(5))))
-                .isEqualTo(FenceResult.success("pm02 is off"));
+                .isEqualTo(FenceResult.power(PowerState.OFF, "pm02 is off"));
+    }
+
+    /** What the protocol adapters (external plugin, fence_* command) get: the same guard as the chain. */
+    @Test
+    void aSuccessWithoutTheProofItsActionNeedsIsAFailure() throws Exception {
+        FenceAgent agent = agent((action, target, deadline) -> FenceResult.success(target + " was power-cycled"));
+        Deadline deadline = Deadline.after(Duration.ofSeconds(5));
+        assertThat(AgentCall.execute(agent, FenceAction.RESET, "pm02", deadline))
+                .isEqualTo(FenceResult.failure("reported success without proof: pm02 was power-cycled"));
+        assertThat(AgentCall.execute(agent, FenceAction.ON, "pm02", deadline).outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(AgentCall.execute(agent, FenceAction.MONITOR, "pm02", deadline).outcome())
+                .isEqualTo(Outcome.SUCCESS);
     }
 
     @Test

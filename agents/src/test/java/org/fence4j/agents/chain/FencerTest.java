@@ -30,7 +30,7 @@ class FencerTest {
     @Test
     void aHistoryThatCannotBeWrittenDoesNotLoseAConfirmedFence() throws Exception {
         FenceAgent agent = mock(FenceAgent.class);
-        when(agent.execute(any(), any(), any())).thenReturn(new FenceResult(Outcome.SUCCESS, "off", PowerState.OFF));
+        when(agent.execute(any(), any(), any())).thenReturn(FenceResult.power(PowerState.OFF, "off"));
         FenceAgentProvider provider = mock(FenceAgentProvider.class);
         when(provider.type()).thenReturn("ipmi");
         when(provider.actions()).thenCallRealMethod();

@@ -27,6 +27,7 @@ import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.Proof;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
@@ -50,7 +51,7 @@ class FencingChainTest {
     }
 
     static FenceResult fenced() {
-        return new FenceResult(Outcome.SUCCESS, "pm02 is powered off.", PowerState.OFF);
+        return FenceResult.power(PowerState.OFF, "pm02 is powered off.");
     }
 
     @Test
@@ -92,7 +93,7 @@ class FencingChainTest {
         FenceAgentProvider helper = t.levels().get(0).device().provider();
         when(helper.actions()).thenReturn(FenceAgentProvider.ALL_BUT_ON);
         when(agents.get(1).execute(eq(FenceAction.ON), eq("pm02"), any()))
-                .thenReturn(new FenceResult(Outcome.SUCCESS, "pm02 is powered on.", PowerState.ON));
+                .thenReturn(FenceResult.power(PowerState.ON, "pm02 is powered on."));
 
         ChainResult r = new FencingChain(ChainListener.NONE).fence(t, FenceAction.ON, Duration.ofSeconds(30));
 
@@ -211,10 +212,35 @@ class FencingChainTest {
     void successWhilePowerReadsOnIsNotBelieved() throws Exception {
         Target t = new Target("pm02", List.of(level(1, "ipmi", Duration.ofSeconds(5))));
         when(agents.get(0).execute(any(), any(), any()))
-                .thenReturn(new FenceResult(Outcome.SUCCESS, "done", PowerState.ON));
+                .thenReturn(FenceResult.power(PowerState.ON, "done"));
         ChainResult r = new FencingChain(ChainListener.NONE).fence(t, FenceAction.OFF, Duration.ofSeconds(5));
         assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(r.levels().get(0).reason()).startsWith("reported success but read the power as on");
+    }
+
+    @Test
+    void aLevelThatSucceedsWithoutProofFailsAndTheNextLevelFences() throws Exception {
+        Target t = chainOf3();
+        when(agents.get(0).execute(any(), any(), any())).thenReturn(FenceResult.success("pm02 was power-cycled."));
+        when(agents.get(1).execute(any(), any(), any())).thenReturn(FenceResult.confirmed(Proof.OPERATOR_CONFIRMED,
+                "Operator confirmed pm02 is down."));
+        ChainResult r = new FencingChain(ChainListener.NONE).fence(t, FenceAction.RESET, Duration.ofSeconds(5));
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.levels().get(0).outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.levels().get(0).reason()).isEqualTo("reported success without proof: pm02 was power-cycled.");
+        assertThat(r.succeededBy().map(LevelReport::proof)).contains(Proof.OPERATOR_CONFIRMED);
+        verify(agents.get(2), never()).execute(any(), any(), any());
+    }
+
+    @Test
+    void onSucceedsOnlyWithThePowerReadOn() throws Exception {
+        Target t = chainOf3();
+        when(agents.get(0).execute(any(), any(), any())).thenReturn(FenceResult.success("power up sent"));
+        when(agents.get(1).execute(any(), any(), any())).thenReturn(FenceResult.power(PowerState.ON, "pm02 is on."));
+        ChainResult r = new FencingChain(ChainListener.NONE).fence(t, FenceAction.ON, Duration.ofSeconds(5));
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.levels()).extracting(LevelReport::outcome).containsExactly(Outcome.FAILURE, Outcome.SUCCESS);
+        assertThat(r.power()).isEqualTo(PowerState.ON);
     }
 
     @Test

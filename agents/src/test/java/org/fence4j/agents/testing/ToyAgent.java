@@ -9,7 +9,6 @@ import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
-import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.Secret;
 
@@ -107,7 +106,7 @@ final class ToyAgent implements FenceAgent {
         }
         device.setPower(target, PowerState.ON);
         device.log("reset " + target);
-        return new FenceResult(Outcome.SUCCESS, target + " was reset", PowerState.OFF);
+        return FenceResult.power(PowerState.OFF, target + " was reset");
     }
 
     private boolean change(String target, PowerState state, Deadline deadline) throws InterruptedException {
@@ -122,8 +121,7 @@ final class ToyAgent implements FenceAgent {
     private FenceResult readBack(String target, PowerState expected) {
         PowerState now = device.power(target);
         return now == expected
-                ? new FenceResult(Outcome.SUCCESS, target + " is powered "
-                        + expected.name().toLowerCase(Locale.ROOT), now)
+                ? FenceResult.power(now, target + " is powered " + expected.name().toLowerCase(Locale.ROOT))
                 : FenceResult.failure(target + " reads back as " + now + ", expected " + expected);
     }
 

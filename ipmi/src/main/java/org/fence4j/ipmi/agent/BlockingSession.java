@@ -1,6 +1,5 @@
 package org.fence4j.ipmi.agent;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,6 @@ import org.fence4j.ipmi.session.Session;
 
 /** The agent's blocking view of one session: the edge where waiting is allowed. */
 final class BlockingSession implements AutoCloseable {
-    private static final Duration POLL = Duration.ofMillis(250);
     /** The client honours the deadline itself; this only guards against a lost completion. */
     private static final long GRACE_MILLIS = 500;
 
@@ -56,7 +54,12 @@ final class BlockingSession implements AutoCloseable {
     }
 
     boolean powerOn() throws InterruptedException {
-        return run(new GetChassisStatus(), deadline).powerOn();
+        return powerOn(deadline);
+    }
+
+    /** Reads the power with Get Chassis Status, answered by {@code by}. */
+    boolean powerOn(Deadline by) throws InterruptedException {
+        return run(new GetChassisStatus(), by).powerOn();
     }
 
     void control(ChassisControl.Action action) throws InterruptedException {
@@ -65,19 +68,6 @@ final class BlockingSession implements AutoCloseable {
 
     void control(ChassisControl.Action action, Deadline by) throws InterruptedException {
         run(new ChassisControl(action), by);
-    }
-
-    /** Polls Get Chassis Status until the power reads {@code on} or {@code until} passes; true if it did. */
-    boolean awaitPower(boolean on, Deadline until) throws InterruptedException {
-        while (true) {
-            if (run(new GetChassisStatus(), until).powerOn() == on) {
-                return true;
-            }
-            if (until.remaining().compareTo(POLL) < 0) {
-                return false;
-            }
-            Thread.sleep(POLL.toMillis());
-        }
     }
 
     /** Closes the session at the BMC, bounded; never throws; after an interrupt, does not wait. */

@@ -1,12 +1,14 @@
 package org.fence4j.ipmi.agent;
 
 import java.util.List;
+import org.fence4j.agents.power.PowerSettings;
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**
  * The ipmi agent's parameters, declared once: cluster-glue external/ipmi names are canonical (and
  * primary in the cluster-glue plugin's metadata), fence_ipmilan names are aliases where they mean
- * the same, and primary in the fence_* agent's metadata ({@code withFenceAgentsName}).
+ * the same, and primary in the fence_* agent's metadata ({@code withFenceAgentsName}). method,
+ * power_wait, power_timeout and retry_on are the core's power parameters ({@link PowerSettings}).
  */
 final class IpmiParameters {
     static final String HOSTNAME = "hostname";
@@ -22,11 +24,7 @@ final class IpmiParameters {
     static final String ALLOW_CIPHER_ZERO = "allow_cipher_zero";
     static final String HEXADECIMAL_KG = "hexadecimal_kg";
     static final String KG = "kg";
-    static final String METHOD = "method";
-    static final String POWER_WAIT = "power_wait";
-    static final String POWER_TIMEOUT = "power_timeout";
     static final String LOGIN_TIMEOUT = "login_timeout";
-    static final String RETRY_ON = "retry_on";
     static final String DISABLE_TIMEOUT = "disable_timeout";
     private static final String NO_LIMIT = " 0: no limit of its own, the action's timeout bounds it.";
 
@@ -61,18 +59,9 @@ final class IpmiParameters {
                     .withDefault("0"),
             ParameterSpec.secret(HEXADECIMAL_KG, "BMC key (Kg) in hexadecimal"),
             ParameterSpec.secret(KG, "BMC key (Kg) as text"),
-            ParameterSpec.select(METHOD, "How to reset: onoff (off, confirm off, on) or cycle (power cycle)",
-                    "onoff", "cycle").withDefault("onoff"),
-            ParameterSpec.seconds(POWER_WAIT, "Seconds to wait after the power is confirmed off before powering on")
-                    .withDefault("0"),
-            ParameterSpec.seconds(POWER_TIMEOUT, "Seconds to wait for the BMC to report the new power state")
-                    .withLongDescription("Seconds to wait for the BMC to report the new power state;" + NO_LIMIT)
-                    .withDefault("20"),
+            PowerSettings.METHOD, PowerSettings.POWER_WAIT, PowerSettings.POWER_TIMEOUT, PowerSettings.RETRY_ON,
             ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds to open the session with the BMC")
                     .withLongDescription("Seconds to open the session with the BMC;" + NO_LIMIT).withDefault("5"),
-            ParameterSpec.integer(RETRY_ON, "Count of attempts to retry power on").withLongDescription("How many more"
-                    + " times power up is sent when the node is not on within power_timeout (on, and reboot's power"
-                    + " up after the confirmed off).").withDefault("1"),
             ParameterSpec.bool(DISABLE_TIMEOUT, "Disable power_timeout and login_timeout").withLongDescription(
                     "Disable power_timeout and login_timeout: only the action's timeout bounds the waits, as"
                             + " fence_ipmilan does under pacemaker-fenced.").withDefault("0"));

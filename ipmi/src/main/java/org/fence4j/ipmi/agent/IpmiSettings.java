@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.fence4j.agents.power.PowerSettings;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.Secret;
@@ -20,9 +21,7 @@ import org.fence4j.ipmi.session.SessionOptions;
 
 /** Validated settings of one ipmi device. Holds secrets: never printed. */
 record IpmiSettings(Optional<String> hostname, String address, int port, Credentials credentials, SessionOptions session,
-        boolean cycle, Duration powerWait, Duration powerTimeout, Duration loginTimeout, int retryOn) {
-    /** A power_timeout or login_timeout of 0 (or disable_timeout): the action's deadline is the only bound. */
-    static final Duration NO_LIMIT = Duration.ofDays(365);
+        PowerSettings power, Duration loginTimeout) {
     private static final String NO_IPMI_15 = "IPMI 1.5 lan (MD5 or clear-text login) is not spoken; use lanplus"
             + " (IPMI v2.0 RMCP+), which every BMC of the last 15 years offers";
 
@@ -59,26 +58,26 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
         } catch (IllegalArgumentException e) {
             problems.add(USERID + "/" + PASSWD + "/" + KG + ": " + e.getMessage());
         }
-        long retryOn = p.integer(RETRY_ON);
-        if (retryOn < 0 || retryOn > 10) {
-            problems.add(RETRY_ON + ": expected 0 to 10 more attempts to power on, got " + retryOn);
+        PowerSettings power = null;
+        try {
+            power = PowerSettings.from(p);
+        } catch (ParameterException e) {
+            problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
             throw new ParameterException(problems);
         }
+        // disable_timeout (fence_ipmilan's, as pacemaker-fenced may pass it): the deadline alone bounds the waits
+        boolean timeoutsDisabled = p.bool(DISABLE_TIMEOUT);
+        Duration loginTimeout = p.seconds(LOGIN_TIMEOUT);
         Privilege privilege = Privilege.valueOf(p.string(PRIV).toUpperCase(java.util.Locale.ROOT));
         SessionOptions options = SessionOptions.defaults().withCipherSuite(cipher).withPrivilege(privilege);
         if (p.bool(ALLOW_CIPHER_ZERO)) {
             options = options.allowingCipherZero();
         }
         return new IpmiSettings(p.get(HOSTNAME), p.string(IPADDR), (int) port, credentials, options,
-                p.string(METHOD).equals("cycle"), p.seconds(POWER_WAIT), limit(p, POWER_TIMEOUT), limit(p, LOGIN_TIMEOUT),
-                (int) retryOn);
-    }
-
-    private static Duration limit(Parameters p, String name) {
-        Duration d = p.seconds(name);
-        return d.isZero() || p.bool(DISABLE_TIMEOUT) ? NO_LIMIT : d;
+                timeoutsDisabled ? power.withoutPowerTimeout() : power,
+                timeoutsDisabled || loginTimeout.isZero() ? PowerSettings.NO_LIMIT : loginTimeout);
     }
 
     private static Secret password(Parameters p, List<String> problems) {

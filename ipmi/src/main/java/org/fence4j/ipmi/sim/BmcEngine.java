@@ -226,7 +226,7 @@ final class BmcEngine {
             }
             case NetFn.CHASSIS << 8 | 0x01 -> {
                 return faults.muteChassisStatus() ? Optional.empty()
-                        : Optional.of(ok(r, new ChassisStatus(state.power.get(), false, false).encode()));
+                        : Optional.of(ok(r, new ChassisStatus(state.powerOn(), false, false).encode()));
             }
             case NetFn.CHASSIS << 8 | 0x02 -> {
                 return Optional.of(chassisControl(s, r));
@@ -253,17 +253,20 @@ final class BmcEngine {
         switch (action.get()) {
             case POWER_DOWN, SOFT_SHUTDOWN -> {
                 if (!faults.neverPowerOff()) {
-                    state.power.set(false);
+                    state.setPower(false);
                 }
             }
             case POWER_UP -> {
                 if (!faults.neverPowerOn()) {
-                    state.power.set(true);
+                    state.setPower(true);
                 }
             }
             case POWER_CYCLE -> {
-                if (!state.power.get()) {
+                if (!state.powerOn()) {
                     return error(r, 0xd5);
+                }
+                if (!faults.neverPowerOff()) {
+                    state.cycle();
                 }
             }
             case HARD_RESET -> {

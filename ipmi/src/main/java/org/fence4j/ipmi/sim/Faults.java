@@ -47,7 +47,7 @@ public final class Faults {
         return this;
     }
 
-    /** Power down is acknowledged but the power stays on: a BMC that lies. */
+    /** Power down and power cycle are acknowledged but the power stays on: a BMC that lies. */
     public Faults neverPowerOff(boolean on) {
         neverPowerOff = on;
         return this;

@@ -75,7 +75,7 @@ public final class SimulateBmcCommand implements FenceCliCommand {
     @Option(names = "--reorder", description = "Hold each answer back until the next one.")
     private boolean reorder;
 
-    @Option(names = "--never-power-off", description = "Acknowledge power down but stay on (a lying BMC).")
+    @Option(names = "--never-power-off", description = "Acknowledge power down and power cycle but stay on (a lying BMC).")
     private boolean neverPowerOff;
 
     @Option(names = "--answer-error", description = "Answer every chassis control with this completion code (hex, e.g. ff).")

@@ -64,11 +64,11 @@ public final class SimulatedBmc implements AutoCloseable {
     }
 
     public boolean powerOn() {
-        return state.power.get();
+        return state.powerOn();
     }
 
     public void setPower(boolean on) {
-        state.power.set(on);
+        state.setPower(on);
     }
 
     public Faults faults() {

@@ -17,6 +17,7 @@ import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.RawParameter;
 import org.fence4j.ipmi.IpmiSimLab;
 import org.junit.jupiter.api.AfterAll;
@@ -113,11 +114,25 @@ class IpmiAgentIpmiSimIT {
         assertThat(lab.witnessPower()).isEqualTo("on");
         int logBefore = lab.chassisLog().length();
         FenceResult cycle = run(FenceAction.RESET, "method", "cycle");
-        assertThat(cycle.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(cycle.message()).startsWith("pm02 was power-cycled");
-        assertThat(cycle.power()).isNotEqualTo(PowerState.ON);
+        // ipmi_sim's cycle is off for about a second: the sequencer's first read after the acknowledgement sees it
+        assertThat(cycle).isEqualTo(new FenceResult(Outcome.SUCCESS, "pm02 was power-cycled: its power read off after"
+                + " the BMC accepted the cycle.", PowerState.OFF, Proof.POWER_READ_OFF));
         assertThat(lab.chassisLog().substring(logBefore)).contains("set power 0");
         assertThat(lab.witnessPowerEventually("on", 10)).isEqualTo("on");
+    }
+
+    /** Issue 13.1: ipmi_sim acknowledges the cycle but its power stays on; never a fence. */
+    @Test
+    void aCycleThatNeverShowsTheNodeOffIsAFailureThatSuggestsOnoff() throws Exception {
+        lab.fault("stuck-on", true);
+        int logBefore = lab.chassisLog().length();
+        FenceResult cycle = run(FenceAction.RESET, "method", "cycle", "power_timeout", "3");
+        assertThat(cycle.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(cycle.message()).isEqualTo("pm02 was never read powered off in the 3 s after the BMC accepted the"
+                + " power cycle, so the cycle is not confirmed as a fence; use method: onoff, which powers off and"
+                + " confirms the off before powering on.");
+        assertThat(lab.chassisLog().substring(logBefore)).as("the cycle reached ipmi_sim").contains("set power 0");
+        assertThat(lab.witnessPower()).isEqualTo("on");
     }
 
     @ParameterizedTest

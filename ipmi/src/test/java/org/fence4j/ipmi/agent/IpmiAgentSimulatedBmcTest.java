@@ -20,6 +20,7 @@ import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.RawParameter;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.ipmi.session.Privilege;
@@ -176,11 +177,31 @@ class IpmiAgentSimulatedBmcTest {
     }
 
     @Test
-    void resetWithMethodCycleSendsOneCycle() throws Exception {
+    void resetWithMethodCycleSendsOneCycleAndSucceedsOnItsOffRead() throws Exception {
         FenceResult r = run(agent("method", "cycle"), FenceAction.RESET);
-        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
-        assertThat(r.power()).isNotEqualTo(PowerState.ON);
+        assertThat(r).isEqualTo(new FenceResult(Outcome.SUCCESS, "pm02 was power-cycled: its power read off after the"
+                + " BMC accepted the cycle.", PowerState.OFF, Proof.POWER_READ_OFF));
         assertThat(bmc.chassisLog()).containsExactly("power cycle");
+        for (int i = 0; i < 300 && !bmc.powerOn(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(bmc.powerOn()).as("the cycle brings the node back by itself").isTrue();
+    }
+
+    /** Issue 13.1: a BMC that acknowledges the cycle and stays on used to be reported as a fence. */
+    @Test
+    void aCycleTheBmcAcknowledgesButNeverPowersOffIsAFailureThatSuggestsOnoff() throws Exception {
+        bmc.faults().neverPowerOff(true);
+        Deadline deadline = Deadline.after(Duration.ofSeconds(10));
+        // as a chain level runs it, through the proof guard
+        FenceResult r = AgentCall.run(FenceAction.RESET, "level", () -> run(agent("method", "cycle", "power_timeout",
+                "2"), FenceAction.RESET, deadline), deadline.remaining(), "level timed out");
+        assertThat(r).isEqualTo(FenceResult.failure("pm02 was never read powered off in the 2 s after the BMC accepted"
+                + " the power cycle, so the cycle is not confirmed as a fence; use method: onoff, which powers off and"
+                + " confirms the off before powering on.", PowerState.ON));
+        assertThat(bmc.chassisLog()).containsExactly("power cycle");
+        assertThat(bmc.powerOn()).isTrue();
+        assertThat(bmc.activeSessions()).isZero();
     }
 
     @Test

@@ -1,0 +1,114 @@
+package org.fence4j.agents.power;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.PowerDriver;
+import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.Ticker;
+
+/**
+ * A second power driver, in fake time: a machine whose device obeys, lies (acknowledges and stays
+ * on), flips late, cycles briefly, or throws. What the power will read next is a script that the
+ * device's commands append to; every read costs {@link #readTakes} of fake time.
+ */
+final class ToyPowerDriver implements PowerDriver {
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final Deque<PowerState> upcoming = new ArrayDeque<>();
+    /** Every call, in order: "read", "set on", "set off", "cycle". */
+    final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Every pause the sequencer took, in order. */
+    final List<Duration> pauses = new CopyOnWriteArrayList<>();
+    PowerState power = PowerState.ON;
+    Duration readTakes = Duration.ofMillis(2);
+    /** Power down and cycle are acknowledged and ignored: the device lies. */
+    boolean staysOn;
+    /** Power up is acknowledged and ignored: the machine does not come back. */
+    boolean staysOff;
+    /** A switch shows only after this many further reads. */
+    int lateReads;
+    /** A cycle reads off for this many reads, then on again. */
+    int cycleOffReads = 2;
+    boolean canCycle = true;
+    /** Reads answer this instead of the power (UNKNOWN: the device cannot tell). */
+    PowerState readsAs;
+    RuntimeException readFails;
+    RuntimeException setOnFails;
+    RuntimeException cycleFails;
+
+    Ticker ticker() {
+        return nanos::get;
+    }
+
+    /** The sequencer's pause in fake time. */
+    PowerSequencer.Pause pause() {
+        return d -> {
+            pauses.add(d);
+            nanos.addAndGet(d.toNanos());
+        };
+    }
+
+    Deadline deadline(Duration after) {
+        return Deadline.after(after, ticker());
+    }
+
+    Duration elapsed() {
+        return Duration.ofNanos(nanos.get());
+    }
+
+    @Override
+    public PowerState readPower(Deadline by) {
+        calls.add("read");
+        nanos.addAndGet(readTakes.toNanos());
+        if (readFails != null) {
+            throw readFails;
+        }
+        PowerState now = upcoming.isEmpty() ? power : upcoming.poll();
+        return readsAs != null ? readsAs : now;
+    }
+
+    @Override
+    public void setPower(boolean on, Deadline by) {
+        calls.add(on ? "set on" : "set off");
+        if (on && setOnFails != null) {
+            throw setOnFails;
+        }
+        if (on ? staysOff : staysOn) {
+            return;
+        }
+        late();
+        power = on ? PowerState.ON : PowerState.OFF;
+    }
+
+    @Override
+    public boolean cycles() {
+        return canCycle;
+    }
+
+    @Override
+    public void cycle(Deadline by) {
+        calls.add("cycle");
+        if (cycleFails != null) {
+            throw cycleFails;
+        }
+        if (staysOn) {
+            return;
+        }
+        late();
+        for (int i = 0; i < cycleOffReads; i++) {
+            upcoming.add(PowerState.OFF);
+        }
+        power = PowerState.ON;
+    }
+
+    private void late() {
+        for (int i = 0; i < lateReads; i++) {
+            upcoming.add(power);
+        }
+    }
+}

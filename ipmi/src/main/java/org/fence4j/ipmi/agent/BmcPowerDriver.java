@@ -1,0 +1,36 @@
+package org.fence4j.ipmi.agent;
+
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.PowerDriver;
+import org.fence4j.agents.spi.PowerState;
+import org.fence4j.ipmi.command.ChassisControl.Action;
+
+/** The ipmi agent as a power driver: Get Chassis Status and Chassis Control over one session. */
+record BmcPowerDriver(BlockingSession bmc) implements PowerDriver {
+
+    @Override
+    public PowerState readPower(Deadline by) throws InterruptedException {
+        return bmc.powerOn(by) ? PowerState.ON : PowerState.OFF;
+    }
+
+    @Override
+    public void setPower(boolean on, Deadline by) throws InterruptedException {
+        bmc.control(on ? Action.POWER_UP : Action.POWER_DOWN, by);
+    }
+
+    @Override
+    public boolean cycles() {
+        return true;
+    }
+
+    /** Chassis Control power cycle is not resendable: a lost answer is never followed by a second cycle. */
+    @Override
+    public void cycle(Deadline by) throws InterruptedException {
+        bmc.control(Action.POWER_CYCLE, by);
+    }
+
+    @Override
+    public String device() {
+        return "the BMC";
+    }
+}
