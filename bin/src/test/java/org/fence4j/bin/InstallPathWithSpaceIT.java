@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fence4j.agents.testing.ChildProcess;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,7 @@ class InstallPathWithSpaceIT {
     void confirmByAUserWhoMayNotWriteTheFifoSaysToRunItAsRoot() throws Exception {
         assumeTrue(Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0), "needs root to wait as root");
         assumeTrue(Files.isExecutable(Path.of(AS_NOBODY.get(0))), "needs setpriv (util-linux)");
-        Path rendezvous = Files.createTempDirectory(Path.of("/run"), "fence4j-space-it.");
+        Path rendezvous = TrustedTempDir.create();
         try {
             Files.setPosixFilePermissions(rendezvous, PosixFilePermissions.fromString("rwx--x--x")); // nobody may look
             Path config = rendezvous.resolve("fence4j.yaml");
