@@ -30,6 +30,7 @@ import org.fence4j.agents.spi.Secret;
 import org.fence4j.helper.TestNamespace;
 import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.sim.SimulatedBmc;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +47,7 @@ class ChainEndToEndIT {
     static final String PASSWORD = "e2e-bmc-pass";
     static TestNamespace pm02;
 
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class) // the rendezvous is in it: not under /tmp
     Path dir;
     SimulatedBmc bmc;
 

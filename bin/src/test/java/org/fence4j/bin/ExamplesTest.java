@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.spi.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +34,7 @@ class ExamplesTest {
         Files.writeString(file, yaml);
 
         FenceConfig config = new ConfigLoader(AgentRegistry.load(), k -> null).load(file);
+        config.checkEveryDevice(Deadline.after(Duration.ofSeconds(30))); // what fence-cli validate does
 
         for (String node : new String[] {"pm01", "pm02"}) {
             assertThat(config.target(node).orElseThrow().levels()).extracting(l -> l.device().agentType())
@@ -43,6 +46,7 @@ class ExamplesTest {
     void theDemoFencesPm02ThroughHelperIpmiAndMeatware() throws Exception {
         FenceConfig config = new ConfigLoader(AgentRegistry.load(), Map.of("FENCE4J_BMC_PASSWORD", "x")::get)
                 .load(EXAMPLES.resolve("demo.yaml"));
+        config.checkEveryDevice(Deadline.after(Duration.ofSeconds(30)));
         assertThat(config.target("pm02").orElseThrow().levels()).extracting(l -> l.device().agentType())
                 .containsExactly("helper", "ipmi", "meatware");
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.XmlDocuments;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,8 @@ class FenceAgentsWrappersIT {
     }
 
     @Test
-    void theWholeChainAsOneAgentFencesThroughItsLevels(@TempDir Path dir) throws IOException {
+    void theWholeChainAsOneAgentFencesThroughItsLevels(@TempDir(factory = TrustedTempDir.class) Path dir)
+            throws IOException {
         SimulatedBmcFixture.assumeIpmitool();
         bmc = new SimulatedBmcFixture(PORT);
         Path secret = Files.writeString(dir.resolve("pm02.passwd"), bmc.password + "\n");

@@ -22,10 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * environment and exit code pass through, and when they use a class-data archive.
  */
 class LauncherIT {
-    /** A JDK 25+ for the AOT cache; the machines of this project have Temurin 25 here. */
-    private static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
-    /** Logged by -Xlog:class+load for a class mapped from a CDS archive or AOT cache. */
-    private static final String FROM_ARCHIVE = "source: shared objects file";
 
     @TempDir
     Path dir;
@@ -109,7 +105,7 @@ class LauncherIT {
     @Test
     void theBuildsAotCacheIsUsedByJdk25() throws IOException {
         assumeTrue(hasArchive(Dist.HOME, ".aot"), "the build made no AOT cache (no JDK 25 at build time)");
-        assertLoadsFromArchive(Dist.HOME, JDK_25.toString());
+        assertLoadsFromArchive(Dist.HOME, Dist.JDK_25.toString());
     }
 
     /** fence4j's classes come from the archive: what -Xlog:class+load says (JDK_JAVA_OPTIONS adds it). */
@@ -120,7 +116,7 @@ class LauncherIT {
                 "", java.time.Duration.ofSeconds(60));
         assertThat(id.exitCode()).as(id.stderr()).isZero();
         assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("org.fence4j.agents.protocol.external.ExternalPlugin ")
-                && l.contains(FROM_ARCHIVE));
+                && l.contains(Dist.FROM_ARCHIVE));
     }
 
     @Test
@@ -133,25 +129,25 @@ class LauncherIT {
                 java.time.Duration.ofSeconds(60));
         assertThat(id.exitCode()).isZero();
         assertThat(id.stderr().lines().filter(l -> !l.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS"))).isEmpty();
-        assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains("org.fence4j") && l.contains(FROM_ARCHIVE));
+        assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains("org.fence4j") && l.contains(Dist.FROM_ARCHIVE));
     }
 
     @Test
     void onJdk25TrainingMakesAnAotCacheThatTheLauncherUses() throws IOException {
-        assumeTrue(Files.isExecutable(JDK_25.resolve("bin/java")), "no JDK 25 at " + JDK_25);
+        assumeTrue(Files.isExecutable(Dist.JDK_25.resolve("bin/java")), "no JDK 25 at " + Dist.JDK_25);
         Path copy = copyOfDist();
         try (Stream<Path> archives = Files.list(copy.resolve("cds"))) {   // the build's, made for another directory
             for (Path archive : archives.toList()) {
                 Files.delete(archive);
             }
         }
-        Map<String, String> jdk25 = Map.of("JAVA_HOME", JDK_25.toString(), "FENCE4J_TRAIN_PORT", "9841");
+        Map<String, String> jdk25 = Map.of("JAVA_HOME", Dist.JDK_25.toString(), "FENCE4J_TRAIN_PORT", "9841");
         ChildProcess.Result train = ChildProcess.run(List.of(copy.resolve("libexec/fence4j-train").toString()), jdk25,
                 "", java.time.Duration.ofSeconds(180));
         assertThat(train.exitCode()).as(train.all()).isZero();
         assertThat(hasArchive(copy, ".aot")).isTrue();
 
-        assertLoadsFromArchive(copy, JDK_25.toString());
+        assertLoadsFromArchive(copy, Dist.JDK_25.toString());
     }
 
     private static boolean hasArchive(Path home, String suffix) throws IOException {

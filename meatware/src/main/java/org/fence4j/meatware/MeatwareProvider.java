@@ -36,7 +36,9 @@ public final class MeatwareProvider implements FenceAgentProvider {
             .withDefault(Rendezvous.DEFAULT_DIR.toString())
             .withLongDescription("The request waits on the FIFO <rendezvous_dir>/meatware.<node>. cluster-glue's"
                     + " meatclient and meatware plugin have /run/meatware.<node> compiled in: with another directory"
-                    + " only fence-cli confirm --rendezvous-dir reaches the request.");
+                    + " only fence-cli confirm --rendezvous-dir reaches the request. It and every directory above it"
+                    + " must be owned by root (or the user fence4j runs as) and writable only by their owner, not"
+                    + " /tmp: else another user could confirm in the operator's place.");
 
     @Override
     public String type() {

@@ -32,6 +32,7 @@ import org.fence4j.meatware.rendezvous.FifoDelivery;
 import org.fence4j.meatware.rendezvous.Rendezvous;
 import org.fence4j.meatware.rendezvous.ReplyRecord;
 import org.fence4j.meatware.rendezvous.TestFifos;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +42,7 @@ class MeatwareAgentTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T16:30:00Z"), ZoneOffset.UTC);
     private static final long RESULT_SECONDS = 20;
 
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class)
     Path dir;
     private final FakeTicker ticker = new FakeTicker();
 
@@ -305,7 +306,8 @@ class MeatwareAgentTest {
         FenceResult result = agent().execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(5)));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
-        assertThat(result.message()).contains("writable by group or others without the sticky bit");
+        assertThat(result.message()).contains("the rendezvous directory " + dir + " is not safe: in " + dir
+                + ", it is writable by group or others (mode 777)");
         assertThat(fifo("pm02")).doesNotExist();
     }
 

@@ -120,5 +120,15 @@ public final class ChainAgentProvider implements FenceAgentProvider {
         public List<String> targets() {
             return List.copyOf(new TreeSet<>(config.targets().keySet()));
         }
+
+        @Override
+        public List<String> problems(Deadline deadline) {
+            try {
+                config.checkEveryDevice(deadline);
+                return List.of();
+            } catch (ConfigException e) {
+                return e.problems();
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.Ticker;
@@ -154,7 +155,14 @@ public final class FencingChain {
         Deadline deadline = request.atMost(level.timeout());
         long started = ticker.nanoTime();
         FenceResult result = AgentCall.run(action, "level-" + level.index() + "-" + level.device().name(), () -> {
-            try (FenceAgent agent = level.device().open()) {
+            FenceAgent opened;
+            try {
+                opened = level.device().open(deadline); // reads this device's secrets, and no other's
+            } catch (ParameterException e) {
+                return FenceResult.failure("cannot use " + level.device().name() + ": "
+                        + String.join("; ", e.problems()));
+            }
+            try (FenceAgent agent = opened) {
                 return agent.execute(action, target, deadline);
             }
         }, deadline.remaining().plus(AgentCall.GRACE), // a result that is late by a hair still counts

@@ -217,14 +217,14 @@ public final class ConfigLoader {
                     raw.add(new RawParameter(p.key(), value, new Origin(at(p.line()) + path, false)));
                 }
             }
-            String where = at(paramsEntry == null ? line : paramsEntry.line()) + path + ": ";
+            String where = at(paramsEntry == null ? line : paramsEntry.line()) + path;
             try {
-                Parameters parameters = Parameters.resolve(provider.parameters(), raw, Parameters.Unknown.REJECT,
+                // secrets are read when a request uses the device (Device.open), or by validate
+                Parameters parameters = Parameters.declare(provider.parameters(), raw, Parameters.Unknown.REJECT,
                         environment);
-                provider.create(parameters);
-                return java.util.Optional.of(new Device(deviceName, provider, parameters));
+                return java.util.Optional.of(new Device(deviceName, provider, parameters, where));
             } catch (ParameterException e) {
-                e.problems().forEach(p -> problems.add(p.startsWith(name) ? p : where + p));
+                e.problems().forEach(p -> problems.add(p.startsWith(name) ? p : where + ": " + p));
                 return java.util.Optional.empty();
             }
         }

@@ -4,9 +4,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.FenceAgent;
+import org.fence4j.agents.spi.ParameterException;
 
 /**
  * A validated configuration: devices, and for each target its levels in priority order; both maps in
@@ -36,5 +41,23 @@ public record FenceConfig(Path source, Path stateDir, Map<String, Device> device
 
     public Optional<Target> target(String name) {
         return Optional.ofNullable(targets.get(name));
+    }
+
+    /**
+     * Opens every device once, as {@code fence-cli validate} does: reads every secret and lets
+     * each agent check its parameters, without contacting any device. Every problem at once.
+     */
+    public void checkEveryDevice(Deadline deadline) throws ConfigException {
+        List<String> problems = new ArrayList<>();
+        for (Device device : new TreeMap<>(devices).values()) {
+            try (FenceAgent agent = device.open(deadline)) {
+                // opened: its secrets are readable and its parameters fit together
+            } catch (ParameterException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 }

@@ -17,6 +17,15 @@ public interface FenceAgent extends AutoCloseable {
     /** The nodes this device can fence (cluster-glue gethosts, fence-agents list). */
     List<String> targets();
 
+    /**
+     * What validate-all finds wrong beyond the parameters its provider checked in create: nothing
+     * for a device; the whole chain reads every level's secrets here (a request reads only those
+     * of the devices it uses).
+     */
+    default List<String> problems(Deadline deadline) {
+        return List.of();
+    }
+
     @Override
     default void close() {
     }

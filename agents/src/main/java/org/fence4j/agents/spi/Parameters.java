@@ -1,8 +1,6 @@
 package org.fence4j.agents.spi;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,21 +18,34 @@ import java.util.stream.Collectors;
  * held apart and masked in {@link #toString()}.
  *
  * <p>A secret parameter {@code X} (or any alias of it) may be given as {@code X} (not on the
- * command line), {@code X_file} (first line of a file), {@code X_env} (an environment variable)
- * or {@code X_script} (first line of a command's output, as fence-agents' password_script).
+ * command line), {@code X_file} (first line of a regular file), {@code X_env} (an environment
+ * variable) or {@code X_script} (first line of a command's output, as fence-agents'
+ * password_script). {@link #declare} checks everything but reads no secret; {@link #withSecrets}
+ * reads them when the device is about to be used, so that a configuration's other devices
+ * (whose secrets may be missing or slow) never hold a request up.
  */
 public final class Parameters {
     /** The suffixes that name where a secret {@code X} is read from: {@code X_file}, {@code X_env}, {@code X_script}. */
     public static final List<String> SECRET_SOURCES = List.of("_file", "_env", "_script");
-    private static final long SCRIPT_TIMEOUT_SECONDS = 10;
+    /** The longest one secret's file or script may take. */
+    public static final Duration SECRET_TIMEOUT = Duration.ofSeconds(10);
 
     private final Map<String, String> values;
     private final Map<String, Secret> secrets;
+    private final Map<String, Pending> pending;
+    private final UnaryOperator<String> environment;
 
-    private Parameters(Map<String, String> values, Map<String, Secret> secrets) {
+    private Parameters(Map<String, String> values, Map<String, Secret> secrets, Map<String, Pending> pending,
+            UnaryOperator<String> environment) {
         // in declaration order, every run: Map.copyOf would iterate in a new order in each JVM
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+        this.pending = Collections.unmodifiableMap(new LinkedHashMap<>(pending));
+        this.environment = environment;
+    }
+
+    /** A secret given as X_file, X_env or X_script, not read yet. */
+    private record Pending(ParameterSpec spec, RawParameter raw, String source) {
     }
 
     /** The ways to give a secret parameter, for messages and help: "passwd_file, passwd_env or passwd_script". */
@@ -52,11 +63,39 @@ public final class Parameters {
         return resolve(specs, raw, unknown, System::getenv);
     }
 
+    /** {@link #declare} and {@link #withSecrets} at once: for a device that is used right away. */
     public static Parameters resolve(List<ParameterSpec> specs, List<RawParameter> raw,
             Unknown unknown, UnaryOperator<String> environment) throws ParameterException {
         List<String> problems = new ArrayList<>();
+        Parameters declared = declare(specs, raw, unknown, environment, problems);
+        Parameters complete = declared.readSecrets(
+                Deadline.after(SECRET_TIMEOUT.multipliedBy(Math.max(1, declared.pending.size()))), problems);
+        if (!problems.isEmpty()) {
+            throw new ParameterException(problems);
+        }
+        return complete;
+    }
+
+    /**
+     * Checks every value and notes where each secret comes from, without reading any: every
+     * problem at once, each naming its origin, key and what was expected.
+     */
+    public static Parameters declare(List<ParameterSpec> specs, List<RawParameter> raw,
+            Unknown unknown, UnaryOperator<String> environment) throws ParameterException {
+        List<String> problems = new ArrayList<>();
+        Parameters declared = declare(specs, raw, unknown, environment, problems);
+        if (!problems.isEmpty()) {
+            throw new ParameterException(problems);
+        }
+        return declared;
+    }
+
+    /** What can be taken of {@code raw}, adding every problem to {@code problems}. */
+    private static Parameters declare(List<ParameterSpec> specs, List<RawParameter> raw,
+            Unknown unknown, UnaryOperator<String> environment, List<String> problems) {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Secret> secrets = new LinkedHashMap<>();
+        Map<String, Pending> pending = new LinkedHashMap<>();
         Map<String, RawParameter> seen = new LinkedHashMap<>();
         for (RawParameter p : raw) {
             Optional<Match> match = match(specs, p.key());
@@ -80,10 +119,16 @@ public final class Parameters {
                 }
                 continue;
             }
-            if (spec.secret()) {
-                readSecret(spec, p, source, environment, problems).ifPresent(s -> secrets.put(spec.name(), s));
-            } else {
+            if (!spec.secret()) {
                 check(spec, p).ifPresentOrElse(problems::add, () -> values.put(spec.name(), canonical(spec, p.value())));
+            } else if (!source.isEmpty()) {
+                pending.put(spec.name(), new Pending(spec, p, source));
+            } else if (p.origin().commandLine()) {
+                problems.add(p.origin() + ": " + p.key() + ": a secret is never taken from the command line (other"
+                        + " users can read it in the process list); give " + p.key() + "_file=PATH or " + p.key()
+                        + "_env=VARIABLE, or pass it on stdin");
+            } else {
+                secrets.put(spec.name(), Secret.of(p.value()));
             }
         }
         for (ParameterSpec spec : specs) {
@@ -99,10 +144,31 @@ public final class Parameters {
                         + ": " + spec.shortDescription());
             }
         }
+        return new Parameters(values, secrets, pending, environment);
+    }
+
+    /**
+     * These parameters with every secret read: each file or script gets at most
+     * {@link #SECRET_TIMEOUT} and no more than {@code deadline} leaves. Every problem at once.
+     */
+    public Parameters withSecrets(Deadline deadline) throws ParameterException {
+        List<String> problems = new ArrayList<>();
+        Parameters complete = readSecrets(deadline, problems);
         if (!problems.isEmpty()) {
             throw new ParameterException(problems);
         }
-        return new Parameters(values, secrets);
+        return complete;
+    }
+
+    private Parameters readSecrets(Deadline deadline, List<String> problems) {
+        if (pending.isEmpty()) {
+            return this;
+        }
+        Map<String, Secret> all = new LinkedHashMap<>(secrets);
+        for (Pending p : pending.values()) {
+            read(p, deadline, problems).ifPresent(s -> all.put(p.spec().name(), s));
+        }
+        return new Parameters(values, all, Map.of(), environment);
     }
 
     private record Match(ParameterSpec spec, String source) {
@@ -135,26 +201,18 @@ public final class Parameters {
         return Optional.empty();
     }
 
-    private static Optional<Secret> readSecret(ParameterSpec spec, RawParameter p, String source,
-            UnaryOperator<String> environment, List<String> problems) {
+    private Optional<Secret> read(Pending pending, Deadline deadline, List<String> problems) {
+        RawParameter p = pending.raw();
+        String name = pending.spec().name();
         String at = p.origin() + ": " + p.key() + ": ";
-        switch (source) {
-            case "" -> {
-                if (p.origin().commandLine()) {
-                    problems.add(at + "a secret is never taken from the command line (other users can read it"
-                            + " in the process list); give " + p.key() + "_file=PATH or " + p.key()
-                            + "_env=VARIABLE, or pass it on stdin");
-                    return Optional.empty();
-                }
-                return Optional.of(Secret.of(p.value()));
-            }
+        Duration limit = min(SECRET_TIMEOUT, deadline.remaining());
+        switch (pending.source()) {
             case "_file" -> {
                 try {
-                    return Optional.of(Secret.readFirstLine(Path.of(p.value())));
+                    return Optional.of(Secret.readFirstLine(Path.of(p.value()), limit));
                 } catch (IOException | RuntimeException e) {
-                    problems.add(at + "cannot read the secret file '" + p.value() + "' ("
-                            + e.getClass().getSimpleName() + "); expected a readable file whose first line is the "
-                            + spec.name());
+                    problems.add(at + "cannot read the secret file '" + p.value() + "': " + e.getMessage()
+                            + "; expected a regular file whose first line is the " + name);
                     return Optional.empty();
                 }
             }
@@ -162,57 +220,26 @@ public final class Parameters {
                 String value = environment.apply(p.value());
                 if (value == null) {
                     problems.add(at + "environment variable '" + p.value() + "' is not set; expected it to hold the "
-                            + spec.name());
+                            + name);
                     return Optional.empty();
                 }
                 return Optional.of(Secret.of(value));
             }
             default -> {
-                return runScript(p.value()).map(Secret::of).or(() -> {
-                    problems.add(at + "the command '" + p.value() + "' did not print the " + spec.name()
-                            + " (it must exit 0 within " + SCRIPT_TIMEOUT_SECONDS + " s and print it on its first line)");
+                try {
+                    return Optional.of(Secret.fromScript(p.value(), limit));
+                } catch (IOException | RuntimeException e) {
+                    problems.add(at + "the command '" + p.value() + "' did not print the " + name + ": "
+                            + e.getMessage() + "; expected it to exit 0 within " + SecretFile.seconds(limit)
+                            + " and print the " + name + " on its first line");
                     return Optional.empty();
-                });
+                }
             }
         }
     }
 
-    /**
-     * The first line a command prints, if it exits 0 within the time limit. Its output goes to a
-     * private temporary file, so that a child it leaves running cannot hold us past the limit.
-     */
-    private static Optional<String> runScript(String command) {
-        Path out = null;
-        Process process = null;
-        try {
-            out = Files.createTempFile("fence4j-secret", ".out"); // owner-only, as createTempFile makes it
-            process = new ProcessBuilder("/bin/sh", "-c", command)
-                    .redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            if (!process.waitFor(SCRIPT_TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                return Optional.empty();
-            }
-            return Optional.of(Secret.firstLine(Files.readString(out, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } finally {
-            if (process != null) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException e) {
-                    // a temporary file of the secret left behind is owner-only
-                }
-            }
-        }
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /** The problem with a non-secret value, if any. */
@@ -242,11 +269,11 @@ public final class Parameters {
 
     /** The parameters of a validated value set, empty. For agents without parameters. */
     public static Parameters empty() {
-        return new Parameters(Map.of(), Map.of());
+        return new Parameters(Map.of(), Map.of(), Map.of(), name -> null);
     }
 
     public boolean has(String name) {
-        return values.containsKey(name) || secrets.containsKey(name);
+        return values.containsKey(name) || secrets.containsKey(name) || pending.containsKey(name);
     }
 
     public Optional<String> get(String name) {
@@ -270,7 +297,11 @@ public final class Parameters {
         return Duration.ofNanos((long) (Double.parseDouble(string(name)) * TimeUnit.SECONDS.toNanos(1)));
     }
 
+    /** A secret; only after {@link #withSecrets} if it was given as X_file, X_env or X_script. */
     public Optional<Secret> secret(String name) {
+        if (pending.containsKey(name)) {
+            throw new IllegalStateException("the secret " + name + " has not been read yet (Parameters.withSecrets)");
+        }
         return Optional.ofNullable(secrets.get(name));
     }
 
@@ -278,6 +309,7 @@ public final class Parameters {
     public Map<String, String> masked() {
         Map<String, String> all = new LinkedHashMap<>(values);
         secrets.keySet().forEach(k -> all.put(k, Secret.MASK));
+        pending.keySet().forEach(k -> all.put(k, Secret.MASK));
         return all;
     }
 

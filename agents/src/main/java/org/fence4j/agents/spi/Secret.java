@@ -2,8 +2,8 @@ package org.fence4j.agents.spi;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 
 /** A password or key. Its value is never part of {@link #toString()}, logs or messages. */
@@ -24,16 +24,28 @@ public final class Secret {
         return new Secret(value.clone());
     }
 
-    /** The first line of a file, as every secret file is read ({@code X_file}, ipmitool -f). */
-    public static Secret readFirstLine(Path file) throws IOException {
-        return of(firstLine(Files.readString(file, StandardCharsets.UTF_8)));
+    /**
+     * The first line of a file, as every secret file is read ({@code X_file}, ipmitool -f): only a
+     * regular file of at most 64 KiB, within {@code limit}. The IOException's message says what is
+     * wrong without naming the file (the caller may, where the path is not secret itself).
+     */
+    public static Secret readFirstLine(Path file, Duration limit) throws IOException {
+        byte[] bytes = SecretFile.read(file, limit);
+        try {
+            return of(SecretFile.firstLine(bytes));
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
-    /** The text up to the first line end (\n or \r\n). */
-    static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        String line = end < 0 ? text : text.substring(0, end);
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    /** The first line a command prints ({@code X_script}), read from a pipe within {@code limit}. */
+    static Secret fromScript(String command, Duration limit) throws IOException {
+        byte[] bytes = SecretScript.run(command, limit);
+        try {
+            return of(SecretFile.firstLine(bytes));
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     /** A copy of the value; the caller should clear it when done. */

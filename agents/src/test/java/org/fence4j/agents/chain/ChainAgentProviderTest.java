@@ -78,6 +78,32 @@ class ChainAgentProviderTest {
     }
 
     @Test
+    void aRequestReadsOnlyItsDevicesSecretsAndValidateAllReadsThemAll() throws Exception {
+        Path toys = Files.createDirectories(dir.resolve("toys"));
+        Path config = dir.resolve("fence4j.yaml");
+        Files.writeString(config, """
+                state_dir: %1$s/state
+                devices:
+                  first:  { agent: toy, params: { hostlist: pm02, state_dir: %1$s/toys, passwd_env: PW } }
+                  second: { agent: toy, params: { hostlist: pm02, state_dir: %1$s/toys, passwd_env: NOT_SET } }
+                targets:
+                  pm02: { levels: [ { device: first, timeout: 5s }, { device: second, timeout: 5s } ] }
+                """.formatted(dir));
+        new ToyDevice(toys).setPower("pm02", PowerState.ON);
+        ChainAgentProvider provider = new ChainAgentProvider(Map.of("PW", ToyAgentProvider.PASSWORD)::get);
+        try (FenceAgent chain = provider.create(Parameters.resolve(provider.parameters(),
+                List.of(new RawParameter("config", config.toString(), Origin.environment("config"))),
+                Parameters.Unknown.REJECT))) {
+            assertThat(chain.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(20))).outcome())
+                    .isEqualTo(Outcome.SUCCESS);
+
+            assertThat(chain.problems(Deadline.after(Duration.ofSeconds(20)))).containsExactly(config + ":4:"
+                    + " devices.second.params: passwd_env: environment variable 'NOT_SET' is not set; expected it to"
+                    + " hold the passwd");
+        }
+    }
+
+    @Test
     void configurationErrorsAreParameterErrors() {
         ChainAgentProvider provider = new ChainAgentProvider(k -> null);
         assertThatThrownBy(() -> provider.create(Parameters.resolve(provider.parameters(),

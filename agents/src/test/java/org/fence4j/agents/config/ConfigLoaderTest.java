@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.ParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,8 +65,8 @@ class ConfigLoaderTest {
         assertThat(t.levels()).extracting(l -> l.device().name()).containsExactly("helper-pm02", "ipmi-pm02", "meatware-pm02");
         assertThat(t.levels()).extracting(FenceConfig.Level::timeout)
                 .containsExactly(Duration.ofSeconds(40), Duration.ofSeconds(60), ConfigLoader.DEFAULT_LEVEL_TIMEOUT);
-        assertThat(c.devices().get("ipmi-pm02").parameters().secret("passwd").orElseThrow().bytes())
-                .isEqualTo("pw-from-env".getBytes());
+        assertThat(c.devices().get("ipmi-pm02").parameters().withSecrets(Deadline.after(Duration.ofSeconds(5)))
+                .secret("passwd").orElseThrow().bytes()).isEqualTo("pw-from-env".getBytes());
         assertThat(c.devices().get("ipmi-pm02").parameters().integer("wait_ms")).isEqualTo(9623);
     }
 
@@ -84,13 +86,42 @@ class ConfigLoaderTest {
             level is not a mapping  | - { device: meatware-pm02 } | - meatware-pm02 | :22: targets.pm02.levels[3]: expected a mapping with 'device' and 'timeout'
             devices not a mapping   | devices: | devices: []\\nold_devices: | :3: devices: expected a mapping of device names to devices
             bad target name         | pm02:\\n    levels: | pm/02:\\n    levels: | :18: targets.pm/02: 'pm/02' is not a node name; expected letters, digits, '.', '_' or '-'
-            secret env not set      | passwd_env: PM02_PW | passwd_env: PM03_PW | :13: devices.ipmi-pm02.params: passwd_env: environment variable 'PM03_PW' is not set; expected it to hold the passwd
             YAML syntax             | mode: fail | mode: [fail | :9: not valid YAML
             """)
     void namesFileLineKeyAndExpectation(String name, String from, String to, String expected) {
         String yaml = VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
         assertThat(yaml).as("test case applies").isNotEqualTo(VALID);
         assertThat(problem(yaml)).contains(dir.resolve("fence4j.yaml") + expected);
+    }
+
+    @Test
+    void secretsAreReadOnlyWhenADeviceIsUsedAndEachProblemNamesFileLineAndKey() throws Exception {
+        Path ran = dir.resolve("script-ran");
+        String yaml = VALID.replace("passwd_env: PM02_PW", "passwd_env: PM03_PW")
+                .replace("      passwd_env: TOY_PW", "      passwd_script: touch " + ran + "; echo toy-pw");
+        FenceConfig c = load(yaml, "rw-r--r--"); // nothing read yet: no problem, the script never ran
+        assertThat(ran).doesNotExist();
+        assertThat(c.devices().get("ipmi-pm02").parameters().toString()).contains("passwd=******");
+
+        Deadline deadline = Deadline.after(Duration.ofSeconds(20));
+        assertThatThrownBy(() -> c.devices().get("ipmi-pm02").open(deadline)).isInstanceOf(ParameterException.class)
+                .hasMessage(dir.resolve("fence4j.yaml") + ":13: devices.ipmi-pm02.params: passwd_env: environment"
+                        + " variable 'PM03_PW' is not set; expected it to hold the passwd");
+        assertThat(ran).doesNotExist();
+        c.devices().get("meatware-pm02").open(deadline).close(); // another device is usable all the same
+
+        assertThatThrownBy(() -> c.checkEveryDevice(deadline)).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement().asString()
+                        .contains(":13: devices.ipmi-pm02.params: passwd_env: environment variable 'PM03_PW'"));
+        assertThat(ran).exists(); // validate read every secret
+    }
+
+    @Test
+    void anAgentsOwnProblemIsNamedWithTheDevicesFileAndLineWhenItIsOpened() throws Exception {
+        FenceConfig c = load(VALID.replace("{ hostlist: pm02, passwd_env", "{ hostlist: ',', passwd_env"), "rw-r--r--");
+        assertThatThrownBy(() -> c.devices().get("ipmi-pm02").open(Deadline.after(Duration.ofSeconds(5))))
+                .hasMessage(dir.resolve("fence4j.yaml") + ":13: devices.ipmi-pm02.params: hostlist: expected at least"
+                        + " one host name");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.fence4j.agents.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,10 +55,74 @@ class ParametersTest {
     }
 
     @Test
-    void aScriptThatLeavesAChildRunningDoesNotHoldUs() {
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
-                assertThat(resolve(file("ip", "h"), file("passwd_script", "sleep 30 & echo from-script")).secret("passwd")
-                        .orElseThrow().bytes()).isEqualTo("from-script".getBytes()));
+    void aScriptThatLeavesAChildRunningDoesNotHoldUsAndTheChildIsKilled(@TempDir Path dir) throws Exception {
+        Path child = dir.resolve("child");
+        assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
+                assertThat(resolve(file("ip", "h"), file("passwd_script", "sleep 30 & echo $! > " + child
+                        + "; echo from-script")).secret("passwd").orElseThrow().bytes())
+                        .isEqualTo("from-script".getBytes()));
+        awaitGone(Long.parseLong(Files.readString(child).trim()));
+    }
+
+    @Test
+    void aScriptThatSleepsIsCutAtItsBoundWithItsWholeTree(@TempDir Path dir) throws Exception {
+        Path child = dir.resolve("child");
+        Parameters declared = Parameters.declare(SPECS, List.of(file("ip", "h"), file("passwd_script",
+                "sleep 30 & echo $! > " + child + "; sleep 30; echo too-late")), Parameters.Unknown.REJECT, k -> null);
+        assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
+                assertThatThrownBy(() -> declared.withSecrets(Deadline.after(Duration.ofMillis(1500))))
+                        .hasMessage("f.yaml:3: passwd_script: the command 'sleep 30 & echo $! > " + child + "; sleep 30;"
+                                + " echo too-late' did not print the passwd: it did not finish within 1.5 s and was"
+                                + " killed; expected it to exit 0 within 1.5 s and print the passwd on its first line"));
+        awaitGone(Long.parseLong(Files.readString(child).trim()));
+    }
+
+    @Test
+    void aScriptsOutputComesThroughAPipeNeverAFile() throws Exception {
+        // the script says what its stdout is: a file there would keep the secret after a kill -9
+        String script = "out=$(readlink /proc/$$/fd/1); case $out in pipe:*) echo through-a-pipe;; *) echo \"$out\";; esac";
+        assertThat(new String(resolve(file("ip", "h"), file("passwd_script", script)).secret("passwd").orElseThrow()
+                .bytes())).isEqualTo("through-a-pipe");
+    }
+
+    @Test
+    void aScriptPrintingEndlesslyIsBoundedInSize() {
+        assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
+                assertThatThrownBy(() -> resolve(file("ip", "h"), file("passwd_script", "cat /dev/zero")))
+                        .hasMessageContaining("did not print the passwd: it printed more than 65536 bytes on its first"
+                                + " line"));
+    }
+
+    @Test
+    void aFifoAsSecretFileIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("pw");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
+                assertThatThrownBy(() -> resolve(file("ip", "h"), file("passwd_file", fifo.toString())))
+                        .hasMessage("f.yaml:3: passwd_file: cannot read the secret file '" + fifo + "': it is a FIFO"
+                                + " (named pipe), not a regular file; expected a regular file whose first line is the"
+                                + " passwd"));
+    }
+
+    @Test
+    void aDeviceADirectoryOrAHugeFileIsRefused(@TempDir Path dir) throws Exception {
+        assertTimeoutPreemptively(Duration.ofSeconds(8), () ->
+                assertThatThrownBy(() -> resolve(file("ip", "h"), file("passwd_file", "/dev/zero")))
+                        .hasMessageContaining("'/dev/zero': it is a character device, not a regular file"));
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("passwd_file", dir.toString())))
+                .hasMessageContaining("'" + dir + "': it is a directory, not a regular file");
+        Path huge = Files.write(dir.resolve("huge"), new byte[SecretFile.MAX_BYTES + 1]);
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("passwd_file", huge.toString())))
+                .hasMessageContaining("'" + huge + "': it is larger than 65536 bytes");
+    }
+
+    /** A killed process disappears a moment later: wait for it, bounded. */
+    private static void awaitGone(long pid) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            assertThat(System.nanoTime() - end).as("process " + pid + " still alive").isNegative();
+            Thread.sleep(10);
+        }
     }
 
     @Test
@@ -81,7 +146,7 @@ class ParametersTest {
         assertThatThrownBy(() -> resolve(file("ipport", "abc"), file("lanplus", "maybe"), file("privlvl", "root"),
                 file("power_timeout", "-1"), file("colour", "red"), file("passwd_env", "NOT_SET")))
                 .isInstanceOf(ParameterException.class)
-                .satisfies(e -> assertThat(((ParameterException) e).problems()).containsExactly(
+                .satisfies(e -> assertThat(((ParameterException) e).problems()).containsExactlyInAnyOrder(
                         "f.yaml:3: ipport: expected a whole number, got 'abc'",
                         "f.yaml:3: lanplus: expected a boolean (yes/no, true/false, on/off, 1/0), got 'maybe'",
                         "f.yaml:3: privlvl: expected one of operator, administrator, got 'root'",
@@ -95,7 +160,8 @@ class ParametersTest {
     @Test
     void unreadableSecretFileIsNamed(@TempDir Path dir) {
         assertThatThrownBy(() -> resolve(file("ip", "h"), file("passwd_file", dir.resolve("missing").toString())))
-                .hasMessageContaining("passwd_file: cannot read the secret file '" + dir.resolve("missing") + "'");
+                .hasMessageContaining("passwd_file: cannot read the secret file '" + dir.resolve("missing") + "': there"
+                        + " is no such file");
     }
 
     @Test

@@ -86,12 +86,14 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
             return given.orElse(Secret.of(""));
         }
         try {
-            return Secret.readFirstLine(Path.of(new String(given.get().bytes(), StandardCharsets.UTF_8)));
+            return Secret.readFirstLine(Path.of(new String(given.get().bytes(), StandardCharsets.UTF_8)),
+                    Parameters.SECRET_TIMEOUT);
         } catch (IOException | RuntimeException e) {
-            // passwd is secret: it may well hold the password itself, so its value is never shown
-            problems.add(PASSWD + ": with " + PASSWD_METHOD + "=file, expected the path of a readable file whose first"
-                    + " line is the password; cannot read the file named by " + PASSWD + " ("
-                    + e.getClass().getSimpleName() + ")");
+            // passwd is secret: it may well hold the password itself, so its value is never shown (nor is it
+            // in the reader's messages)
+            problems.add(PASSWD + ": with " + PASSWD_METHOD + "=file, expected the path of a regular file whose first"
+                    + " line is the password; cannot read the file named by " + PASSWD + ": "
+                    + (e instanceof IOException ? e.getMessage() : e.getClass().getSimpleName()));
             return Secret.of("");
         }
     }

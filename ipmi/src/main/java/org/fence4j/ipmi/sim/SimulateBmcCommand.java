@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.fence4j.agents.cli.FenceCliCommand;
+import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.session.Privilege;
@@ -176,10 +177,10 @@ public final class SimulateBmcCommand implements FenceCliCommand {
     private static Secret secret(Path file, String env, String options) {
         if (file != null) {
             try {
-                return Secret.readFirstLine(file);
+                return Secret.readFirstLine(file, Parameters.SECRET_TIMEOUT);
             } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + file + " (" + e.getClass().getSimpleName()
-                        + "); expected a file whose first line is the secret");
+                throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage()
+                        + "; expected a regular file whose first line is the secret");
             }
         }
         if (env != null) {

@@ -334,8 +334,8 @@ class IpmiAgentSimulatedBmcTest {
         // passwd_method=file with the password itself in passwd: the error must not echo it
         assertThatThrownBy(() -> agent("passwd_method", "file", "passwd", "hunter2"))
                 .isInstanceOf(ParameterException.class)
-                .hasMessageContaining("passwd: with passwd_method=file, expected the path of a readable file")
-                .hasMessageContaining("cannot read the file named by passwd (NoSuchFileException)")
+                .hasMessageContaining("passwd: with passwd_method=file, expected the path of a regular file")
+                .hasMessageContaining("cannot read the file named by passwd: there is no such file")
                 .satisfies(e -> assertThat(e.toString()).doesNotContain("hunter2"));
     }
 
@@ -367,5 +367,14 @@ class IpmiAgentSimulatedBmcTest {
         assertThat(run(agent("disable_timeout", "true", "ip", "127.0.0.1", "ipaddr", "127.0.0.1"), FenceAction.ON)
                 .outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(bmc.powerOn()).isTrue();
+    }
+
+    @Test
+    void aPasswordFileThatIsADeviceIsRefusedWithoutReadingIt() {
+        // the one secret reader (Secret.readFirstLine): /dev/zero would never end
+        assertThatThrownBy(() -> agent("passwd_method", "file", "passwd", "/dev/zero"))
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("cannot read the file named by passwd: it is a character device, not a regular file")
+                .satisfies(e -> assertThat(e.toString()).doesNotContain("/dev/zero"));
     }
 }

@@ -2,7 +2,11 @@ package org.fence4j.meatware.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.fence4j.agents.cli.FenceCliCommand;
@@ -32,7 +36,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the confirmation was delivered to the waiting request",
             "1:not confirmed: nobody is waiting for TARGET, or the operator cancelled",
-            "2:usage error (bad node name, no terminal to ask on and no --yes)"})
+            "2:usage error (bad node name, no terminal to ask on and no --yes, or this user may not write to the"
+                    + " FIFO: run it as root)"})
 public final class ConfirmCommand implements FenceCliCommand {
     static final int CONFIRMED = 0;
     static final int NOT_CONFIRMED = 1;
@@ -78,6 +83,16 @@ public final class ConfirmCommand implements FenceCliCommand {
         return result;
     }
 
+    /** The waiting request made its FIFO owner-only: only its user (root, under Pacemaker) may confirm. */
+    private static int notAllowed(PrintWriter err, Path fifo, String node) throws IOException {
+        String owner = Files.getOwner(fifo, LinkOption.NOFOLLOW_LINKS).getName();
+        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(fifo, LinkOption.NOFOLLOW_LINKS));
+        err.println("fence-cli confirm: permission denied: " + fifo + " belongs to " + owner + " (" + mode + "), and"
+                + " only " + owner + " may write to it to confirm " + node + "; run it as " + owner + ", e.g. sudo"
+                + " fence-cli confirm " + node + ".");
+        return USAGE;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,6 +107,9 @@ public final class ConfirmCommand implements FenceCliCommand {
         if (!FifoDelivery.present(fifo)) {
             err.println("Nobody is waiting for a confirmation of " + node + " (no " + fifo + ").");
             return NOT_CONFIRMED;
+        }
+        if (!Files.isWritable(fifo)) { // asking first would be for nothing
+            return notAllowed(err, fifo, node);
         }
         if (!yes) {
             Optional<OperatorConsole> console = consoles.get();
@@ -108,7 +126,13 @@ public final class ConfirmCommand implements FenceCliCommand {
             }
         }
         Confirmer who = confirmer.get();
-        if (deliver(fifo, ReplyRecord.encode(node, who)) != FifoDelivery.Result.DELIVERED) {
+        FifoDelivery.Result result;
+        try {
+            result = deliver(fifo, ReplyRecord.encode(node, who));
+        } catch (AccessDeniedException e) {
+            return notAllowed(err, fifo, node);
+        }
+        if (result != FifoDelivery.Result.DELIVERED) {
             err.println("Nobody is waiting for a confirmation of " + node + " (" + fifo
                     + " is left over from a request that has ended).");
             return NOT_CONFIRMED;

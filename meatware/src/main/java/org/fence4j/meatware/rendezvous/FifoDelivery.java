@@ -2,6 +2,7 @@ package org.fence4j.meatware.rendezvous;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +33,7 @@ public final class FifoDelivery {
         return FileModes.isFifo(fifo);
     }
 
+    /** Throws {@link AccessDeniedException} when this user may not write to the FIFO. */
     public static Result deliver(Path fifo, byte[] record) throws IOException, InterruptedException {
         if (!FileModes.isFifo(fifo)) {
             return Result.NOBODY_WAITING;
@@ -57,6 +59,9 @@ public final class FifoDelivery {
         }
         if (message.contains("No such device or address") || message.contains("No such file or directory")) {
             return Result.NOBODY_WAITING;
+        }
+        if (message.contains("Permission denied")) {
+            throw new AccessDeniedException(fifo.toString(), null, "this user may not write to it");
         }
         throw new IOException("cannot write to " + fifo + ": " + message);
     }

@@ -20,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  * The waiting side of a rendezvous, as cluster-glue's meatware plugin: creates the FIFO with
  * owner-only permissions and reads one confirmation record from it.
  *
+ * <p>Only in a directory that nobody but root and this user can change (every directory up to
+ * /, see {@link FileModes#requireTrustedDirectory}); the FIFO is opened once, without following a
+ * link, and what was opened is checked on the open descriptor (a FIFO of this user, mode 0600,
+ * the inode created) before anything read from it counts.
+ *
  * <p>Java cannot mkfifo, so {@code /usr/bin/mkfifo -m 600} does. Opening a FIFO for reading
  * blocks until a writer comes and cannot be interrupted, so it happens on a daemon thread, and
  * {@link #close()} unblocks it by opening the FIFO read-write itself (which never blocks on Linux).
@@ -38,26 +43,38 @@ public final class FifoListener implements AutoCloseable {
     static final String READER_THREAD_PREFIX = "mw-fifo ";
 
     private final Path fifo;
+    /** The FIFO's path as the kernel names its open descriptors (links of the directory resolved). */
+    private final Path realFifo;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Object fifoKey;
     private final CompletableFuture<Reply> reply = new CompletableFuture<>();
     private final Thread reader;
 
-    private FifoListener(Path fifo, FileChannel lockChannel, FileLock lock, Object fifoKey) {
+    private FifoListener(Path fifo, Path realFifo, FileChannel lockChannel, FileLock lock, Object fifoKey,
+            Runnable beforeOpen) {
         this.fifo = fifo;
+        this.realFifo = realFifo;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.fifoKey = fifoKey;
-        this.reader = new Thread(this::readOneRecord, READER_THREAD_PREFIX + fifo.getFileName().toString()
+        this.reader = new Thread(() -> {
+            beforeOpen.run();
+            readOneRecord();
+        }, READER_THREAD_PREFIX + fifo.getFileName().toString()
                 .substring("meatware.".length()));
         reader.setDaemon(true);
     }
 
     /** Creates {@code <dir>/meatware.<host>} and starts waiting on it. */
     public static FifoListener listen(Path dir, String host) throws IOException {
+        return listen(dir, host, () -> { });
+    }
+
+    /** {@link #listen(Path, String)}, running {@code beforeOpen} on the reader first (tests swap the FIFO there). */
+    static FifoListener listen(Path dir, String host, Runnable beforeOpen) throws IOException {
         Path fifo = Rendezvous.fifo(dir, host);
-        FileModes.requireSafeDirectory(dir);
+        FileModes.requireTrustedDirectory(dir);
         FileChannel lockChannel = FileChannel.open(Rendezvous.lock(dir, host), Set.of(StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), OWNER_ONLY);
         try {
@@ -68,9 +85,10 @@ public final class FifoListener implements AutoCloseable {
             // nobody of ours waits on it: a leftover of a dead request (cluster-glue's plugin also replaces it)
             Files.deleteIfExists(fifo);
             mkfifo(fifo);
-            FileModes.requireOwnPrivateFifo(fifo);
-            Object key = Files.readAttributes(fifo, "unix:ino").get("ino");
-            FifoListener listener = new FifoListener(fifo, lockChannel, lock, key);
+            // which FIFO to remove at the end; whether it is what the reader opened is checked on the descriptor
+            Object key = Files.readAttributes(fifo, "unix:ino", LinkOption.NOFOLLOW_LINKS).get("ino");
+            Path realFifo = dir.toRealPath().resolve(fifo.getFileName());
+            FifoListener listener = new FifoListener(fifo, realFifo, lockChannel, lock, key, beforeOpen);
             listener.reader.start();
             return listener;
         } catch (IOException | RuntimeException e) {
@@ -117,18 +135,37 @@ public final class FifoListener implements AutoCloseable {
         }
     }
 
-    /** One open and one read, as cluster-glue: the first writer's first write is the answer. */
+    /**
+     * One open and one read, as cluster-glue: the first writer's first write is the answer. The
+     * open does not follow a link, and what it opened must be the FIFO this request created:
+     * checked on the descriptor (found in /proc/self/fd as the one that is new), not by path.
+     */
     private void readOneRecord() {
         if (Thread.currentThread().isInterrupted()) {
             reply.complete(new Reply.Unusable("stopped before anyone connected"));
             return;
         }
-        try (FileChannel in = FileChannel.open(fifo, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(ReplyRecord.SIZE);
-            int n = in.read(buffer);
-            reply.complete(ReplyRecord.decode(buffer.array(), n));
+        try {
+            Set<Path> before = FileModes.descriptorsOn(realFifo);
+            try (FileChannel in = FileChannel.open(fifo, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                if (Thread.currentThread().isInterrupted()) { // close() opened it to stop us
+                    reply.complete(new Reply.Unusable("stopped before anyone connected"));
+                    return;
+                }
+                Set<Path> opened = new java.util.HashSet<>(FileModes.descriptorsOn(realFifo));
+                opened.removeAll(before);
+                if (opened.isEmpty()) {
+                    throw new IOException("what was opened is no longer " + fifo + "; someone moved or removed it");
+                }
+                for (Path descriptor : opened) {
+                    FileModes.requireOwnPrivateFifo(descriptor, fifoKey, fifo);
+                }
+                ByteBuffer buffer = ByteBuffer.allocate(ReplyRecord.SIZE);
+                int n = in.read(buffer);
+                reply.complete(ReplyRecord.decode(buffer.array(), n));
+            }
         } catch (IOException e) {
-            reply.complete(new Reply.Unusable("cannot read " + fifo + ": " + e));
+            reply.complete(new Reply.Unusable("cannot read " + fifo + ": " + e.getMessage()));
         }
     }
 

@@ -5,12 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
-/** lstat-style checks through the JDK's "unix" file attributes. */
+/** stat-style checks through the JDK's "unix" file attributes, and of this process's open files. */
 final class FileModes {
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
+    private static final int GROUP_OTHERS_WRITE = 0022;
+    private static final Path OPEN_FILES = Path.of("/proc/self/fd");
 
     private FileModes() {
     }
@@ -25,27 +32,83 @@ final class FileModes {
         }
     }
 
+    /** The uid this process runs as. */
+    static int ownUid() throws IOException {
+        return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    }
+
     /**
-     * Throws if others could replace files in {@code dir}: a directory writable by group or others
-     * needs the sticky bit (as /tmp has), else a confirmation could be forged by swapping the FIFO.
+     * Throws unless nobody but root and this process's user can change {@code dir} or any directory
+     * above it: each must be owned by one of them and writable by neither group nor others. The
+     * sticky bit does not make a directory safe: whoever created a file in a sticky directory
+     * (/tmp) may still replace it, and a user who may create {@code meatware.<node>} first could
+     * answer for the operator. Both the path as given and the one its links lead to are checked.
      */
-    static void requireSafeDirectory(Path dir) throws IOException {
-        int mode = (Integer) Files.getAttribute(dir, "unix:mode");
-        if ((mode & 0022) != 0 && (mode & 01000) == 0) {
-            throw new IOException("the rendezvous directory " + dir + " is writable by group or others without the"
-                    + " sticky bit (mode " + Integer.toOctalString(mode & 07777) + "); use a directory only its owner"
-                    + " can change, such as /run");
+    static void requireTrustedDirectory(Path dir) throws IOException {
+        int ownUid = ownUid();
+        Set<Path> chain = new LinkedHashSet<>();
+        for (Path p = dir.toRealPath(); p != null; p = p.getParent()) {
+            chain.add(p);
+        }
+        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            chain.add(p); // the directories that hold the links on the way
+        }
+        for (Path p : chain) {
+            Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid");
+            int mode = (Integer) a.get("mode");
+            int uid = (Integer) a.get("uid");
+            List<String> wrong = new ArrayList<>();
+            if (uid != 0 && uid != ownUid) {
+                wrong.add("it is owned by uid " + uid);
+            }
+            if ((mode & GROUP_OTHERS_WRITE) != 0) {
+                wrong.add("it is writable by group or others (mode " + Integer.toOctalString(mode & 07777) + ")");
+            }
+            if (!wrong.isEmpty()) {
+                throw new IOException("the rendezvous directory " + dir + " is not safe: in " + p + ", "
+                        + String.join(" and ", wrong) + "; expected " + dir + " and every directory above it to be"
+                        + " owned by root" + (ownUid == 0 ? "" : " or uid " + ownUid + " (which runs fence4j)")
+                        + " and writable only by its owner, as /run is (a sticky directory such as /tmp is not"
+                        + " enough: another user could answer in the operator's place)");
+            }
         }
     }
 
-    /** Throws unless {@code path} is a FIFO owned by this process's user with mode 0600. */
-    static void requireOwnPrivateFifo(Path path) throws IOException {
-        Map<String, Object> a = Files.readAttributes(path, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+    /**
+     * The descriptors of this process open on {@code file} (by the path the kernel shows for them;
+     * {@code file} must be a real path), as paths under /proc/self/fd whose attributes are those
+     * of the open file itself.
+     */
+    static Set<Path> descriptorsOn(Path file) throws IOException {
+        Set<Path> found = new LinkedHashSet<>();
+        try (Stream<Path> fds = Files.list(OPEN_FILES)) {
+            for (Path fd : fds.toList()) {
+                try {
+                    if (Files.readSymbolicLink(fd).equals(file)) {
+                        found.add(fd);
+                    }
+                } catch (IOException e) {
+                    // closed meanwhile (the listing's own descriptor, another thread's file)
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Throws unless the open file {@code descriptor} (a /proc/self/fd entry) is the FIFO
+     * {@code inode} that this process's user created with mode 0600: stat of the open file, not of
+     * a path that could have been swapped meanwhile.
+     */
+    static void requireOwnPrivateFifo(Path descriptor, Object inode, Path fifo) throws IOException {
+        Map<String, Object> a = Files.readAttributes(descriptor, "unix:mode,uid,ino");
         int mode = (Integer) a.get("mode");
-        Object ownUid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        if ((mode & S_IFMT) != S_IFIFO || (mode & 07777) != 0600 || !ownUid.equals(a.get("uid"))) {
-            throw new IOException(path + " is not a FIFO of uid " + ownUid + " with mode 0600 (mode "
-                    + Integer.toOctalString(mode) + ", uid " + a.get("uid") + "); someone else created it");
+        int ownUid = ownUid();
+        if ((mode & S_IFMT) != S_IFIFO || (mode & 07777) != 0600 || (Integer) a.get("uid") != ownUid
+                || !inode.equals(a.get("ino"))) {
+            throw new IOException("what was opened at " + fifo + " is not the FIFO this request created (a FIFO of uid "
+                    + ownUid + ", mode 0600, inode " + inode + "), but mode " + Integer.toOctalString(mode) + ", uid "
+                    + a.get("uid") + ", inode " + a.get("ino") + "; someone else put it there");
         }
     }
 }

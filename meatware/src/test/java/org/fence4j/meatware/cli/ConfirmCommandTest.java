@@ -16,6 +16,7 @@ import org.fence4j.meatware.rendezvous.FifoListener;
 import org.fence4j.meatware.rendezvous.Rendezvous;
 import org.fence4j.meatware.rendezvous.Reply;
 import org.fence4j.meatware.rendezvous.TestFifos;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ import picocli.CommandLine;
 class ConfirmCommandTest {
     private static final Confirmer ROOT = new Confirmer("root", "alice", "0", "/dev/pts/4");
 
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class)
     Path dir;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +19,7 @@ class FenceCliPromptIT {
     private static final Duration LIMIT = Duration.ofSeconds(60);
     private static final String QUESTION = "Type the node name \"pm02\" to confirm it is down, or \"no\" to cancel:";
 
-    @TempDir
+    @TempDir(factory = TrustedTempDir.class)
     Path dir;
     private Path exitFile;
 

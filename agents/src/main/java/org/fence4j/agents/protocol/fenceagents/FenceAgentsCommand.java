@@ -206,6 +206,12 @@ public final class FenceAgentsCommand {
     private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, boolean withStatus,
             Parameters options) throws InterruptedException {
         if (action == FenceAction.VALIDATE) {
+            List<String> problems = agent.problems(Deadline.after(Timeouts.defaultTimeout(environment)));
+            problems.forEach(p -> err.println("ERROR: " + p));
+            if (!problems.isEmpty()) {
+                err.println("ERROR: validate-all failed");
+                return FAILED;
+            }
             return OK;
         }
         if (!provider.actions().contains(action) || withStatus && !provider.actions().contains(FenceAction.STATUS)) {

@@ -1,0 +1,135 @@
+package org.fence4j.agents.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads a secret file safely: only a regular file (a FIFO would block the open forever, a device
+ * such as /dev/zero never ends), at most {@link #MAX_BYTES}, and within a time limit. Messages
+ * never name the file (ipmi's passwd_method=file keeps even the path secret): callers add it
+ * where they may.
+ */
+final class SecretFile {
+    /** Far more than any password or key; a bigger file is not a secret file. */
+    static final int MAX_BYTES = 64 * 1024;
+    private static final int S_IFMT = 0170000;
+
+    private SecretFile() {
+    }
+
+    /** The bytes of {@code file}, or an IOException whose message says what is wrong (without the path). */
+    static byte[] read(Path file, Duration limit) throws IOException {
+        BasicFileAttributes attributes = attributes(file); // follows links: a link to a regular file is fine
+        if (!attributes.isRegularFile()) {
+            throw new IOException("it is " + kind(file) + ", not a regular file");
+        }
+        if (attributes.size() > MAX_BYTES) {
+            throw new IOException("it is larger than " + MAX_BYTES + " bytes");
+        }
+        // replaced by a FIFO after the check, the open would block: it runs where the limit can end the wait
+        FutureTask<byte[]> reading = new FutureTask<>(() -> readBounded(file));
+        Thread reader = new Thread(reading, "secret-file");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            return reading.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            reading.cancel(true);
+            throw new IOException("it could not be read within " + seconds(limit));
+        } catch (InterruptedException e) {
+            reading.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading it");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getClass().getSimpleName());
+        }
+    }
+
+    private static byte[] readBounded(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw plain(e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException("it is larger than " + MAX_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    /** The first line of UTF-8 text, as every secret is taken (\n or \r\n ends it). */
+    static String firstLine(byte[] bytes) throws IOException {
+        int end = 0;
+        while (end < bytes.length && bytes[end] != '\n') {
+            end++;
+        }
+        if (end > 0 && bytes[end - 1] == '\r') {
+            end--;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes, 0, end)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("its first line is not UTF-8 text");
+        }
+    }
+
+    private static BasicFileAttributes attributes(Path file) throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw plain(e);
+        }
+    }
+
+    /** "2.5 s", for messages. */
+    static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0).replace(".0 s", " s");
+    }
+
+    /** What a file that is not regular is, for the message. */
+    private static String kind(Path file) {
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & S_IFMT;
+            return switch (type) {
+                case 0010000 -> "a FIFO (named pipe)";
+                case 0020000 -> "a character device";
+                case 0040000 -> "a directory";
+                case 0060000 -> "a block device";
+                case 0140000 -> "a socket";
+                default -> "of file type " + Integer.toOctalString(type);
+            };
+        } catch (IOException | RuntimeException e) {
+            return "something else";
+        }
+    }
+
+    /** The JDK's messages name the path: say what happened instead. */
+    private static IOException plain(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new IOException("there is no such file");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new IOException("permission denied");
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return new IOException(fs.getReason());
+        }
+        return new IOException(e.getClass().getSimpleName());
+    }
+}
