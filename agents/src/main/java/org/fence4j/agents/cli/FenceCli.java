@@ -6,6 +6,7 @@ import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.ConfigLoader;
+import org.fence4j.agents.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**
@@ -15,7 +16,7 @@ final class StandardOptions {
     static final String PLUG = "plug";
     static final String NODENAME = "nodename";
     static final String DELAY = "delay";
-    static final String TIMEOUT = "timeout";
+    static final String TIMEOUT = Timeouts.PARAMETER.name();
     static final String QUIET = "quiet";
 
     /** Shown first in metadata, as fencing.py orders it. */
@@ -30,8 +31,7 @@ final class StandardOptions {
             ParameterSpec.string(NODENAME, "Name of the node to be fenced").withLongDescription(
                     "Name of the node to be fenced, as Pacemaker passes it; the target when no plug is given."),
             ParameterSpec.seconds(DELAY, "Wait X seconds before fencing is started").withDefault("0"),
-            ParameterSpec.seconds(TIMEOUT, "Give up after X seconds").withLongDescription(
-                    "Give up after X seconds (default 60; when run by pacemaker-fenced, the fencer's own timeout applies)."),
+            Timeouts.PARAMETER,
             ParameterSpec.bool(QUIET, "Disable logging to stderr").withLongDescription(
                     "Disable warnings on stderr; errors are still reported.").withDefault("0"));
 
