@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
@@ -37,9 +38,12 @@ final class OperatorWait {
     private final Supplier<Confirmer> confirmer;
     private final Clock clock;
     private final Pacer pacer;
+    private final Consumer<String> alert;
 
+    /** @param alert tells the operator at once, whoever started the request (syslog) */
     OperatorWait(Path dir, Duration waitTimeout, Supplier<Optional<OperatorConsole>> consoles,
-            Supplier<Confirmer> confirmer, Clock clock, Pacer pacer) {
+            Supplier<Confirmer> confirmer, Clock clock, Pacer pacer, Consumer<String> alert) {
+        this.alert = alert;
         this.dir = dir;
         this.waitTimeout = waitTimeout;
         this.consoles = consoles;
@@ -57,8 +61,11 @@ final class OperatorWait {
         Optional<OperatorConsole> console = Optional.empty();
         try (FifoListener fifo = FifoListener.listen(dir, target)) {
             // once the FIFO exists, so that the commands it names work
-            LOG.error("OPERATOR INTERVENTION REQUIRED to {} {}. Do it by hand, then confirm: {}. Waiting up to {}.",
-                    doing, target, howToConfirm(dir, target), clockText(deadline.remaining()));
+            String required = "OPERATOR INTERVENTION REQUIRED to " + doing + " " + target + ". Do it by hand, then"
+                    + " confirm: " + howToConfirm(dir, target) + ". Waiting up to " + clockText(deadline.remaining())
+                    + ".";
+            alert.accept(required);
+            LOG.error(required);
             fifo.reply().thenAccept(reply -> first.complete(fromFifo(reply, fifo.fifo(), target)));
             console = consoles.get();
             Supplier<String> status = () -> "Waiting for the confirmation of " + target + ": "

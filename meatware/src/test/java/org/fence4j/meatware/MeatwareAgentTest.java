@@ -16,7 +16,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fence4j.agents.spi.Deadline;
@@ -45,6 +47,8 @@ class MeatwareAgentTest {
     @TempDir(factory = TrustedTempDir.class)
     Path dir;
     private final FakeTicker ticker = new FakeTicker();
+    /** What the agent told syslog. */
+    private final BlockingQueue<String> alerts = new LinkedBlockingQueue<>();
 
     @AfterEach
     void clearInterrupt() {
@@ -53,7 +57,7 @@ class MeatwareAgentTest {
 
     private MeatwareAgent agent(Optional<OperatorConsole> console, Pacer pacer) {
         return new MeatwareAgent(List.of("pm01", "pm02"),
-                new OperatorWait(dir, Duration.ofSeconds(600), () -> console, () -> ALICE, CLOCK, pacer));
+                new OperatorWait(dir, Duration.ofSeconds(600), () -> console, () -> ALICE, CLOCK, pacer, alerts::add));
     }
 
     private MeatwareAgent agent() {
@@ -80,6 +84,9 @@ class MeatwareAgentTest {
     void aConfirmationThroughTheFifoIsSuccessRecordingWhoAndWhen() throws Exception {
         CompletableFuture<FenceResult> r = start(agent(), FenceAction.RESET, "PM02");
         TestFifos.awaitReader("pm02");
+        // told before anyone confirmed, with the commands that confirm
+        assertThat(alerts.poll(RESULT_SECONDS, TimeUnit.SECONDS)).startsWith("OPERATOR INTERVENTION REQUIRED to reset"
+                + " pm02. Do it by hand, then confirm: fence-cli confirm pm02 --rendezvous-dir " + dir + ". Waiting up to");
 
         assertThat(FifoDelivery.deliver(fifo("pm02"), ReplyRecord.encode("pm02", ALICE)))
                 .isEqualTo(FifoDelivery.Result.DELIVERED);
@@ -165,7 +172,7 @@ class MeatwareAgentTest {
     void noAnswerByTheDeadlineIsATimeoutWhileShowingElapsedAndRemainingTime() {
         FakeConsole console = new FakeConsole();
         MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(3),
-                () -> Optional.of(console), () -> ALICE, CLOCK, ticker.pacer()));
+                () -> Optional.of(console), () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
 
         FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), ticker));
 
@@ -180,12 +187,14 @@ class MeatwareAgentTest {
     @Test
     void theLevelDeadlineEndsTheWaitWhenShorterThanWaitTimeout() {
         MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(600),
-                Optional::empty, () -> ALICE, CLOCK, ticker.pacer()));
+                Optional::empty, () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
 
         FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(2), ticker));
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(ticker.elapsed()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(alerts).containsExactly("OPERATOR INTERVENTION REQUIRED to reset pm02. Do it by hand, then confirm:"
+                + " fence-cli confirm pm02 --rendezvous-dir " + dir + ". Waiting up to 0:02.");
     }
 
     @Test
@@ -289,7 +298,7 @@ class MeatwareAgentTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(1), Optional::empty, () -> ALICE, CLOCK, ticker.pacer()));
+            MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(1), Optional::empty, () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
             agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(1), ticker));
         } finally {
             System.setErr(saved);

@@ -8,6 +8,7 @@ import org.fence4j.agents.chain.TargetLocks;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.state.UnsafeStateException;
+import org.fence4j.agents.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

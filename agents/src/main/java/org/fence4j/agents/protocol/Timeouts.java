@@ -1,22 +1,66 @@
 package org.fence4j.agents.protocol;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** How long an adapter lets an agent work when the caller names no time limit. */
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.ParameterSpec;
+
+/**
+ * How long an adapter lets an agent work: until shortly before its caller gives up on it, so that
+ * the caller hears the agent's own answer ("timed out: ...") instead of killing it.
+ *
+ * <p>Pacemaker's fencer passes no timeout to an agent (Pacemaker 2.1.5 and later: the agent gets
+ * action, nodename, nodeid, port and the device's own parameters; pcmk_*_timeout and CRM_meta_*
+ * are dropped, and fence agents get no environment of their own). It kills the agent at the device's
+ * pcmk_ACTION_timeout, else at the request's timeout. The device tells the agent the same number
+ * with {@link #PARAMETER}; without it, the fencer alone ends the agent, as fence-agents'
+ * disable_timeout does.
+ */
 public final class Timeouts {
     /** For a person or script calling an adapter directly. */
     static final Duration STANDALONE = Duration.ofSeconds(60);
-    /**
-     * Under Pacemaker's fencer, which kills the agent at its own per-device timeout (as fencing.py's
-     * disable_timeout does, leave the limit to it), bounded all the same.
-     */
+    /** Under Pacemaker's fencer without a timeout parameter: the fencer's own limit applies, bounded all the same. */
     static final Duration UNDER_FENCER = Duration.ofHours(1);
+    /** The longest margin kept back for the answer to reach the caller (and the JVM to exit). */
+    static final Duration MAX_MARGIN = Duration.ofSeconds(5);
+
+    /** The caller's limit, as a parameter of both protocols. */
+    public static final ParameterSpec PARAMETER = ParameterSpec.seconds("timeout", "Give up after X seconds")
+            .withLongDescription("The caller's time limit for one action, in seconds; the agent answers (at worst"
+                    + " with a timeout) a tenth of it, at most 5 s, earlier. Under pacemaker-fenced, which passes no"
+                    + " timeout to agents, set it to the device's pcmk_reboot_timeout (default: 60, or when run by"
+                    + " pacemaker-fenced no limit of its own within an hour).");
 
     private Timeouts() {
     }
 
+    /** The limit when the caller gave none. */
     public static Duration defaultTimeout(UnaryOperator<String> environment) {
         return "pacemaker-fenced".equals(environment.apply("PCMK_service")) ? UNDER_FENCER : STANDALONE;
+    }
+
+    /**
+     * The agent's own deadline for a caller that gives up {@code limit} after it started this process,
+     * {@code spent} ago: a tenth of the limit (at most {@link #MAX_MARGIN}) earlier.
+     */
+    public static Deadline deadline(Optional<Duration> limit, UnaryOperator<String> environment, Duration spent) {
+        Duration callers = limit.orElseGet(() -> defaultTimeout(environment));
+        return Deadline.after(callers.minus(margin(callers)).minus(spent));
+    }
+
+    static Duration margin(Duration limit) {
+        Duration tenth = limit.dividedBy(10);
+        return tenth.compareTo(MAX_MARGIN) < 0 ? tenth : MAX_MARGIN;
+    }
+
+    /** How long this process has run: the JVM's start-up counts against the caller's limit too. */
+    public static Duration sinceProcessStart() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()))
+                .filter(d -> !d.isNegative())
+                .orElse(Duration.ZERO);
     }
 }

@@ -114,15 +114,24 @@ public final class ChildProcess {
 
         /** Waits until the child printed {@code text} on stdout; fails if it ends or {@code limit} passes first. */
         public void awaitOutput(String text, Duration limit) {
+            await(out, outReader, "stdout", text, limit);
+        }
+
+        /** Waits until the child printed {@code text} on stderr; fails if it ends or {@code limit} passes first. */
+        public void awaitError(String text, Duration limit) {
+            await(err, errReader, "stderr", text, limit);
+        }
+
+        private void await(ByteArrayOutputStream stream, Thread reader, String what, String text, Duration limit) {
             long end = System.nanoTime() + limit.toNanos();
             try {
                 while (System.nanoTime() - end < 0) {
-                    if (out.toString(StandardCharsets.UTF_8).contains(text)) {
+                    if (stream.toString(StandardCharsets.UTF_8).contains(text)) {
                         return;
                     }
                     if (!process.isAlive()) {
-                        outReader.join(TimeUnit.SECONDS.toMillis(10));
-                        if (out.toString(StandardCharsets.UTF_8).contains(text)) {
+                        reader.join(TimeUnit.SECONDS.toMillis(10));
+                        if (stream.toString(StandardCharsets.UTF_8).contains(text)) {
                             return;
                         }
                         break;
@@ -133,7 +142,8 @@ public final class ChildProcess {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
-            throw new AssertionError("no '" + text + "' from " + name + " within " + limit + "; output: " + output());
+            throw new AssertionError("no '" + text + "' on " + what + " of " + name + " within " + limit + "; output: "
+                    + output());
         }
 
         /** Waits for the end; kills the child and fails the test if it overruns {@code limit}. */

@@ -40,9 +40,6 @@ final class IpmiAgent implements FenceAgent {
         if (target != null && settings.hostname().filter(h -> !h.equalsIgnoreCase(target)).isPresent()) {
             return FenceResult.failure("this device fences " + settings.hostname().get() + ", not " + target + ".");
         }
-        if (action == FenceAction.LIST) {
-            return FenceResult.success(String.join(" ", targets()));
-        }
         if (action == FenceAction.VALIDATE || action == FenceAction.METADATA) {
             return FenceResult.success("parameters are valid.");
         }

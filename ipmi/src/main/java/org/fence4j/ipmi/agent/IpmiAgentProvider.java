@@ -1,7 +1,10 @@
 package org.fence4j.ipmi.agent;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.fence4j.agents.spi.AgentInfo;
+import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
@@ -28,6 +31,17 @@ public final class IpmiAgentProvider implements FenceAgentProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return IpmiParameters.ALL;
+    }
+
+    /**
+     * No list, as fence_ipmilan: a BMC powers one node and a device without hostname knows no name
+     * for it. Pacemaker's fencer then asks status with the node instead (pcmk_host_check=status):
+     * any node for a device without hostname, only that node with one. A list would be empty
+     * without hostname, and the fencer would never use the device.
+     */
+    @Override
+    public Set<FenceAction> actions() {
+        return EnumSet.of(FenceAction.ON, FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS, FenceAction.MONITOR);
     }
 
     @Override

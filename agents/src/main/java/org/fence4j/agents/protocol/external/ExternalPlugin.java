@@ -1,12 +1,15 @@
 package org.fence4j.agents.protocol.external;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.chain.Requester;
+import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.AgentRegistry;
@@ -16,6 +19,7 @@ import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
 
 /**
@@ -32,15 +36,24 @@ public final class ExternalPlugin {
     private final UnaryOperator<String> environment;
     private final PrintStream out;
     private final PrintStream err;
+    private final Duration spent;
 
     ExternalPlugin(AgentRegistry registry, UnaryOperator<String> environment, PrintStream out, PrintStream err) {
+        this(registry, environment, out, err, Duration.ZERO);
+    }
+
+    /** @param spent how long the caller's timeout has run already (this process's start-up) */
+    ExternalPlugin(AgentRegistry registry, UnaryOperator<String> environment, PrintStream out, PrintStream err,
+            Duration spent) {
         this.registry = registry;
         this.environment = environment;
         this.out = out;
         this.err = err;
+        this.spent = spent;
     }
 
     public static void main(String[] args) {
+        Logging.configure(false);
         int code = execute(args);
         System.out.flush();
         System.exit(code);
@@ -48,7 +61,8 @@ public final class ExternalPlugin {
 
     /** Runs one operation on the process's environment and stdout; returns the exit code. */
     public static int execute(String... args) {
-        return new ExternalPlugin(AgentRegistry.load(), System::getenv, System.out, System.err).run(args);
+        return new ExternalPlugin(AgentRegistry.load(), System::getenv, System.out, System.err,
+                Timeouts.sinceProcessStart()).run(args);
     }
 
     int run(String[] args) {
@@ -84,12 +98,12 @@ public final class ExternalPlugin {
             throws InterruptedException {
         AgentInfo info = provider.info();
         switch (operation) {
-            case GETCONFIGNAMES -> out.print(ExternalMetadata.configNames(provider.parameters()));
+            case GETCONFIGNAMES -> out.print(ExternalMetadata.configNames(declared(provider)));
             case GETINFO_DEVID -> out.println(info.id());
             case GETINFO_DEVNAME -> out.println(info.name());
             case GETINFO_DEVDESCR -> out.println(info.description());
             case GETINFO_DEVURL -> out.println(info.url());
-            case GETINFO_XML -> out.print(ExternalMetadata.parametersXml(provider.parameters()));
+            case GETINFO_XML -> out.print(ExternalMetadata.parametersXml(declared(provider)));
             default -> {
                 return runOnDevice(provider, operation, host);
             }
@@ -108,16 +122,20 @@ public final class ExternalPlugin {
             err.println(operation.word() + ": not supported by agent type " + provider.type());
             return FAILED;
         }
-        Deadline deadline = Deadline.after(Timeouts.defaultTimeout(environment));
+        Parameters parameters;
         FenceAgent agent;
         try {
-            agent = provider.create(Parameters.resolve(provider.parameters(),
-                    EnvironmentParameters.read(provider.parameters(), environment), Parameters.Unknown.IGNORE,
-                    environment));
+            List<ParameterSpec> declared = declared(provider);
+            parameters = Parameters.resolve(declared, EnvironmentParameters.read(declared, environment),
+                    Parameters.Unknown.IGNORE, environment);
+            agent = provider.create(parameters);
         } catch (ParameterException e) {
             e.problems().forEach(problem -> err.println(provider.type() + ": " + problem));
             return FAILED;
         }
+        String timeout = Timeouts.PARAMETER.name();
+        Deadline deadline = Timeouts.deadline(parameters.get(timeout).map(t -> parameters.seconds(timeout)),
+                environment, spent);
         try (agent) {
             if (action.isEmpty()) {
                 return printHosts(agent.targets());
@@ -128,6 +146,11 @@ public final class ExternalPlugin {
             (result.succeeded() ? out : err).println(result.message());
             return result.succeeded() ? OK : FAILED;
         }
+    }
+
+    /** The agent's parameters and the caller's time limit, which fence_legacy passes like them. */
+    private static List<ParameterSpec> declared(FenceAgentProvider provider) {
+        return Stream.concat(provider.parameters().stream(), Stream.of(Timeouts.PARAMETER)).toList();
     }
 
     /** An empty host list is an error to cluster-glue ("returned an empty hostlist"). */

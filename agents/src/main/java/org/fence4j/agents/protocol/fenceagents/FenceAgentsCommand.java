@@ -18,6 +18,7 @@ import org.fence4j.agents.chain.AgentCall;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.chain.Requester;
 import org.fence4j.agents.config.ConfigLoader;
+import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
@@ -53,19 +54,28 @@ public final class FenceAgentsCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final String name;
+    private final Duration spent;
 
     /** @param name the command's name in metadata and messages; null: fence_TYPE */
     FenceAgentsCommand(AgentRegistry registry, UnaryOperator<String> environment, InputStream stdin,
             PrintStream out, PrintStream err, String name) {
+        this(registry, environment, stdin, out, err, name, Duration.ZERO);
+    }
+
+    /** @param spent how long the caller's timeout has run already (this process's start-up) */
+    FenceAgentsCommand(AgentRegistry registry, UnaryOperator<String> environment, InputStream stdin,
+            PrintStream out, PrintStream err, String name, Duration spent) {
         this.registry = registry;
         this.name = name;
         this.environment = environment;
         this.stdin = stdin;
         this.out = out;
         this.err = err;
+        this.spent = spent;
     }
 
     public static void main(String[] args) {
+        Logging.configure(false);
         int code = execute(args);
         System.out.flush();
         System.exit(code);
@@ -74,7 +84,7 @@ public final class FenceAgentsCommand {
     /** Runs one command line on the process's environment, stdin and stdout; returns the exit code. */
     public static int execute(String... args) {
         return new FenceAgentsCommand(AgentRegistry.load(), System::getenv, System.in, System.out, System.err,
-                System.getProperty(NAME_PROPERTY)).run(args);
+                System.getProperty(NAME_PROPERTY), Timeouts.sinceProcessStart()).run(args);
     }
 
     private String name(FenceAgentProvider provider) {
@@ -219,9 +229,8 @@ public final class FenceAgentsCommand {
                     + "' is not supported by " + name(provider));
             return FAILED;
         }
-        Duration timeout = options.get(StandardOptions.TIMEOUT).map(t -> options.seconds(StandardOptions.TIMEOUT))
-                .orElseGet(() -> Timeouts.defaultTimeout(environment));
-        Deadline deadline = Deadline.after(timeout);
+        Deadline deadline = Timeouts.deadline(options.get(StandardOptions.TIMEOUT)
+                .map(t -> options.seconds(StandardOptions.TIMEOUT)), environment, spent);
         if (action == FenceAction.LIST) {
             for (String t : agent.targets()) {
                 out.println(t + "," + t + (withStatus ? "," + power(agent, t, deadline) : ""));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**
@@ -17,7 +18,7 @@ final class StandardOptions {
     static final String PLUG = "plug";
     static final String NODENAME = "nodename";
     static final String DELAY = "delay";
-    static final String TIMEOUT = "timeout";
+    static final String TIMEOUT = Timeouts.PARAMETER.name();
     static final String QUIET = "quiet";
     static final String VERBOSE = "verbose";
     static final String VERBOSE_LEVEL = "verbose_level";
@@ -38,8 +39,7 @@ final class StandardOptions {
             ParameterSpec.string(NODENAME, "Name of the node to be fenced").withLongDescription(
                     "Name of the node to be fenced, as Pacemaker passes it; the target when no plug is given."),
             ParameterSpec.seconds(DELAY, "Wait X seconds before fencing is started").withDefault("0"),
-            ParameterSpec.seconds(TIMEOUT, "Give up after X seconds").withLongDescription(
-                    "Give up after X seconds (default 60; when run by pacemaker-fenced, the fencer's own timeout applies)."),
+            Timeouts.PARAMETER,
             ParameterSpec.bool(QUIET, "Disable logging to stderr").withLongDescription(
                     "Disable warnings on stderr; errors are still reported.").withDefault("0"),
             ParameterSpec.bool(VERBOSE, "Verbose mode").withLongDescription("Verbose mode: fence4j's log on stderr from"

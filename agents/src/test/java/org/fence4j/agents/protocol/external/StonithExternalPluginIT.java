@@ -91,7 +91,7 @@ class StonithExternalPluginIT {
         ChildProcess.Result names = stonith(List.of(), "-n");
         assertThat(names.exitCode()).isZero();
         assertThat(names.stdout().strip().split("\\s+")).containsExactly("hostlist", "state_dir", "passwd",
-                "passwd_file", "passwd_env", "passwd_script", "wait_ms", "mode");
+                "passwd_file", "passwd_env", "passwd_script", "wait_ms", "mode", "timeout");
 
         ChildProcess.Result metadata = stonith(List.of(), "-m");
         assertThat(metadata.exitCode()).isZero();

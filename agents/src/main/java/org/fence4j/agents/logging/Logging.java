@@ -1,14 +1,16 @@
-package org.fence4j.agents.cli;
+package org.fence4j.agents.logging;
 
 /**
  * Configures the SLF4J simple backend before the first logger exists: operator lines on stderr,
- * warnings and errors always, INFO with --verbose.
+ * warnings and errors always, INFO only with fence-cli's --verbose. Every entry point calls it
+ * first: pacemaker-fenced logs each stderr line of an agent as a warning, so an agent that
+ * succeeded leaves nothing there.
  */
-final class Logging {
+public final class Logging {
     private Logging() {
     }
 
-    static void configure(boolean verbose) {
+    public static void configure(boolean verbose) {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss");

@@ -1,0 +1,93 @@
+package org.fence4j.bin;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A syslog socket of the test's own, for FENCE4J_SYSLOG_SOCKET: util-linux logger falls back to a
+ * stream when it cannot send a datagram (the JDK listens on unix sockets only as streams). Keeps
+ * every line with the time it arrived.
+ */
+final class SyslogSocket implements AutoCloseable {
+    /** One line as syslog would have received it, e.g. {@code <26>Nov 29 ... fence4j-meatware[42]: ...}. */
+    record Line(Instant arrived, String text) {
+    }
+
+    final Path path;
+    private final ServerSocketChannel server;
+    private final List<Line> lines = new CopyOnWriteArrayList<>();
+    private final Thread acceptor;
+
+    SyslogSocket(Path path) {
+        this.path = path;
+        try {
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        acceptor = new Thread(this::accept, "syslog-socket");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Each connection is one logger run: its lines, to its end; closing the server ends the loop. */
+    private void accept() {
+        while (server.isOpen()) {
+            try (SocketChannel client = server.accept()) {
+                String text = new String(Channels.newInputStream(client).readAllBytes(), StandardCharsets.UTF_8);
+                text.lines().filter(l -> !l.isBlank()).forEach(l -> lines.add(new Line(Instant.now(), l)));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    /** The first line containing {@code text}; fails if none arrives within {@code limit}. */
+    Line await(String text, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (true) {
+            for (Line line : lines) {
+                if (line.text().contains(text)) {
+                    return line;
+                }
+            }
+            if (System.nanoTime() - end > 0) {
+                throw new AssertionError("no syslog line with '" + text + "' within " + limit + "; lines: " + lines);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+            acceptor.join(Duration.ofSeconds(10).toMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
