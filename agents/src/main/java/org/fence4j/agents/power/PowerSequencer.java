@@ -111,7 +111,7 @@ public final class PowerSequencer {
         private FenceResult powerDown() throws InterruptedException {
             driver.setPower(false, deadline);
             Duration limit = powerTimeoutWithin();
-            if (!await(PowerState.OFF, deadline.atMost(limit), CONFIRM_CAP)) {
+            if (!await(PowerState.OFF, deadline.atMost(limit), deadline, CONFIRM_CAP)) {
                 return FenceResult.failure(node + " is still powered on " + seconds(limit) + " after power down"
                         + cutShort(limit) + ": " + driver.device() + " did not switch it off.", PowerState.ON);
             }
@@ -171,7 +171,7 @@ public final class PowerSequencer {
                 sent++;
                 // sent again only when power_timeout ended the wait: a wait cut by the deadline leaves no time
                 again = settings.powerTimeout().compareTo(by.remaining()) < 0;
-                if (await(PowerState.ON, by.atMost(settings.powerTimeout()), CONFIRM_CAP)) {
+                if (await(PowerState.ON, by.atMost(settings.powerTimeout()), by, CONFIRM_CAP)) {
                     return sent;
                 }
             } while (again && sent <= settings.retryOn());
@@ -193,7 +193,7 @@ public final class PowerSequencer {
                 return notCycled(e);
             }
             Duration limit = powerTimeoutWithin();
-            if (await(PowerState.OFF, deadline.atMost(limit), CYCLE_CAP)) {
+            if (await(PowerState.OFF, deadline.atMost(limit), deadline, CYCLE_CAP)) {
                 return FenceResult.power(PowerState.OFF, node + " was power-cycled: its power read off after "
                         + driver.device() + " accepted the cycle.");
             }
@@ -219,10 +219,15 @@ public final class PowerSequencer {
                     now);
         }
 
-        /** Reads the power until it is {@code wanted} or {@code until} passes; true if it was. */
-        private boolean await(PowerState wanted, Deadline until, Duration cap) throws InterruptedException {
+        /**
+         * Reads the power until it is {@code wanted} or {@code until} (power_timeout) passes; true if it was.
+         * A read started inside the window may be answered up to {@code readBy}: the window decides
+         * whether to ask again, not how long an answer may take, so a slow answer to the last read is
+         * "not confirmed", never mistaken for a device that stopped answering.
+         */
+        private boolean await(PowerState wanted, Deadline until, Deadline readBy, Duration cap) throws InterruptedException {
             Duration next = FIRST_PAUSE;
-            while (read(until) != wanted) {
+            while (read(readBy) != wanted) {
                 if (until.remaining().compareTo(next) < 0) {
                     return false;
                 }

@@ -152,6 +152,17 @@ class PowerSequencerTest {
     }
 
     @Test
+    void aSlowAnswerToTheLastReadOfTheWindowIsNotConfirmedNotNoAnswer() throws Exception {
+        toy.staysOn = true;
+        toy.readsOnlyBy = true;
+        toy.readTakes = Duration.ofMillis(300);
+        FenceResult r = run(timeout(CYCLE, 1), FenceAction.RESET);
+        // the window (power_timeout) decides whether to read again; an answer may take until the deadline
+        assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(r.message()).startsWith("pm02 was never read powered off in the 1 s after the device accepted");
+    }
+
+    @Test
     void withoutRetriesPowerUpIsSentOnce() throws Exception {
         toy.power = PowerState.OFF;
         toy.staysOff = true;

@@ -38,6 +38,8 @@ final class ToyPowerDriver implements PowerDriver {
     /** Reads answer this instead of the power (UNKNOWN: the device cannot tell). */
     PowerState readsAs;
     RuntimeException readFails;
+    /** A read answered after its deadline fails, as a real device's would ("no answer ... deadline reached"). */
+    boolean readsOnlyBy;
     RuntimeException setOnFails;
     RuntimeException cycleFails;
 
@@ -65,6 +67,9 @@ final class ToyPowerDriver implements PowerDriver {
     public PowerState readPower(Deadline by) {
         calls.add("read");
         nanos.addAndGet(readTakes.toNanos());
+        if (readsOnlyBy && by.expired()) {
+            throw new IllegalStateException("no answer to the read (deadline reached)");
+        }
         if (readFails != null) {
             throw readFails;
         }
