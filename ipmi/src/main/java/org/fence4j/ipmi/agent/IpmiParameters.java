@@ -19,6 +19,7 @@ final class IpmiParameters {
     static final String PRIV = "priv";
     static final String CIPHER = "cipher";
     static final String ALLOW_CIPHER_ZERO = "allow_cipher_zero";
+    static final String ALLOW_NO_INTEGRITY = "allow_no_integrity";
     static final String HEXADECIMAL_KG = "hexadecimal_kg";
     static final String KG = "kg";
     static final String METHOD = "method";
@@ -47,9 +48,12 @@ final class IpmiParameters {
             ParameterSpec.integer(CIPHER, "RMCP+ cipher suite: 1-3, 6-8, 15-17 (default: 17, else 3)")
                     .withLongDescription("RMCP+ cipher suite id. Default: offer 17 (HMAC-SHA256, AES) and fall back to 3"
                             + " (HMAC-SHA1, AES) when the BMC refuses it. Suite 0 has no authentication and is refused"
-                            + " unless allow_cipher_zero is set."),
+                            + " unless allow_cipher_zero is set; suites 1, 6 and 15 have no integrity (answers are not"
+                            + " authenticated) and are refused unless allow_no_integrity is set."),
             ParameterSpec.bool(ALLOW_CIPHER_ZERO, "Allow cipher suite 0 (no authentication at all; unsafe)")
                     .withDefault("0"),
+            ParameterSpec.bool(ALLOW_NO_INTEGRITY, "Allow cipher suites 1, 6, 15 (answers not authenticated: anyone on"
+                    + " the BMC network could forge 'power is off'; unsafe)").withDefault("0"),
             ParameterSpec.secret(HEXADECIMAL_KG, "BMC key (Kg) in hexadecimal"),
             ParameterSpec.secret(KG, "BMC key (Kg) as text"),
             ParameterSpec.select(METHOD, "How to reset: onoff (off, confirm off, on) or cycle (power cycle)",
@@ -58,7 +62,8 @@ final class IpmiParameters {
                     .withDefault("0"),
             ParameterSpec.seconds(POWER_TIMEOUT, "Seconds to wait for the BMC to report the new power state")
                     .withDefault("20"),
-            ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds to open the session with the BMC").withDefault("5"));
+            ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds one login attempt may take; a failed attempt is started"
+                    + " afresh while the level's timeout allows").withDefault("5"));
 
     private IpmiParameters() {
     }

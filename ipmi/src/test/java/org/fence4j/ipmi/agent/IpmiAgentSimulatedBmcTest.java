@@ -288,6 +288,17 @@ class IpmiAgentSimulatedBmcTest {
     }
 
     @Test
+    void suitesWithoutIntegrityNeedAnExplicitOptInThatSaysWhy() throws Exception {
+        for (String suite : List.of("1", "6", "15")) {
+            assertThatThrownBy(() -> agent("cipher", suite)).isInstanceOf(ParameterException.class)
+                    .hasMessageContaining("cipher: suite " + suite + " has no integrity algorithm")
+                    .hasMessageContaining("forge \"power is off\"").hasMessageContaining("allow_no_integrity=1");
+        }
+        FenceResult r = run(agent("cipher", "1", "allow_no_integrity", "1"), FenceAction.STATUS);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
+    }
+
+    @Test
     void anUnresolvableBmcAddressIsNamed() throws Exception {
         List<RawParameter> raw = List.of(new RawParameter("ipaddr", "bmc.invalid", Origin.stdin(1)),
                 new RawParameter("userid", "admin", Origin.stdin(2)), new RawParameter("passwd", "secret", Origin.stdin(3)));

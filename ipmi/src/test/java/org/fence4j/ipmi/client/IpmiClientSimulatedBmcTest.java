@@ -36,7 +36,7 @@ class IpmiClientSimulatedBmcTest {
     private static final Secret PASSWORD = Secret.of("secret");
     private static final Credentials ADMIN = new Credentials("admin", PASSWORD, null);
     private static final SessionOptions FAST = SessionOptions.defaults()
-            .withRetry(new RetryPolicy(Duration.ofMillis(150), 12));
+            .withRetry(RetryPolicy.fixed(Duration.ofMillis(150), 12));
     private static IpmiClient client;
     private SimulatedBmc bmc;
 
@@ -74,7 +74,7 @@ class IpmiClientSimulatedBmcTest {
     @ValueSource(ints = {1, 2, 3, 6, 7, 8, 15, 16, 17})
     void everySupportedCipherSuiteReadsTheStatus(int suite) throws Exception {
         start(SimulatedBmc.builder().cipherSuites(Set.of(1, 2, 3, 6, 7, 8, 15, 16, 17)).powerOn(false));
-        Session s = open(ADMIN, FAST.withCipherSuite(suite));
+        Session s = open(ADMIN, FAST.withCipherSuite(suite).allowingNoIntegrity());
         assertThat(s.cipherSuite().id()).isEqualTo(suite);
         assertThat(await(s.execute(new GetChassisStatus(), Deadline.after(Duration.ofSeconds(5)))).powerOn()).isFalse();
         assertThat(await(s.execute(new GetDeviceId(), Deadline.after(Duration.ofSeconds(5)))).ipmiVersion()).isEqualTo("2.0");
@@ -143,6 +143,16 @@ class IpmiClientSimulatedBmcTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 6, 15})
+    void suitesWithoutIntegrityAreRefusedBeforeAnythingIsSentUnlessExplicitlyAllowed(int suite) {
+        start(SimulatedBmc.builder().cipherSuites(Set.of(1, 3, 6, 15)));
+        assertThatThrownBy(() -> open(ADMIN, FAST.withCipherSuite(suite))).cause().isInstanceOf(IpmiException.class)
+                .hasMessageContaining("cipher suite " + suite + " is refused: it has no integrity algorithm")
+                .hasMessageContaining("could forge \"power is off\"");
+        assertThat(bmc.sessionsActivated()).isZero();
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void thirtyPercentLossInEachDirectionStillSucceedsWithinTheDeadline(long seed) throws Exception {
         start(SimulatedBmc.builder().seed(seed));
@@ -150,7 +160,7 @@ class IpmiClientSimulatedBmcTest {
         bmc.faults().toBmc(lossy).fromBmc(lossy);
         Deadline deadline = Deadline.after(Duration.ofSeconds(20));
         // a try fails with probability 0.51; 20 tries make a failed exchange a one-in-a-million event
-        SessionOptions patient = FAST.withRetry(new RetryPolicy(Duration.ofMillis(150), 20));
+        SessionOptions patient = FAST.withRetry(RetryPolicy.fixed(Duration.ofMillis(150), 20));
         Session s = await(client.open(bmc.address(), ADMIN, patient, deadline));
         await(s.execute(new ChassisControl(ChassisControl.Action.POWER_DOWN), deadline));
         assertThat(await(s.execute(new GetChassisStatus(), deadline)).powerOn()).isFalse();
@@ -199,7 +209,7 @@ class IpmiClientSimulatedBmcTest {
         java.net.InetSocketAddress nobody = bmc.address();
         bmc.close();
         bmc = null;
-        assertThatThrownBy(() -> await(client.open(nobody, ADMIN, FAST.withRetry(new RetryPolicy(Duration.ofMillis(100), 3)),
+        assertThatThrownBy(() -> await(client.open(nobody, ADMIN, FAST.withRetry(RetryPolicy.fixed(Duration.ofMillis(100), 3)),
                 Deadline.after(Duration.ofSeconds(5))))).cause().isInstanceOf(NoAnswerException.class)
                 .hasMessageContaining("no answer to Get Channel Authentication Capabilities").hasMessageContaining("3 tries")
                 .hasMessageContaining("last network error");
