@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.fence4j.ipmi.command.CommandFailedException;
 import org.fence4j.ipmi.command.GetChassisStatus;
 import org.fence4j.ipmi.command.GetDeviceGuid;
 import org.fence4j.ipmi.command.GetDeviceId;
+import org.fence4j.ipmi.rmcp.PayloadType;
 import org.fence4j.ipmi.session.AuthenticationFailedException;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.NoAnswerException;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client against the in-process simulated BMC: ciphers, keys, refusals, faults. */
@@ -114,6 +117,28 @@ class IpmiClientSimulatedBmcTest {
                 .isInstanceOf(CompletionException.class).cause().isInstanceOf(AuthenticationFailedException.class)
                 .hasMessage("authentication failed: wrong password or Kg, or not the expected BMC")
                 .message().doesNotContain("guess");
+        assertThat(bmc.sessionsActivated()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Faults.Spoil.class)
+    void aHandshakeAnswerThatCannotBeVerifiedIsDroppedAndTheStepWaitsForAGoodOne(Faults.Spoil how) throws Exception {
+        start(SimulatedBmc.builder());
+        for (PayloadType type : List.of(PayloadType.OPEN_SESSION_RESPONSE, PayloadType.RAKP2, PayloadType.RAKP4)) {
+            bmc.faults().spoilReplies(type, how, 1);
+            Session s = open(ADMIN, FAST);
+            assertThat(await(s.execute(new GetChassisStatus(), Deadline.after(Duration.ofSeconds(5)))).powerOn()).isTrue();
+            await(s.close(Deadline.after(Duration.ofSeconds(5))));
+        }
+        assertThat(bmc.sessionsActivated()).isEqualTo(3);
+    }
+
+    @Test
+    void rakp2CodesThatNeverVerifyEndInAuthenticationFailedOnceTheStepHasSeenTwo() {
+        start(SimulatedBmc.builder());
+        bmc.faults().spoilReplies(PayloadType.RAKP2, Faults.Spoil.BAD_AUTH_CODE, 1000);
+        assertThatThrownBy(() -> open(ADMIN, FAST)).cause().isInstanceOf(AuthenticationFailedException.class)
+                .hasMessage(AuthenticationFailedException.MISMATCH);
         assertThat(bmc.sessionsActivated()).isZero();
     }
 
