@@ -8,6 +8,7 @@
 # successes (exit 0 but the witness, ipmitool talking to ipmi_sim directly, reads the power on), stack traces
 # and runs over the 30 s limit (+2 s for process exit).
 #   BEFORE=OLD_FENCE4J_HOME  also: no loss, fence-cli status, OLD and FENCE4J_HOME alternating (paired), medians.
+#   LOCK=FILE  each table row runs under flock FILE (shared machines: others' tests are held up one row at a time).
 # Passwords travel through a file, IPMI_PASSWORD + -E and stdin: never on a command line. Everything is bounded:
 # each proxy lives at most the scenario's runs x 40 s, each tool call at most 30 s (timeout(1)).
 set -u
@@ -34,7 +35,14 @@ proxy() {   # proxy SEED RUNS ARGS...: a fresh proxy for one scenario
     --seconds $((n * 40 + 60)) "$@" 2>/dev/null & proxy_pid=$!
   for _ in $(seq 50); do ss -uln 2>/dev/null | grep -q "127.0.0.1:$pport " && return; sleep 0.1; done
 }
-witness() { ipmitool -I lanplus -C 3 -H 127.0.0.1 -p "$port" -U admin -E chassis power status 2>/dev/null; }
+witness() {   # "on" or "off" as ipmitool reads it from ipmi_sim directly (no proxy), up to 5 tries
+  local out
+  for _ in 1 2 3 4 5; do
+    out=$(ipmitool -I lanplus -C 3 -H 127.0.0.1 -p "$port" -U admin -E chassis power status 2>/dev/null)
+    case $out in *'Power is on'*) echo on; return ;; *'Power is off'*) echo off; return ;; esac
+  done
+  echo unknown
+}
 power_on() { echo 1 >"$tmp/sim/power"; }
 
 # the tools: each prints its output; exit 0 = it reports success
@@ -64,33 +72,38 @@ row() {
     [ "$ms" -gt $(( (limit + 2) * 1000 )) ] && over=$((over + 1))
     printf '%s' "$out" | grep -qE '^\s+at [a-z]|Exception in thread|Segmentation fault' && traces=$((traces + 1))
     [ $rc -eq 139 ] && traces=$((traces + 1))
-    if [ $rc -eq 0 ]; then
-      if [ "$action" = off ] && witness | grep -q 'Power is on'; then false=$((false + 1)); else ok=$((ok + 1)); fi
+    if [ $rc -eq 0 ]; then   # an off counts once the witness reads it off; read on, it is a false success
+      if [ "$action" != off ]; then ok=$((ok + 1))
+      else case $(witness) in off) ok=$((ok + 1)) ;; on) false=$((false + 1)) ;; esac; fi
     fi
   done
   printf '| %-34s | %-6s | %-22s | %3d of %-3d | %6s s | %d | %d | %d |\n' "$fault" "$action" "$tool" "$ok" "$n" \
     "$(median <"$tmp/times")" "$false" "$traces" "$over"
 }
 
+export -f row witness power_on median
+export port
+if [ -n "${LOCK:-}" ]; then locked_row() { flock "$LOCK" bash -c 'row "$@"' row "$@"; }; else locked_row() { row "$@"; }; fi
+
 echo "bad-network.sh $(date -u +%Y-%m-%dT%H:%MZ); load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; ipmi_sim $port, proxy $pport"
 echo "| fault (each direction; corruption: replies) | action | tool | succeeded | median | false successes | stack traces | over ${limit} s |"
 echo "|---|---|---|---|---|---|---|---|"
 proxy 14 $((runs * 2 + others * 3)) --loss 0.3
-row "30% loss" status f4j_status "$runs"
-row "30% loss" off f4j_off "$runs"
-row "30% loss" off agent_off "$others"
-row "30% loss" status ipmitool_status "$others"
-row "30% loss" status ipmilan_status "$others"
+locked_row "30% loss" status f4j_status "$runs"
+locked_row "30% loss" off f4j_off "$runs"
+locked_row "30% loss" off agent_off "$others"
+locked_row "30% loss" status ipmitool_status "$others"
+locked_row "30% loss" status ipmilan_status "$others"
 proxy 15 $((runs * 2 + others * 2)) --loss 0.3 --dup 0.1 --reorder-ms 50
-row "30% loss + 10% dup + 0-50 ms reorder" status f4j_status "$runs"
-row "30% loss + 10% dup + 0-50 ms reorder" off f4j_off "$runs"
-row "30% loss + 10% dup + 0-50 ms reorder" status ipmitool_status "$others"
-row "30% loss + 10% dup + 0-50 ms reorder" status ipmilan_status "$others"
+locked_row "30% loss + 10% dup + 0-50 ms reorder" status f4j_status "$runs"
+locked_row "30% loss + 10% dup + 0-50 ms reorder" off f4j_off "$runs"
+locked_row "30% loss + 10% dup + 0-50 ms reorder" status ipmitool_status "$others"
+locked_row "30% loss + 10% dup + 0-50 ms reorder" status ipmilan_status "$others"
 proxy 16 $((runs + others * 3)) --corrupt 0.3
-row "30% of replies corrupted" off f4j_off "$runs"
-row "30% of replies corrupted" off agent_off "$others"
-row "30% of replies corrupted" off ipmitool_off "$others"
-row "30% of replies corrupted" off ipmilan_off "$others"
+locked_row "30% of replies corrupted" off f4j_off "$runs"
+locked_row "30% of replies corrupted" off agent_off "$others"
+locked_row "30% of replies corrupted" off ipmitool_off "$others"
+locked_row "30% of replies corrupted" off ipmilan_off "$others"
 
 if [ -n "${BEFORE:-}" ]; then
   proxy 17 $((runs * 2)) # no faults: the same path, for a paired comparison
