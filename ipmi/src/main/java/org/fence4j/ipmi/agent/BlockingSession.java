@@ -12,18 +12,41 @@ import org.fence4j.ipmi.command.GetChassisStatus;
 import org.fence4j.ipmi.session.NoAnswerException;
 import org.fence4j.ipmi.session.Session;
 
-/** The agent's blocking view of one session: the edge where waiting is allowed. */
+/**
+ * The agent's blocking view of a session to one BMC: the edge where waiting is allowed. Given a
+ * way to log in, it outlives the session: a request that may be sent twice and gets no answer
+ * (the BMC restarted and forgot the session, or the network lost every try) is run again on a
+ * fresh session, within the deadline. A power cycle or hard reset never is: its caller gets the
+ * {@link NoAnswerException} and reads the power instead, which logs in again if need be.
+ */
 final class BlockingSession implements AutoCloseable {
     /** The client honours the deadline itself; this only guards against a lost completion. */
     private static final long GRACE_MILLIS = 500;
+    /** Fresh sessions one BlockingSession may open: enough for a BMC restart or two, bounded all the same. */
+    private static final int MOST_LOGINS = 4;
 
-    private final Session session;
+    /** Opens a fresh session, done by {@code by}. */
+    @FunctionalInterface
+    interface Login {
+        Session open(Deadline by) throws InterruptedException;
+    }
+
     private final Deadline deadline;
+    private final Login login;
+    private Session session;
+    private int logins;
     private boolean interrupted;
 
+    /** A session that is not replaced when it stops answering. */
     BlockingSession(Session session, Deadline deadline) {
+        this(session, deadline, null);
+    }
+
+    /** A session replaced through {@code login} when it stops answering requests that may be resent. */
+    BlockingSession(Session session, Deadline deadline, Login login) {
         this.session = session;
         this.deadline = deadline;
+        this.login = login;
     }
 
     static <T> T await(CompletableFuture<T> future, Deadline deadline) throws InterruptedException {
@@ -46,10 +69,32 @@ final class BlockingSession implements AutoCloseable {
     /** Runs {@code command}, answered by {@code by} (never later than this session's deadline). */
     <T> T run(Command<T> command, Deadline by) throws InterruptedException {
         try {
-            return await(session.execute(command, by), by);
+            while (true) {
+                try {
+                    return await(session.execute(command, by), by);
+                } catch (NoAnswerException e) {
+                    if (login == null || !command.resendable() || logins >= MOST_LOGINS || by.expired()) {
+                        throw e;
+                    }
+                    loginAgain(e, by);
+                }
+            }
         } catch (InterruptedException e) {
             interrupted = true;
             throw e;
+        }
+    }
+
+    /** Replaces the silent session by a fresh one; the old one is closed in the background (best effort). */
+    private void loginAgain(NoAnswerException silence, Deadline by) throws InterruptedException {
+        logins++;
+        session.close(deadline);
+        try {
+            session = login.open(by);
+        } catch (NoAnswerException e) {
+            throw new NoAnswerException(silence.getMessage() + "; logging in again: " + e.getMessage());
+        } catch (IpmiException e) {
+            throw new IpmiException(silence.getMessage() + "; logging in again: " + e.getMessage(), e);
         }
     }
 

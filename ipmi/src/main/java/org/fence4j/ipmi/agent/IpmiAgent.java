@@ -50,7 +50,7 @@ final class IpmiAgent implements FenceAgent {
             return failed(node, "cannot log in to the BMC at " + settings.address() + ":" + settings.port() + ": "
                     + e.getMessage(), e, deadline);
         }
-        try (BlockingSession bmc = new BlockingSession(session, deadline)) {
+        try (BlockingSession bmc = new BlockingSession(session, deadline, this::login)) {
             if (action == FenceAction.MONITOR) {
                 return monitor(bmc, node, session.cipherSuite().id());
             }
@@ -61,13 +61,14 @@ final class IpmiAgent implements FenceAgent {
         }
     }
 
+    /** Logs in by {@code deadline}; login_timeout bounds each handshake attempt, not all of them. */
     private Session login(Deadline deadline) throws InterruptedException {
         InetSocketAddress address = new InetSocketAddress(settings.address(), settings.port());
         if (address.isUnresolved()) {
             throw new IpmiException("cannot resolve the BMC address '" + settings.address() + "'");
         }
-        CompletableFuture<Session> login = client().open(address,
-                settings.credentials(), settings.session(), deadline.atMost(settings.loginTimeout()));
+        CompletableFuture<Session> login = client().open(address, settings.credentials(),
+                settings.session().withLoginAttempt(settings.loginTimeout()), deadline);
         try {
             return BlockingSession.await(login, deadline);
         } catch (InterruptedException | RuntimeException e) {

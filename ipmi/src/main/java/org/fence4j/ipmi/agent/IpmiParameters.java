@@ -22,6 +22,7 @@ final class IpmiParameters {
     static final String PRIV = "priv";
     static final String CIPHER = "cipher";
     static final String ALLOW_CIPHER_ZERO = "allow_cipher_zero";
+    static final String ALLOW_NO_INTEGRITY = "allow_no_integrity";
     static final String HEXADECIMAL_KG = "hexadecimal_kg";
     static final String KG = "kg";
     static final String LOGIN_TIMEOUT = "login_timeout";
@@ -54,14 +55,18 @@ final class IpmiParameters {
             ParameterSpec.integer(CIPHER, "RMCP+ cipher suite: 1-3, 6-8, 15-17 (default: 17, else 3)")
                     .withLongDescription("RMCP+ cipher suite id. Default: offer 17 (HMAC-SHA256, AES) and fall back to 3"
                             + " (HMAC-SHA1, AES) when the BMC refuses it. Suite 0 has no authentication and is refused"
-                            + " unless allow_cipher_zero is set."),
+                            + " unless allow_cipher_zero is set; suites 1, 6 and 15 have no integrity (answers are not"
+                            + " authenticated) and are refused unless allow_no_integrity is set."),
             ParameterSpec.bool(ALLOW_CIPHER_ZERO, "Allow cipher suite 0 (no authentication at all; unsafe)")
                     .withDefault("0"),
+            ParameterSpec.bool(ALLOW_NO_INTEGRITY, "Allow cipher suites 1, 6, 15 (answers not authenticated: anyone on"
+                    + " the BMC network could forge 'power is off'; unsafe)").withDefault("0"),
             ParameterSpec.secret(HEXADECIMAL_KG, "BMC key (Kg) in hexadecimal"),
             ParameterSpec.secret(KG, "BMC key (Kg) as text"),
             PowerSettings.METHOD, PowerSettings.POWER_WAIT, PowerSettings.POWER_TIMEOUT, PowerSettings.RETRY_ON,
-            ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds to open the session with the BMC")
-                    .withLongDescription("Seconds to open the session with the BMC;" + NO_LIMIT).withDefault("5"),
+            ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds one login attempt may take")
+                    .withLongDescription("Seconds one login attempt may take; a failed attempt is started afresh while"
+                            + " the level's timeout allows;" + NO_LIMIT).withDefault("5"),
             ParameterSpec.bool(DISABLE_TIMEOUT, "Disable power_timeout and login_timeout").withLongDescription(
                     "Disable power_timeout and login_timeout: only the action's timeout bounds the waits, as"
                             + " fence_ipmilan does under pacemaker-fenced.").withDefault("0"));

@@ -15,6 +15,7 @@ import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.ipmi.crypto.CipherSuite;
+import org.fence4j.ipmi.crypto.IntegrityAlgorithm;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.session.SessionOptions;
@@ -50,6 +51,13 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
             problems.add(CIPHER + ": suite 0 has no authentication (any password is accepted); set "
                     + ALLOW_CIPHER_ZERO + "=1 to use it anyway");
         }
+        boolean noIntegrity = CipherSuite.byId(cipher).filter(s -> s.id() != 0 && s.integrity() == IntegrityAlgorithm.NONE)
+                .isPresent();
+        if (noIntegrity && !p.bool(ALLOW_NO_INTEGRITY)) {
+            problems.add(CIPHER + ": suite " + cipher + " has no integrity algorithm, so the BMC's answers are not"
+                    + " authenticated and anyone on the BMC's network could forge \"power is off\"; use 3 or 17, or set "
+                    + ALLOW_NO_INTEGRITY + "=1 to use it anyway");
+        }
         Secret password = password(p, problems);
         Secret kg = kg(p, problems);
         Credentials credentials = null;
@@ -74,6 +82,9 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
         SessionOptions options = SessionOptions.defaults().withCipherSuite(cipher).withPrivilege(privilege);
         if (p.bool(ALLOW_CIPHER_ZERO)) {
             options = options.allowingCipherZero();
+        }
+        if (p.bool(ALLOW_NO_INTEGRITY)) {
+            options = options.allowingNoIntegrity();
         }
         return new IpmiSettings(p.get(HOSTNAME), p.string(IPADDR), (int) port, credentials, options,
                 timeoutsDisabled ? power.withoutPowerTimeout() : power,

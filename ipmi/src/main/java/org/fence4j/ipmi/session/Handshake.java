@@ -14,8 +14,8 @@ import org.fence4j.ipmi.command.GetChannelAuthCapabilities;
 import org.fence4j.ipmi.command.SetSessionPrivilege;
 import org.fence4j.ipmi.crypto.AuthenticationAlgorithm;
 import org.fence4j.ipmi.crypto.CipherSuite;
+import org.fence4j.ipmi.crypto.IntegrityAlgorithm;
 import org.fence4j.ipmi.crypto.Rakp;
-import org.fence4j.ipmi.crypto.SessionKeys;
 import org.fence4j.ipmi.rmcp.Ipmi15Packet;
 import org.fence4j.ipmi.rmcp.IpmiMessageCodec;
 import org.fence4j.ipmi.rmcp.IpmiRequest;
@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class Handshake {
     private static final List<Integer> AUTO_SUITES = List.of(17, 3);
     private static final int NAME_ONLY_LOOKUP = 0x10;
+    /** RAKP 3 again in case it was lost; a lost RAKP 4 is not answered again by every BMC (see {@link #rakp}). */
+    private static final int RAKP3_TRIES = 2;
     /** Open Session answers that mean "not this suite", worth trying the next one. */
     private static final List<Integer> SUITE_REJECTED = List.of(0x04, 0x05, 0x10, 0x11);
 
@@ -92,8 +94,16 @@ public final class Handshake {
                         + " is accepted); use 3 or 17, or enable cipher 0 explicitly");
             }
             LoggerFactory.getLogger(Handshake.class).warn("ipmi: cipher suite 0 enabled: no authentication, no integrity, no encryption");
+        } else if (suite.integrity() == IntegrityAlgorithm.NONE && !options.allowNoIntegrity()) {
+            throw new IpmiException(noIntegrity(suite.id()));
         }
         return List.of(suite);
+    }
+
+    /** Why suites 1, 6 and 15 need an explicit opt-in. */
+    public static String noIntegrity(int suite) {
+        return "cipher suite " + suite + " is refused: it has no integrity algorithm, so the BMC's answers are not"
+                + " authenticated and anyone on the BMC's network could forge \"power is off\"; use 3 or 17";
     }
 
     /** Checks the channel speaks IPMI v2.0 when the BMC says so; a refused request is not fatal. */
@@ -103,7 +113,8 @@ public final class Handshake {
         byte[] datagram = RmcpCodec.encode(new Ipmi15Packet(0, 0, IpmiMessageCodec.encode(request)));
         return exchanger.exchange(command.name(), attempt -> datagram,
                 d -> decode(d).filter(Ipmi15Packet.class::isInstance)
-                        .flatMap(p -> Answers.matching(((Ipmi15Packet) p).message(), request)),
+                        .flatMap(p -> Answers.matching(((Ipmi15Packet) p).message(), request))
+                        .map(Reply::accepted).orElseGet(Reply::ignored),
                 options.retry(), deadline)
                 .thenAccept(response -> {
                     // some BMCs refuse the v2.0 extended-data bit: then Open Session tells the rest
@@ -116,6 +127,17 @@ public final class Handshake {
     private record Opened(CipherSuite suite, int consoleSessionId, int bmcSessionId) {
     }
 
+    /** An Open Session refusal, kept apart so that "not this suite" can move on to the next suite. */
+    private static final class SuiteRefused extends IpmiException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        SuiteRefused(int suite, int status) {
+            super("Open Session with cipher suite " + suite + " refused by the BMC: " + RmcpPlusStatus.describe(status));
+            this.status = status;
+        }
+    }
+
     private CompletableFuture<Opened> openSession(List<CipherSuite> suites, int index) {
         CipherSuite suite = suites.get(index);
         int console = nonZeroId();
@@ -123,24 +145,28 @@ public final class Handshake {
                 suite.integrity().number(), suite.confidentiality().number());
         byte[] datagram = RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null, null);
         return exchanger.exchange("Open Session", attempt -> datagram,
-                setup(PayloadType.OPEN_SESSION_RESPONSE, OpenSessionResponse::decode,
-                        r -> r.tag() == index && ours(r.status(), r.consoleSessionId(), console)),
-                options.retry(), deadline)
-                .thenCompose(r -> {
+                setup(PayloadType.OPEN_SESSION_RESPONSE, "Open Session", OpenSessionResponse::decode, r -> {
+                    if (r.tag() != index || !ours(r.status(), r.consoleSessionId(), console)) {
+                        return Reply.ignored();
+                    }
                     if (r.status() != RmcpPlusStatus.OK) {
-                        if (SUITE_REJECTED.contains(r.status()) && index + 1 < suites.size()) {
-                            // the usual answer of BMCs without SHA-256 (ipmi_sim): no log, it is on every call
-                            return openSession(suites, index + 1);
-                        }
-                        throw new IpmiException("Open Session with cipher suite " + suite.id() + " refused by the BMC: "
-                                + RmcpPlusStatus.describe(r.status()));
+                        return Reply.refused(new SuiteRefused(suite.id(), r.status()));
                     }
                     if (r.authentication() != request.authentication() || r.integrity() != request.integrity()
                             || r.confidentiality() != request.confidentiality()) {
-                        throw new IpmiException("the BMC answered Open Session with algorithms other than those of cipher"
-                                + " suite " + suite.id());
+                        return Reply.refused(new IpmiException("the BMC answered Open Session with algorithms other"
+                                + " than those of cipher suite " + suite.id()));
                     }
-                    return CompletableFuture.completedFuture(new Opened(suite, console, r.bmcSessionId()));
+                    return Reply.accepted(new Opened(suite, console, r.bmcSessionId()));
+                }),
+                options.retry(), deadline)
+                .exceptionallyCompose(failure -> {
+                    if (unwrap(failure) instanceof SuiteRefused r && SUITE_REJECTED.contains(r.status)
+                            && index + 1 < suites.size()) {
+                        // the usual answer of BMCs without SHA-256 (ipmi_sim): no log, it is on every call
+                        return openSession(suites, index + 1);
+                    }
+                    return CompletableFuture.failedFuture(unwrap(failure));
                 });
     }
 
@@ -152,40 +178,60 @@ public final class Handshake {
         byte[] rakp1 = RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP1,
                 new Rakp1(1, o.bmcSessionId(), rm, role, user).encode()), null, null);
         return exchanger.exchange("RAKP 1", attempt -> rakp1,
-                setup(PayloadType.RAKP2, Rakp2::decode, r -> r.tag() == 1 && ours(r.status(), r.consoleSessionId(), o.consoleSessionId())),
-                options.retry(), deadline)
-                .thenCompose(r2 -> {
+                setup(PayloadType.RAKP2, "RAKP 2", Rakp2::decode, r2 -> {
+                    if (r2.tag() != 1 || !ours(r2.status(), r2.consoleSessionId(), o.consoleSessionId())) {
+                        return Reply.ignored();
+                    }
                     if (r2.status() != RmcpPlusStatus.OK) {
-                        throw rakp2Refused(r2.status());
+                        return Reply.refused(rakp2Refused(r2.status()));
                     }
                     byte[] expected = Rakp.rakp2AuthCode(auth, credentials.password(), o.consoleSessionId(),
                             o.bmcSessionId(), rm, r2.rc(), r2.guid(), role, user);
-                    if (!Rakp.same(expected, r2.authCode())) {
+                    return Rakp.same(expected, r2.authCode()) ? Reply.accepted(r2)
+                            : Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
+                }),
+                options.retry(), deadline)
+                .whenComplete((r2, failure) -> {
+                    if (failure != null && unwrap(failure) instanceof AuthenticationFailedException) {
                         // tell the BMC, so it can drop the half-open session at once
                         exchanger.send(rakp3(o, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, new byte[0]));
-                        throw new AuthenticationFailedException(AuthenticationFailedException.MISMATCH);
                     }
+                })
+                .thenCompose(r2 -> {
                     byte[] sik = Rakp.sik(auth, credentials.sikKey(), rm, r2.rc(), role, user);
                     byte[] rakp3 = rakp3(o, RmcpPlusStatus.OK,
                             Rakp.rakp3AuthCode(auth, credentials.password(), r2.rc(), o.consoleSessionId(), role, user));
+                    byte[] icv = Rakp.rakp4Icv(auth, sik, rm, o.bmcSessionId(), r2.guid());
                     return exchanger.exchange("RAKP 3", attempt -> rakp3,
-                            setup(PayloadType.RAKP4, Rakp4::decode, r -> r.tag() == 1 && ours(r.status(), r.consoleSessionId(), o.consoleSessionId())),
-                            options.retry(), deadline)
-                            .thenApply(r4 -> {
-                                if (r4.status() == RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE) {
-                                    throw new AuthenticationFailedException(AuthenticationFailedException.MISMATCH);
+                            setup(PayloadType.RAKP4, "RAKP 4", Rakp4::decode, r4 -> {
+                                if (r4.tag() != 1 || !ours(r4.status(), r4.consoleSessionId(), o.consoleSessionId())) {
+                                    return Reply.ignored();
                                 }
                                 if (r4.status() != RmcpPlusStatus.OK) {
-                                    throw new IpmiException("RAKP 4: the BMC refused the session: "
-                                            + RmcpPlusStatus.describe(r4.status()));
+                                    // the verified RAKP 2 proved the password: a refused RAKP 3 means the BMC lost
+                                    // or replaced the half-open session (a resent RAKP 1), which a fresh Open Session mends
+                                    return Reply.refused(new RetryableLoginException("RAKP 4: the BMC refused the session: "
+                                            + RmcpPlusStatus.describe(r4.status())));
                                 }
-                                if (!Rakp.same(Rakp.rakp4Icv(auth, sik, rm, o.bmcSessionId(), r2.guid()), r4.icv())) {
-                                    throw new AuthenticationFailedException(AuthenticationFailedException.MISMATCH);
+                                if (!Rakp.same(icv, r4.icv())) {
+                                    // the proof over the session key: the BMC does not share our Kg
+                                    return Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
                                 }
-                                SessionKeys keys = Rakp.keys(auth, sik);
-                                return new Session(exchanger, new SessionCrypto(o.suite(), keys, o.bmcSessionId(),
-                                        o.consoleSessionId(), random), o.bmcSessionId(), options.retry());
-                            });
+                                return Reply.accepted(r4);
+                            }),
+                            options.retry().atMostTries(RAKP3_TRIES), deadline)
+                            .<Object>thenApply(r4 -> r4)
+                            .exceptionallyCompose(failure -> {
+                                // ipmi_sim, like some BMCs, answers RAKP 3 only once: with RAKP 4 lost the session
+                                // may be active all the same, and an authentic answer to Set Session Privilege
+                                // proves the BMC holds the session keys just as the RAKP 4 ICV would
+                                if (unwrap(failure) instanceof NoAnswerException && o.suite().integrity() != IntegrityAlgorithm.NONE) {
+                                    return CompletableFuture.completedFuture(null);
+                                }
+                                return CompletableFuture.failedFuture(unwrap(failure));
+                            })
+                            .thenApply(r4 -> new Session(exchanger, new SessionCrypto(o.suite(), Rakp.keys(auth, sik),
+                                    o.bmcSessionId(), o.consoleSessionId(), random), o.bmcSessionId(), options.retry()));
                 });
     }
 
@@ -218,7 +264,7 @@ public final class Handshake {
             case RmcpPlusStatus.INVALID_ROLE, RmcpPlusStatus.UNAUTHORIZED_ROLE -> new AuthenticationFailedException(
                     "authentication failed: user '" + credentials.user() + "' may not log in as "
                             + options.privilege().word() + " (" + why + ")");
-            default -> new IpmiException("RAKP 2: the BMC refused the login: " + why);
+            default -> new RetryableLoginException("RAKP 2: the BMC refused the login: " + why);
         };
     }
 
@@ -240,19 +286,24 @@ public final class Handshake {
         return id;
     }
 
-    /** A function decoding a session-setup answer of {@code type}, kept only if {@code accept} says so. */
-    private static <T> Function<byte[], Optional<T>> setup(PayloadType type, Decoder<T> decoder,
-            java.util.function.Predicate<T> accept) {
+    /**
+     * A judge of session-setup answers of {@code type}: an answer of that type that cannot be read
+     * is refused (counted; a corrupted datagram, or a BMC that talks nonsense), anything else is
+     * ignored, and a readable one goes to {@code judge}.
+     */
+    private static <T, R> Function<byte[], Reply<R>> setup(PayloadType type, String what, Decoder<T> decoder,
+            Function<T, Reply<R>> judge) {
         return datagram -> decode(datagram)
                 .filter(p -> p instanceof SessionPacket s && s.type() == type && !s.authenticated())
-                .flatMap(p -> {
+                .map(p -> {
                     try {
-                        return Optional.of(decoder.decode(((SessionPacket) p).payload()));
+                        return judge.apply(decoder.decode(((SessionPacket) p).payload()));
                     } catch (MalformedPacketException e) {
-                        return Optional.empty();
+                        return Reply.<R>refused(new RetryableLoginException(what + ": the BMC's answer cannot be read ("
+                                + e.getMessage() + ")"));
                     }
                 })
-                .filter(accept);
+                .orElseGet(Reply::ignored);
     }
 
     @FunctionalInterface

@@ -10,6 +10,7 @@ import org.fence4j.ipmi.command.Command;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.rmcp.IpmiMessageCodec;
 import org.fence4j.ipmi.rmcp.IpmiRequest;
+import org.fence4j.ipmi.rmcp.IpmiResponse;
 
 /** An active RMCP+ session: runs one command at a time, and is closed once, on every path. */
 public final class Session {
@@ -40,8 +41,7 @@ public final class Session {
         byte[] message = IpmiMessageCodec.encode(request);
         // each try is sealed afresh: same rqSeq, new session sequence number
         return exchanger.exchange(command.name(), attempt -> crypto.seal(message),
-                datagram -> crypto.open(datagram).flatMap(m -> Answers.matching(m, request)),
-                command.resendable() ? retry : retry.once(), deadline)
+                datagram -> judge(datagram, request), command.resendable() ? retry : retry.once(), deadline)
                 .thenApply(response -> Answers.result(command, response));
     }
 
@@ -51,14 +51,19 @@ public final class Session {
             return CompletableFuture.completedFuture(null);
         }
         Deadline bounded = deadline.expired() ? Deadline.after(CLOSE_BUDGET, deadline.ticker()) : deadline.atMost(CLOSE_BUDGET);
-        RetryPolicy closeRetry = new RetryPolicy(retry.perTry(), Math.min(2, retry.tries()));
+        RetryPolicy closeRetry = retry.atMostTries(2);
         IpmiRequest request = Answers.request(new CloseSession(bmcSessionId), rqSeq.incrementAndGet());
         byte[] message = IpmiMessageCodec.encode(request);
         return exchanger.exchange("Close Session", attempt -> crypto.seal(message),
-                        datagram -> crypto.open(datagram).flatMap(m -> Answers.matching(m, request)), closeRetry, bounded)
+                        datagram -> judge(datagram, request), closeRetry, bounded)
                 .handle((answer, failure) -> {
                     exchanger.close();
                     return null;
                 });
+    }
+
+    /** Authentic answers to {@code request} are accepted; the rest (forged, replayed, duplicated, late) is ignored. */
+    private Reply<IpmiResponse> judge(byte[] datagram, IpmiRequest request) {
+        return crypto.open(datagram).flatMap(m -> Answers.matching(m, request)).map(Reply::accepted).orElseGet(Reply::ignored);
     }
 }

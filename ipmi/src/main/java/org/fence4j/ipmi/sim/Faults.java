@@ -1,6 +1,11 @@
 package org.fence4j.ipmi.sim;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Random;
+import org.fence4j.ipmi.rmcp.PayloadType;
+import org.fence4j.ipmi.rmcp.RmcpPlusStatus;
 
 /**
  * What the simulated BMC does wrong, changeable while it runs. Loss, duplication, delay and
@@ -26,6 +31,19 @@ public final class Faults {
     private volatile boolean neverPowerOff;
     private volatile boolean neverPowerOn;
     private volatile boolean muteChassisStatus;
+    private volatile PayloadType spoiled;
+    private volatile Spoil spoil;
+    private int spoilsLeft;
+
+    /** What is done to a session-setup reply that a console cannot verify. */
+    public enum Spoil {
+        /** The payload cut after 6 bytes (the RMCP+ length says so: only the payload is short). */
+        TRUNCATE,
+        /** The last byte flipped: for RAKP 2 part of its auth code, for RAKP 4 of its ICV. */
+        BAD_AUTH_CODE,
+        /** Replaced by an error answer "unauthorized name" without a session id, as ipmi_sim cuts errors short. */
+        ERROR_WITHOUT_SESSION_ID
+    }
 
     public Faults(long seed) {
         this.random = new Random(seed);
@@ -65,7 +83,16 @@ public final class Faults {
         return this;
     }
 
+    /** The next {@code count} replies of payload {@code type} are spoiled {@code how}. */
+    public synchronized Faults spoilReplies(PayloadType type, Spoil how, int count) {
+        spoiled = type;
+        spoil = how;
+        spoilsLeft = count;
+        return this;
+    }
+
     public Faults clear() {
+        spoilReplies(null, null, 0);
         toBmc = Direction.NONE;
         fromBmc = Direction.NONE;
         chassisControlError = 0;
@@ -97,6 +124,32 @@ public final class Faults {
 
     boolean muteChassisStatus() {
         return muteChassisStatus;
+    }
+
+    /** The reply as sent: spoiled if it is one of those asked for. */
+    synchronized byte[] spoil(byte[] reply) {
+        if (spoilsLeft == 0 || reply.length < 16 || reply[4] != 0x06 || (reply[5] & 0x3f) != spoiled.code()) {
+            return reply;
+        }
+        spoilsLeft--;
+        return switch (spoil) {
+            case TRUNCATE -> withPayload(reply, Arrays.copyOfRange(reply, 16, Math.min(reply.length, 22)));
+            case BAD_AUTH_CODE -> {
+                byte[] b = reply.clone();
+                b[b.length - 1] ^= 0x01;
+                yield b;
+            }
+            case ERROR_WITHOUT_SESSION_ID -> withPayload(reply, new byte[] {reply[16], (byte) RmcpPlusStatus.UNAUTHORIZED_NAME,
+                0, 0, 0, 0, 0, 0});
+        };
+    }
+
+    /** An unauthenticated RMCP+ datagram with its header and a new payload. */
+    private static byte[] withPayload(byte[] datagram, byte[] payload) {
+        byte[] b = Arrays.copyOf(datagram, 16 + payload.length);
+        ByteBuffer.wrap(b, 14, 2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) payload.length);
+        System.arraycopy(payload, 0, b, 16, payload.length);
+        return b;
     }
 
     /** True with probability {@code rate}; called on the event loop only. */

@@ -189,7 +189,7 @@ public final class SimulatedBmc implements AutoCloseable {
             byte[] bytes = ByteBufUtil.getBytes(packet.content());
             InetSocketAddress console = packet.sender();
             Channel ch = ctx.channel();
-            deliver(ch, faults.toBmc(), held.in, bytes, in -> engine.handle(in).ifPresent(out ->
+            deliver(ch, faults.toBmc(), held.in, bytes, in -> engine.handle(in).map(faults::spoil).ifPresent(out ->
                     deliver(ch, faults.fromBmc(), held.out, out,
                             d -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(d), console)))));
         }

@@ -28,6 +28,9 @@ import org.fence4j.ipmi.sim.SimulatedBmc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.fence4j.ipmi.sim.Faults;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The ipmi agent, found through the registry, against the in-process simulated BMC. */
@@ -263,6 +266,22 @@ class IpmiAgentSimulatedBmcTest {
         assertThat(r.message()).contains("refused by the BMC: unspecified error (0xff)");
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void offIsConfirmedThroughLossAndDuplicatesWithinTheLevelTimeout(long seed) throws Exception {
+        bmc.close();
+        bmc = SimulatedBmc.builder().user("admin", Secret.of("secret"), Privilege.ADMINISTRATOR).seed(seed).start();
+        // reordering is the fault proxy's (BadNetworkIpmiSimIT): the simulator's holds a reply until the next one
+        Faults.Direction bad = new Faults.Direction(0.3, 0.1, 0, false);
+        bmc.faults().toBmc(bad).fromBmc(bad);
+        Deadline deadline = Deadline.after(Duration.ofSeconds(30));
+        FenceResult r = run(agent(), FenceAction.OFF, deadline);
+        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.SUCCESS);
+        assertThat(r.power()).isEqualTo(PowerState.OFF);
+        assertThat(bmc.powerOn()).isFalse();
+        assertThat(deadline.expired()).isFalse();
+    }
+
     @Test
     void aWrongPasswordFailsClearlyWithoutShowingIt() throws Exception {
         FenceResult r = run(agent("password", "hunter2"), FenceAction.STATUS);
@@ -305,6 +324,17 @@ class IpmiAgentSimulatedBmcTest {
         assertThat(run(agent("cipher", "17"), FenceAction.STATUS).succeeded()).isTrue();
         assertThatThrownBy(() -> agent("cipher", "0")).isInstanceOf(ParameterException.class)
                 .hasMessageContaining("cipher: suite 0 has no authentication");
+    }
+
+    @Test
+    void suitesWithoutIntegrityNeedAnExplicitOptInThatSaysWhy() throws Exception {
+        for (String suite : List.of("1", "6", "15")) {
+            assertThatThrownBy(() -> agent("cipher", suite)).isInstanceOf(ParameterException.class)
+                    .hasMessageContaining("cipher: suite " + suite + " has no integrity algorithm")
+                    .hasMessageContaining("forge \"power is off\"").hasMessageContaining("allow_no_integrity=1");
+        }
+        FenceResult r = run(agent("cipher", "1", "allow_no_integrity", "1"), FenceAction.STATUS);
+        assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.fence4j.ipmi.command.CommandFailedException;
 import org.fence4j.ipmi.command.GetChassisStatus;
 import org.fence4j.ipmi.command.GetDeviceGuid;
 import org.fence4j.ipmi.command.GetDeviceId;
+import org.fence4j.ipmi.rmcp.PayloadType;
 import org.fence4j.ipmi.session.AuthenticationFailedException;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.NoAnswerException;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client against the in-process simulated BMC: ciphers, keys, refusals, faults. */
@@ -36,7 +39,7 @@ class IpmiClientSimulatedBmcTest {
     private static final Secret PASSWORD = Secret.of("secret");
     private static final Credentials ADMIN = new Credentials("admin", PASSWORD, null);
     private static final SessionOptions FAST = SessionOptions.defaults()
-            .withRetry(new RetryPolicy(Duration.ofMillis(150), 12));
+            .withRetry(RetryPolicy.fixed(Duration.ofMillis(150), 12));
     private static IpmiClient client;
     private SimulatedBmc bmc;
 
@@ -74,7 +77,7 @@ class IpmiClientSimulatedBmcTest {
     @ValueSource(ints = {1, 2, 3, 6, 7, 8, 15, 16, 17})
     void everySupportedCipherSuiteReadsTheStatus(int suite) throws Exception {
         start(SimulatedBmc.builder().cipherSuites(Set.of(1, 2, 3, 6, 7, 8, 15, 16, 17)).powerOn(false));
-        Session s = open(ADMIN, FAST.withCipherSuite(suite));
+        Session s = open(ADMIN, FAST.withCipherSuite(suite).allowingNoIntegrity());
         assertThat(s.cipherSuite().id()).isEqualTo(suite);
         assertThat(await(s.execute(new GetChassisStatus(), Deadline.after(Duration.ofSeconds(5)))).powerOn()).isFalse();
         assertThat(await(s.execute(new GetDeviceId(), Deadline.after(Duration.ofSeconds(5)))).ipmiVersion()).isEqualTo("2.0");
@@ -117,6 +120,28 @@ class IpmiClientSimulatedBmcTest {
         assertThat(bmc.sessionsActivated()).isZero();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Faults.Spoil.class)
+    void aHandshakeAnswerThatCannotBeVerifiedIsDroppedAndTheStepWaitsForAGoodOne(Faults.Spoil how) throws Exception {
+        start(SimulatedBmc.builder());
+        for (PayloadType type : List.of(PayloadType.OPEN_SESSION_RESPONSE, PayloadType.RAKP2, PayloadType.RAKP4)) {
+            bmc.faults().spoilReplies(type, how, 1);
+            Session s = open(ADMIN, FAST);
+            assertThat(await(s.execute(new GetChassisStatus(), Deadline.after(Duration.ofSeconds(5)))).powerOn()).isTrue();
+            await(s.close(Deadline.after(Duration.ofSeconds(5))));
+        }
+        assertThat(bmc.sessionsActivated()).isEqualTo(3);
+    }
+
+    @Test
+    void rakp2CodesThatNeverVerifyEndInAuthenticationFailedOnceTheStepHasSeenTwo() {
+        start(SimulatedBmc.builder());
+        bmc.faults().spoilReplies(PayloadType.RAKP2, Faults.Spoil.BAD_AUTH_CODE, 1000);
+        assertThatThrownBy(() -> open(ADMIN, FAST)).cause().isInstanceOf(AuthenticationFailedException.class)
+                .hasMessage(AuthenticationFailedException.MISMATCH);
+        assertThat(bmc.sessionsActivated()).isZero();
+    }
+
     @Test
     void anUnknownUserIsNamed() {
         start(SimulatedBmc.builder());
@@ -143,6 +168,16 @@ class IpmiClientSimulatedBmcTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {1, 6, 15})
+    void suitesWithoutIntegrityAreRefusedBeforeAnythingIsSentUnlessExplicitlyAllowed(int suite) {
+        start(SimulatedBmc.builder().cipherSuites(Set.of(1, 3, 6, 15)));
+        assertThatThrownBy(() -> open(ADMIN, FAST.withCipherSuite(suite))).cause().isInstanceOf(IpmiException.class)
+                .hasMessageContaining("cipher suite " + suite + " is refused: it has no integrity algorithm")
+                .hasMessageContaining("could forge \"power is off\"");
+        assertThat(bmc.sessionsActivated()).isZero();
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void thirtyPercentLossInEachDirectionStillSucceedsWithinTheDeadline(long seed) throws Exception {
         start(SimulatedBmc.builder().seed(seed));
@@ -150,7 +185,7 @@ class IpmiClientSimulatedBmcTest {
         bmc.faults().toBmc(lossy).fromBmc(lossy);
         Deadline deadline = Deadline.after(Duration.ofSeconds(20));
         // a try fails with probability 0.51; 20 tries make a failed exchange a one-in-a-million event
-        SessionOptions patient = FAST.withRetry(new RetryPolicy(Duration.ofMillis(150), 20));
+        SessionOptions patient = FAST.withRetry(RetryPolicy.fixed(Duration.ofMillis(150), 20));
         Session s = await(client.open(bmc.address(), ADMIN, patient, deadline));
         await(s.execute(new ChassisControl(ChassisControl.Action.POWER_DOWN), deadline));
         assertThat(await(s.execute(new GetChassisStatus(), deadline)).powerOn()).isFalse();
@@ -199,7 +234,7 @@ class IpmiClientSimulatedBmcTest {
         java.net.InetSocketAddress nobody = bmc.address();
         bmc.close();
         bmc = null;
-        assertThatThrownBy(() -> await(client.open(nobody, ADMIN, FAST.withRetry(new RetryPolicy(Duration.ofMillis(100), 3)),
+        assertThatThrownBy(() -> await(client.open(nobody, ADMIN, FAST.withRetry(RetryPolicy.fixed(Duration.ofMillis(100), 3)),
                 Deadline.after(Duration.ofSeconds(5))))).cause().isInstanceOf(NoAnswerException.class)
                 .hasMessageContaining("no answer to Get Channel Authentication Capabilities").hasMessageContaining("3 tries")
                 .hasMessageContaining("last network error");
