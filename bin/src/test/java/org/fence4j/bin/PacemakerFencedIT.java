@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.ipmi.sim.SimulatedBmc;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,14 +69,20 @@ class PacemakerFencedIT {
     void startBmc() throws IOException {
         bmcFixture = new SimulatedBmcFixture(BMC_PORT);
         bmc = bmcFixture.bmc;
-        rendezvous = Files.createTempDirectory(dir, "rendezvous");
+        // meatware refuses a rendezvous directory others could change (a temporary directory in /tmp)
+        rendezvous = TrustedTempDir.create();
         fencer.markLog();
     }
 
     @AfterEach
-    void stopBmc() {
+    void stopBmc() throws IOException {
         fencer.deregisterAll();
         bmcFixture.close();
+        try (Stream<Path> left = Files.walk(rendezvous)) {
+            for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static Path secretFile(String name, String value) throws IOException {
