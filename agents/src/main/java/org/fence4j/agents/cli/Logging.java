@@ -2,7 +2,7 @@ package org.fence4j.agents.cli;
 
 /**
  * Configures the SLF4J simple backend before the first logger exists: operator lines on stderr,
- * warnings and errors always, INFO with --verbose.
+ * warnings and errors always, INFO (and the time of each line) with --verbose.
  */
 final class Logging {
     private Logging() {
@@ -10,8 +10,12 @@ final class Logging {
 
     static void configure(boolean verbose) {
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
-        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
-        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss");
+        if (verbose) {
+            // a session's log; without --verbose only warnings and errors, of this very moment, are shown,
+            // and the date format is not built (the simple logger builds it at start: locale data, ~40 ms)
+            setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+            setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss");
+        }
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
         setIfAbsent("org.slf4j.simpleLogger.levelInBrackets", "false");
