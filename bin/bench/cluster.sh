@@ -4,7 +4,7 @@
 # one `fence-cli simulate-bmc --count 64` process on 127.0.0.1 (loopback only), cipher suite 3
 # for both, whole processes interleaved round by round. Prints medians of wall and CPU time, the
 # cost per added BMC, (t64 - t16) / 48, for both, and fence-cli at 64 against ipmipower at 64
-# plus the JVM start (`java -version` with the launcher's flags).
+# plus the JVM start (`java -version` with the launcher's flags), and fence-cli status of one target.
 # DIST: the runnable directory (default bin/target/fence4j, after mvn package).
 # Environment: RUNS (10), PORT (first of 64 consecutive UDP ports, 10900), PARALLEL (32).
 set -u
@@ -47,6 +47,7 @@ call() {
   local name=$1 n=${1##*-} start end
   local -a cmd
   case $name in
+    fence-cli-1) cmd=("$dist/bin/fence-cli" --config "$work/c16.yaml" status n00) ;;
     fence-cli-*) cmd=("$dist/bin/fence-cli" --config "$work/c$n.yaml" status --parallel "$parallel") ;;
     ipmipower-*) cmd=(ipmipower --config-file="$work/freeipmi.conf" -D LAN_2_0 -I 3 -h "$(cat "$work/hosts$n")" --stat) ;;
     jvm-start)   cmd=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -version) ;;
@@ -56,6 +57,7 @@ call() {
     || { echo "cluster.sh: $name failed: $(head -c 600 "$work/out")" >&2; exit 1; }
   end=$(date +%s%N)
   case $name in
+    fence-cli-1) answered=$(grep -c 'n00 is powered on' "$work/out"); n=1 ;;
     fence-cli-*) answered=$(grep -c ' is powered on' "$work/out") ;;
     ipmipower-*) answered=$(grep -c ': on$' "$work/out") ;;
     *)           answered=$n ;;
@@ -64,7 +66,7 @@ call() {
   read -r user sys <"$work/time"
   echo "$(( (end - start) / 1000000 )) $user $sys" >>"$work/$name.runs"
 }
-calls="fence-cli-16 ipmipower-16 fence-cli-64 ipmipower-64 jvm-start"
+calls="fence-cli-16 ipmipower-16 fence-cli-64 ipmipower-64 jvm-start fence-cli-1"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for c in $calls; do call "$c"; rm -f "$work/$c.runs"; done   # warm-up
 for _ in $(seq "$runs"); do for c in $calls; do call "$c"; done; done
@@ -77,7 +79,7 @@ work = sys.argv[1]
 def med(name):
     rows = [l.split() for l in open("%s/%s.runs" % (work, name))]
     return statistics.median(int(r[0]) / 1000 for r in rows), statistics.median(float(r[1]) + float(r[2]) for r in rows)
-m = {n: med(n) for n in ("fence-cli-16", "ipmipower-16", "fence-cli-64", "ipmipower-64", "jvm-start")}
+m = {n: med(n) for n in ("fence-cli-16", "ipmipower-16", "fence-cli-64", "ipmipower-64", "jvm-start", "fence-cli-1")}
 print("\n| call | 16 BMCs wall s | 64 BMCs wall s | per added BMC ms | 16 CPU s | 64 CPU s | per added BMC CPU ms |")
 print("|---|---|---|---|---|---|---|")
 for tool in ("fence-cli", "ipmipower"):
@@ -86,7 +88,8 @@ for tool in ("fence-cli", "ipmipower"):
         "fence-cli status" if tool == "fence-cli" else "ipmipower --stat",
         a[0], b[0], (b[0] - a[0]) / 48 * 1000, a[1], b[1], (b[1] - a[1]) / 48 * 1000))
 jvm = m["jvm-start"]
-print("\nJVM start (java -version): %.3f s wall, %.3f s CPU" % jvm)
+print("\nJVM start (java -version): %.3f s wall, %.3f s CPU; fence-cli status n00 (one target): %.3f s wall, %.3f s CPU"
+      % (jvm + m["fence-cli-1"]))
 print("fence-cli at 64: %.3f s; ipmipower at 64 + JVM start: %.3f s (%s)" % (
     m["fence-cli-64"][0], m["ipmipower-64"][0] + jvm[0],
     "within" if m["fence-cli-64"][0] <= m["ipmipower-64"][0] + jvm[0] else "over"))

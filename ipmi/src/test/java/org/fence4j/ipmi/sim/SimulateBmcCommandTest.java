@@ -69,4 +69,37 @@ class SimulateBmcCommandTest {
         }
         assertThat(runner.isAlive()).isFalse();
     }
+
+    @Test
+    void countServesThatManyBmcsOnConsecutivePorts(@TempDir Path dir) throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        CommandLine cli = cli();
+        Thread runner = new Thread(() -> cli.execute("--port", "10760", "--count", "3", "--password-file", pw.toString(),
+                "--ciphers", "3"));
+        runner.start();
+        try (IpmiClient client = new IpmiClient()) {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!out.toString().endsWith(System.lineSeparator()) && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(out.toString()).isEqualTo("simulated BMCs listening on 127.0.0.1:10760-10762 (user admin, cipher"
+                    + " suites 3, power on); Ctrl-C stops them" + System.lineSeparator());
+            Deadline d = Deadline.after(Duration.ofSeconds(5));
+            Session s = client.open(new InetSocketAddress("127.0.0.1", 10762),
+                    new Credentials("admin", Secret.of("secret"), null), SessionOptions.defaults(), d).get(6, TimeUnit.SECONDS);
+            assertThat(s.execute(new GetChassisStatus(), d).get(6, TimeUnit.SECONDS).powerOn()).isTrue();
+            s.close(d).get(6, TimeUnit.SECONDS);
+        } finally {
+            runner.interrupt();
+            runner.join(5000);
+        }
+        assertThat(runner.isAlive()).isFalse();
+    }
+
+    @Test
+    void countOutOfRangeIsAUsageError(@TempDir Path dir) throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        assertThat(cli().execute("--port", "10763", "--count", "0", "--password-file", pw.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--count: expected a whole number from 1 to 1024, got 0");
+    }
 }
