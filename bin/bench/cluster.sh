@@ -57,7 +57,7 @@ call() {
     || { echo "cluster.sh: $name failed: $(head -c 600 "$work/out")" >&2; exit 1; }
   end=$(date +%s%N)
   case $name in
-    fence-cli-1) answered=$(grep -c 'n00 is powered on' "$work/out"); n=1 ;;
+    fence-cli-1) answered=$(grep -c '^n00 is powered on' "$work/out"); n=1 ;;
     fence-cli-*) answered=$(grep -c ' is powered on' "$work/out") ;;
     ipmipower-*) answered=$(grep -c ': on$' "$work/out") ;;
     *)           answered=$n ;;

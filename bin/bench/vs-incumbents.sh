@@ -100,10 +100,12 @@ label = {"fence_ipmilan-status": "fence_ipmilan -o status", "fence_fence4j_ipmi"
 def name(k):
     return label.get(k.replace("-before", ""), k) + (" (before)" if k.endswith("-before") else "")
 print("\n| call | wall s | CPU s | peak RSS MB | runs |\n|---|---|---|---|---|")
+order = list(label)
 for group in (status, reset):
-    for k, (w, c, m, n) in group.items():
+    for k in sorted(group, key=lambda k: (order.index(k.replace("-before", "")), k.endswith("-before"))):
         if group is reset and k.startswith("cli-status"):
             continue
+        w, c, m, n = group[k]
         print("| %s | %.3f | %.3f | %.1f | %d |" % (name(k), w, c, m, n))
 print("\n| comparison | wall | CPU |\n|---|---|---|")
 def ratio(what, a, b):
