@@ -1,5 +1,7 @@
 package org.fence4j.bin;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.fence4j.agents.cli.FenceCli;
 import org.fence4j.agents.cli.Terminal;
@@ -8,24 +10,41 @@ import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
 import org.fence4j.agents.spi.AgentRegistry;
 
 /**
- * The training run behind the class-data archive (libexec/fence4j-train): in one JVM, the calls
- * Pacemaker and operators make most — fence-cli status, and each agent's metadata and status through
- * both protocol adapters — so that the archive holds the classes they load. Loopback only: the
- * devices are a simulated BMC on 127.0.0.1 and pings of 127.0.0.1. Outcomes do not matter (the
- * classes loaded on a failure path are worth archiving too); the exit code is 0 once all ran.
+ * The training runs behind the class-data archives (libexec/fence4j-train), one per kind of archive
+ * (libexec/fence4j-launch): "agent", each agent's metadata and status through both protocol
+ * adapters, as Pacemaker calls them; "cli", fence-cli's status (of one target and of all) and
+ * validate. Loopback only: the devices are a simulated BMC on 127.0.0.1 and pings of 127.0.0.1.
+ * Outcomes do not matter (the classes loaded on a failure path are worth archiving too); the exit
+ * code is 0 once all ran.
  *
- * <p>Arguments: the training fence4j.yaml and the simulated BMC's port; the external plugins'
- * parameters come from the environment, as cluster-glue passes them.
+ * <p>Arguments: the kind, the training fence4j.yaml and the simulated BMC's port; the external
+ * plugins' parameters come from the environment, as cluster-glue passes them.
  */
 public final class StartupTraining {
     private StartupTraining() {
     }
 
     public static void main(String[] args) {
-        String config = args[0];
-        String port = args[1];
+        String kind = args[0];
+        String config = args[1];
+        String port = args[2];
+        switch (kind) {
+            case "agent" -> agents(config, port);
+            case "cli" -> cli(config);
+            default -> throw new IllegalArgumentException("kind: expected agent or cli, got " + kind);
+        }
+        System.out.flush();
+        // System.exit, not return: the archive is written at exit, whatever threads an agent left behind
+        System.exit(0);
+    }
+
+    private static void cli(String config) {
         FenceCli.run(new String[] {"--config", config, "status", "pm02"}, Terminal.system());
+        FenceCli.run(new String[] {"--config", config, "status"}, Terminal.system());
         FenceCli.run(new String[] {"--config", config, "validate"}, Terminal.system());
+    }
+
+    private static void agents(String config, String port) {
         for (String type : AgentRegistry.load().types()) {
             ExternalPlugin.execute(type, "getinfo-xml");
             ExternalPlugin.execute(type, "getconfignames");
@@ -37,8 +56,9 @@ public final class StartupTraining {
         FenceAgentsCommand.execute("ipmi", "--action=status", "--plug=pm02", "--ip=127.0.0.1", "--ipport=" + port,
                 "--username=admin", "--password-env=FENCE4J_BMC_PASSWORD", "--timeout=10");
         FenceAgentsCommand.execute("chain", "--action=status", "--plug=pm02", "--config=" + config, "--timeout=30");
-        System.out.flush();
-        // System.exit, not return: the archive is written at exit, whatever threads an agent left behind
-        System.exit(0);
+        // as pacemaker-fenced calls an agent: the options on stdin
+        System.setIn(new ByteArrayInputStream(("action=status\nplug=pm02\nip=127.0.0.1\nipport=" + port
+                + "\nusername=admin\npassword_env=FENCE4J_BMC_PASSWORD\ntimeout=10\n").getBytes(StandardCharsets.UTF_8)));
+        FenceAgentsCommand.execute("ipmi");
     }
 }

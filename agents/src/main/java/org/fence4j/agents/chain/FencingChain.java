@@ -6,6 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.fence4j.agents.config.Durations;
 import org.fence4j.agents.config.FenceConfig.Level;
 import org.fence4j.agents.config.FenceConfig.Target;
@@ -93,13 +97,90 @@ public final class FencingChain {
      * (the first one that did gives it); MONITOR succeeds when every device is healthy.
      */
     public ChainResult survey(Target target, FenceAction action, Duration requestTimeout) {
+        requireSurvey(action);
+        Instant start = clock.instant();
+        List<LevelReport> reports = runLevels(target, action, requestTimeout, false).reports();
+        return surveyResult(target, action, reports, start, clock.instant());
+    }
+
+    /**
+     * Asks every level of every target (STATUS or MONITOR) at once, at most {@code parallel} levels
+     * at a time, each within its own timeout and all within {@code requestTimeout}; the results in
+     * the order of {@code targets}, each as {@link #survey} gives it. The listener is not told
+     * (levels finish in any order); the log has a line per level.
+     */
+    public List<ChainResult> surveyAll(List<Target> targets, FenceAction action, Duration requestTimeout, int parallel)
+            throws InterruptedException {
+        requireSurvey(action);
+        if (parallel < 1) {
+            throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
+        }
+        Deadline request = Deadline.after(requestTimeout, ticker);
+        Instant start = clock.instant();
+        ExecutorService pool = Executors.newFixedThreadPool(parallel, work -> {
+            Thread t = new Thread(work, "survey");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<List<Future<LevelReport>>> asked = new ArrayList<>();
+            for (Target target : targets) {
+                List<Future<LevelReport>> levels = new ArrayList<>();
+                for (Level level : target.levels()) {
+                    levels.add(pool.submit(() -> surveyLevel(level, action, target.name(), request, requestTimeout)));
+                }
+                asked.add(levels);
+            }
+            List<ChainResult> results = new ArrayList<>();
+            for (int t = 0; t < targets.size(); t++) {
+                List<LevelReport> reports = new ArrayList<>();
+                for (Future<LevelReport> level : asked.get(t)) {
+                    reports.add(answer(level));
+                }
+                results.add(surveyResult(targets.get(t), action, reports, start, clock.instant()));
+            }
+            return results;
+        } finally {
+            // on an interrupt, the levels still running are cancelled (their agents interrupted)
+            pool.shutdownNow();
+        }
+    }
+
+    private LevelReport surveyLevel(Level level, FenceAction action, String target, Deadline request,
+            Duration requestTimeout) {
+        LevelReport report;
+        if (request.expired()) {
+            report = timedOutBefore(level, requestTimeout);
+        } else {
+            try {
+                report = runLevel(level, action, target, request);
+            } catch (InterruptedException e) {
+                report = unrun(level, Outcome.FAILURE, "cancelled by the operator");
+            }
+        }
+        log(report);
+        return report;
+    }
+
+    /** A level's report; the work behind it never throws (every failure is a report). */
+    private static LevelReport answer(Future<LevelReport> level) throws InterruptedException {
+        try {
+            return level.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a survey level broke: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static void requireSurvey(FenceAction action) {
         if (action != FenceAction.STATUS && action != FenceAction.MONITOR) {
             throw new IllegalArgumentException("not a survey action: " + action);
         }
+    }
+
+    /** STATUS succeeds when a level read the power (the first one that did gives it); MONITOR when all are healthy. */
+    private static ChainResult surveyResult(Target target, FenceAction action, List<LevelReport> reports, Instant start,
+            Instant end) {
         String name = target.name();
-        Instant start = clock.instant();
-        List<LevelReport> reports = runLevels(target, action, requestTimeout, false).reports();
-        Instant end = clock.instant();
         Optional<LevelReport> knows = reports.stream()
                 .filter(r -> r.outcome() == Outcome.SUCCESS && r.power() != PowerState.UNKNOWN).findFirst();
         long healthy = reports.stream().filter(r -> r.outcome() == Outcome.SUCCESS).count();
@@ -129,8 +210,7 @@ public final class FencingChain {
             } else if (cancelled) {
                 report = unrun(level, Outcome.FAILURE, "not tried: the request was cancelled");
             } else if (request.expired()) {
-                report = unrun(level, Outcome.TIMEOUT, "not tried: the request timeout of "
-                        + Durations.format(requestTimeout) + " was reached");
+                report = timedOutBefore(level, requestTimeout);
             } else {
                 listener.levelStarted(level);
                 try {
@@ -170,6 +250,11 @@ public final class FencingChain {
         Duration took = Duration.ofNanos(ticker.nanoTime() - started);
         return new LevelReport(level.index(), level.device().name(), level.device().agentType(), result.outcome(),
                 took, result.message(), result.power(), result.proof());
+    }
+
+    private static LevelReport timedOutBefore(Level level, Duration requestTimeout) {
+        return unrun(level, Outcome.TIMEOUT, "not tried: the request timeout of " + Durations.format(requestTimeout)
+                + " was reached");
     }
 
     /** A report for a level that did not run to an answer (not tried, or cancelled). */

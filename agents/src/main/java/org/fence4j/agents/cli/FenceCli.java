@@ -2,6 +2,9 @@ package org.fence4j.agents.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.chain.TargetLocks;
@@ -14,14 +17,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** fence-cli: run and test the configured fencing chains by hand. */
 @Command(name = "fence-cli", mixinStandardHelpOptions = true, versionProvider = FenceCli.Version.class,
         description = "Fence cluster nodes with the chains configured in fence4j.yaml, and inspect them.",
-        subcommands = {
-            FenceCommands.Reset.class, FenceCommands.Off.class, FenceCommands.On.class, StatusCommand.class,
-            ListCommand.class, ShowCommand.class, HistoryCommand.class, MetadataCommand.class,
-            ValidateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:success (the target is confirmed fenced, or the action is done)",
             "1:failure: every level failed, timed out or was cancelled, or another request holds the target",
@@ -55,17 +55,57 @@ public final class FenceCli implements Runnable {
         System.exit(run(args, Terminal.system()));
     }
 
+    /**
+     * The subcommands, in the order help lists them; the agent modules' own ({@link FenceCliCommand})
+     * follow. The picocli model of a command is built from its annotations by reflection, so a run
+     * builds only the one it runs (start-up: every call is a new JVM).
+     */
+    private static final List<Class<?>> COMMANDS = List.of(FenceCommands.Reset.class, FenceCommands.Off.class,
+            FenceCommands.On.class, StatusCommand.class, ListCommand.class, ShowCommand.class, HistoryCommand.class,
+            MetadataCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class);
+
     /** Runs one command line and returns its exit code. */
     public static int run(String[] args, Terminal terminal) {
-        CommandLine cli = commandLine(terminal);
-        return cli.execute(args);
+        CommandLine cli = new CommandLine(new FenceCli(terminal));
+        List<Class<?>> only = commandName(cli, args).flatMap(FenceCli::command)
+                .filter(c -> c != CommandLine.HelpCommand.class).map(List::<Class<?>>of).orElseGet(FenceCli::commands);
+        return withSubcommands(cli, only, terminal).execute(args);
     }
 
+    /** fence-cli with every subcommand: for help, completion and the man page. */
     static CommandLine commandLine(Terminal terminal) {
-        CommandLine cli = new CommandLine(new FenceCli(terminal));
-        for (FenceCliCommand extra : ServiceLoader.load(FenceCliCommand.class)) {
-            cli.addSubcommand(extra);
+        return withSubcommands(new CommandLine(new FenceCli(terminal)), commands(), terminal);
+    }
+
+    private static List<Class<?>> commands() {
+        List<Class<?>> all = new ArrayList<>(COMMANDS);
+        ServiceLoader.load(FenceCliCommand.class).stream().map(ServiceLoader.Provider::type).forEach(all::add);
+        return all;
+    }
+
+    /** The subcommand class called {@code name}, found by its annotation alone. */
+    private static Optional<Class<?>> command(String name) {
+        return commands().stream().filter(c -> name.equals(c.getAnnotation(Command.class).name())).findFirst();
+    }
+
+    /** The first argument that is neither an option of fence-cli itself nor an option's value. */
+    private static Optional<String> commandName(CommandLine root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                return Optional.of(arg);
+            }
+            OptionSpec option = root.getCommandSpec().findOption(arg);
+            if (option != null && option.arity().max() > 0) {
+                i++;   // its value, e.g. --config FILE
+            }
         }
+        return Optional.empty();
+    }
+
+    /** Adds the subcommands, then the settings (picocli hands them to the subcommands present). */
+    private static CommandLine withSubcommands(CommandLine cli, List<Class<?>> subcommands, Terminal terminal) {
+        subcommands.forEach(cli::addSubcommand);
         // every command answers --help before checking its arguments (metadata --help needs no AGENT)
         cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true)
                 .versionProvider(new Version()));

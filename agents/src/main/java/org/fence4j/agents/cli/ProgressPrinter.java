@@ -88,7 +88,7 @@ final class ProgressPrinter implements ChainListener {
         out.flush();
     }
 
-    private static String label(int index, String device, String agent) {
+    static String label(int index, String device, String agent) {
         return "Level " + index + " " + device + " (" + agent + ")";
     }
 }

@@ -111,6 +111,45 @@ class FenceCliTest {
     }
 
     @Test
+    void statusWithoutTargetPrintsALinePerTargetAndSucceedsWhenEveryPowerWasRead() throws Exception {
+        new ToyDevice(toys.resolve("ipmi")).setPower("pm01", PowerState.OFF);
+        CliRun r = CliRun.of(env, "status");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactly("pm01 is powered off (read by level 1, toy).",
+                "pm02 is powered on (read by level 2, toy).");
+    }
+
+    @Test
+    void statusWithoutTargetFailsWhenOneTargetsPowerIsUnknownAndSaysWhy() throws Exception {
+        writeConfig("fail", "fail");
+        CliRun r = CliRun.of(env, "status", "--parallel", "1");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.out().lines()).containsExactly("pm01 is powered on (read by level 1, toy).",
+                "The power state of pm02 is unknown: no level could read it."
+                        + " Level 1 helper-pm02 (toy): FAILURE: toy device refused status (mode=fail);"
+                        + " Level 2 ipmi-pm02 (toy): FAILURE: toy device refused status (mode=fail);"
+                        + " Level 3 meat-pm02 (toy): FAILURE: toy device refused status (mode=fail)");
+    }
+
+    @Test
+    void statusWithoutTargetAsJsonIsOneDocumentWithEveryTarget() throws Exception {
+        CliRun r = CliRun.of(env, "--json", "status");
+        assertThat(r.exitCode()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.isArray()).isTrue();
+        assertThat(doc).extracting(t -> t.get("target").asText()).containsExactly("pm01", "pm02");
+        assertThat(doc.get(1).get("levels")).hasSize(3);
+        assertThat(doc.get(1).get("power").asText()).isEqualTo("ON");
+    }
+
+    @Test
+    void statusParallelOutOfRangeIsAUsageError() {
+        CliRun r = CliRun.of(env, "status", "--parallel", "0");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--parallel: expected a whole number from 1 to 256, got 0");
+    }
+
+    @Test
     void configurationErrorsExitTwoAndNameFileAndLine() throws Exception {
         writeConfig("maybe", "normal");
         CliRun r = CliRun.of(env, "reset", "pm02");

@@ -52,7 +52,7 @@ public final class AesCbc128 {
 
     private static byte[] run(int mode, byte[] k2, byte[] iv, byte[] data, int offset, int length) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
+            Cipher cipher = JdkCrypto.cipher("AES/CBC/NoPadding");
             cipher.init(mode, new SecretKeySpec(k2, 0, BLOCK, "AES"), new IvParameterSpec(iv));
             return cipher.doFinal(data, offset, length);
         } catch (GeneralSecurityException e) {

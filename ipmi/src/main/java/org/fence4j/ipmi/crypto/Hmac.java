@@ -13,7 +13,7 @@ final class Hmac {
 
     static byte[] compute(String jcaName, byte[] key, byte[]... parts) {
         try {
-            Mac mac = Mac.getInstance(jcaName);
+            Mac mac = JdkCrypto.mac(jcaName);
             // HMAC zero-pads keys to the block size, so an empty password equals one zero byte;
             // SecretKeySpec refuses empty keys.
             mac.init(new SecretKeySpec(key.length == 0 ? ZERO_KEY : key, jcaName));

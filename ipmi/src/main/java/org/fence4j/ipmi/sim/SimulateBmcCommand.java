@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
             "and in another: fence-cli reset pm02 (with an ipmi device at 127.0.0.1:9623)."})
 public final class SimulateBmcCommand implements FenceCliCommand {
     private static final int USAGE = 2;
+    static final int MAX_COUNT = 1024;
 
     @Spec
     private CommandSpec spec;
@@ -37,6 +39,10 @@ public final class SimulateBmcCommand implements FenceCliCommand {
 
     @Option(names = "--port", defaultValue = "9623", description = "UDP port (default ${DEFAULT-VALUE}).")
     private int port;
+
+    @Option(names = "--count", defaultValue = "1",
+            description = "How many BMCs, on consecutive ports from --port (1-" + MAX_COUNT + ", default ${DEFAULT-VALUE}).")
+    private int count;
 
     @Option(names = "--user", defaultValue = "admin", description = "User name (default ${DEFAULT-VALUE}).")
     private String user;
@@ -102,35 +108,56 @@ public final class SimulateBmcCommand implements FenceCliCommand {
             in = new Faults.Direction(lossIn / 100, 0, 0, false);
             out = new Faults.Direction(lossOut / 100, duplicate / 100, delayMillis, reorder);
             error = answerError == null ? 0 : Integer.parseInt(answerError, 16);
+            if (count < 1 || count > MAX_COUNT) {
+                throw new IllegalArgumentException("--count: expected a whole number from 1 to " + MAX_COUNT + ", got " + count);
+            }
+            if (count > 1 && (port < 1 || port + count - 1 > 65535)) {
+                throw new IllegalArgumentException("--count " + count + " needs --port from 1 to " + (65536 - count)
+                        + " (consecutive ports), got " + port);
+            }
         } catch (IllegalArgumentException e) {
             err.println("simulate-bmc: " + e.getMessage());
             return USAGE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (SimulatedBmc bmc = builder.start()) {
-            bmc.faults().toBmc(in).fromBmc(out).neverPowerOff(neverPowerOff).chassisControlError(error);
-            Thread hook = new Thread(stopped::countDown, "simulate-bmc-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            spec.commandLine().getOut().printf("simulated BMC listening on %s:%d (user %s, cipher suites %s, power %s);"
-                    + " Ctrl-C stops it%n", bmc.address().getAddress().getHostAddress(), bmc.port(), user,
-                    bmc.cipherSuites().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
-                    bmc.powerOn() ? "on" : "off");
+        List<SimulatedBmc> bmcs = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                SimulatedBmc bmc = builder.port(port + i).start();
+                bmcs.add(bmc);
+                bmc.faults().toBmc(in).fromBmc(out).neverPowerOff(neverPowerOff).chassisControlError(error);
+            }
+            SimulatedBmc first = bmcs.get(0);
+            spec.commandLine().getOut().printf("simulated BMC%s listening on %s:%s (user %s, cipher suites %s, power %s);"
+                    + " Ctrl-C stops %s%n", count == 1 ? "" : "s", first.address().getAddress().getHostAddress(),
+                    count == 1 ? first.port() : first.port() + "-" + bmcs.get(count - 1).port(), user,
+                    first.cipherSuites().stream().sorted().map(String::valueOf).collect(Collectors.joining(",")),
+                    first.powerOn() ? "on" : "off", count == 1 ? "it" : "them");
             spec.commandLine().getOut().flush();
-            try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is on its way out
-            }
+            awaitShutdown();
         } catch (IllegalStateException e) {
             err.println("simulate-bmc: " + e.getMessage());
             return 1;
+        } finally {
+            bmcs.forEach(SimulatedBmc::close);
         }
         return 0;
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */
+    private static void awaitShutdown() {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(stopped::countDown, "simulate-bmc-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: the JVM is on its way out
+        }
     }
 
     private InetAddress loopback() {

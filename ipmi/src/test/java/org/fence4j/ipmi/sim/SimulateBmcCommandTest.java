@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.Secret;
@@ -46,27 +45,63 @@ class SimulateBmcCommandTest {
     @Test
     void printsOneLineWhenReadyAndServesUntilStopped(@TempDir Path dir) throws Exception {
         Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
-        CommandLine cli = cli();
-        Thread runner = new Thread(() -> cli.execute("--port", "9742", "--password-file", pw.toString(), "--power", "off",
-                "--ciphers", "3,17"));
-        runner.start();
-        try (IpmiClient client = new IpmiClient()) {
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!out.toString().endsWith(System.lineSeparator()) && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+        Thread runner = started("--port", "9742", "--password-file", pw.toString(), "--power", "off", "--ciphers", "3,17");
+        try {
             assertThat(out.toString()).isEqualTo("simulated BMC listening on 127.0.0.1:9742 (user admin, cipher suites"
                     + " 3,17, power off); Ctrl-C stops it" + System.lineSeparator());
-            Deadline d = Deadline.after(Duration.ofSeconds(5));
-            Session s = client.open(new InetSocketAddress("127.0.0.1", 9742),
-                    new Credentials("admin", Secret.of("secret"), null), SessionOptions.defaults(), d).get(6, TimeUnit.SECONDS);
-            CompletableFuture<Boolean> on = s.execute(new GetChassisStatus(), d).thenApply(st -> st.powerOn());
-            assertThat(on.get(6, TimeUnit.SECONDS)).isFalse();
-            s.close(d).get(6, TimeUnit.SECONDS);
+            assertThat(powerOn(9742)).isFalse();
         } finally {
-            runner.interrupt();
-            runner.join(5000);
+            stop(runner);
         }
+    }
+
+    @Test
+    void countServesThatManyBmcsOnConsecutivePorts(@TempDir Path dir) throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        Thread runner = started("--port", "10760", "--count", "3", "--password-file", pw.toString(), "--ciphers", "3");
+        try {
+            assertThat(out.toString()).isEqualTo("simulated BMCs listening on 127.0.0.1:10760-10762 (user admin, cipher"
+                    + " suites 3, power on); Ctrl-C stops them" + System.lineSeparator());
+            assertThat(powerOn(10762)).isTrue();
+        } finally {
+            stop(runner);
+        }
+    }
+
+    /** simulate-bmc on its own thread, once it printed its line (or 10 s passed); interrupting the thread stops it. */
+    private Thread started(String... args) throws InterruptedException {
+        CommandLine cli = cli();
+        Thread runner = new Thread(() -> cli.execute(args));
+        runner.start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!out.toString().endsWith(System.lineSeparator()) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        return runner;
+    }
+
+    /** The power as a session with user admin reads it from the BMC on 127.0.0.1:{@code port}. */
+    private static boolean powerOn(int port) throws Exception {
+        try (IpmiClient client = new IpmiClient()) {
+            Deadline d = Deadline.after(Duration.ofSeconds(5));
+            Session s = client.open(new InetSocketAddress("127.0.0.1", port),
+                    new Credentials("admin", Secret.of("secret"), null), SessionOptions.defaults(), d).get(6, TimeUnit.SECONDS);
+            boolean on = s.execute(new GetChassisStatus(), d).get(6, TimeUnit.SECONDS).powerOn();
+            s.close(d).get(6, TimeUnit.SECONDS);
+            return on;
+        }
+    }
+
+    private static void stop(Thread runner) throws InterruptedException {
+        runner.interrupt();
+        runner.join(5000);
         assertThat(runner.isAlive()).isFalse();
+    }
+
+    @Test
+    void countOutOfRangeIsAUsageError(@TempDir Path dir) throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        assertThat(cli().execute("--port", "10763", "--count", "0", "--password-file", pw.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--count: expected a whole number from 1 to 1024, got 0");
     }
 }
