@@ -3,7 +3,6 @@ package org.fence4j.bin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.fence4j.agents.testing.ChildProcess;
@@ -38,19 +37,7 @@ class MethodCycleIT {
     }
 
     private ChildProcess.Result reset() throws IOException {
-        Path secret = Files.writeString(dir.resolve("pm02.passwd"), bmc.password + "\n");
-        Path config = Files.writeString(dir.resolve("fence4j.yaml"), """
-                state_dir: %s
-                devices:
-                  ipmi-pm02:
-                    agent: ipmi
-                    params: { hostname: pm02, ipaddr: 127.0.0.1, ipport: %d, userid: admin, passwd_file: %s,
-                              method: cycle, power_timeout: 2 }
-                targets:
-                  pm02:
-                    levels:
-                      - { device: ipmi-pm02, timeout: 20s }
-                """.formatted(dir.resolve("state"), PORT, secret));
+        Path config = bmc.config(dir, "method: cycle, power_timeout: 2", "20s");
         return Dist.run(Dist.HOME.resolve("bin/fence-cli"), Map.of(), "", "--config", config.toString(), "reset", "pm02");
     }
 

@@ -3,6 +3,7 @@ package org.fence4j.bin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -45,6 +46,23 @@ final class SimulatedBmcFixture implements AutoCloseable {
         String out = status.stdout().strip();
         assertThat(out).startsWith("Chassis Power is ");
         return out.substring("Chassis Power is ".length());
+    }
+
+    /**
+     * A fence4j.yaml in {@code dir} whose only device is an ipmi device for pm02 at this BMC (with
+     * {@code params}, more of its parameters, if not empty), pm02's one level with {@code timeout}.
+     */
+    Path config(Path dir, String params, String timeout) throws IOException {
+        Path secret = Files.writeString(dir.resolve("pm02.passwd"), password + "\n");
+        return Files.writeString(dir.resolve("fence4j.yaml"), """
+                state_dir: %s
+                devices:
+                  ipmi-pm02:
+                    agent: ipmi
+                    params: { hostname: pm02, ipaddr: 127.0.0.1, ipport: %d, userid: admin, passwd_file: %s%s }
+                targets:
+                  pm02: { levels: [ { device: ipmi-pm02, timeout: %s } ] }
+                """.formatted(dir.resolve("state"), port, secret, params.isEmpty() ? "" : ", " + params, timeout));
     }
 
     @Override

@@ -109,18 +109,7 @@ class StonithPluginsIT {
     void theChainPluginFencesThroughTheConfiguredLevels() throws IOException {
         SimulatedBmcFixture.assumeIpmitool();
         bmc = new SimulatedBmcFixture(PORT);
-        Path secret = Files.writeString(dir.resolve("pm02.passwd"), bmc.password + "\n");
-        Path config = Files.writeString(dir.resolve("fence4j.yaml"), """
-                state_dir: %s
-                devices:
-                  ipmi-pm02:
-                    agent: ipmi
-                    params: { hostname: pm02, ipaddr: 127.0.0.1, ipport: %d, userid: admin, passwd_file: %s }
-                targets:
-                  pm02:
-                    levels:
-                      - { device: ipmi-pm02, timeout: 30s }
-                """.formatted(dir.resolve("state"), PORT, secret));
+        Path config = bmc.config(dir, "", "30s");
 
         ChildProcess.Result hosts = stonith(List.of("-t", type("chain"), "config=" + config, "-l"));
         assertThat(hosts.exitCode()).as(hosts.all()).isZero();
