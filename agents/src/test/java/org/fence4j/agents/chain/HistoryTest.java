@@ -43,4 +43,20 @@ class HistoryTest {
         h.append(entry("pm02", "SUCCESS"), Deadline.after(Duration.ofSeconds(5)));
         assertThat(h.read(Optional.empty(), 10)).extracting(HistoryEntry::target).containsExactly("pm01", "pm02");
     }
+
+    @Test
+    void theLineAFenceAppendsIsWhatJacksonWrites() throws Exception {
+        String awkward = "quote \" backslash \\ newline \n tab \t cr \r bell \u0007 unit \u001f del \u007f é ☃ 𝄞 </script>";
+        List<HistoryEntry> entries = List.of(entry("pm01", "SUCCESS"),
+                new HistoryEntry("pm02", "off", awkward, "s", "e", "SUCCESS", 2, "ipmi-pm02", "OFF", awkward, List.of(
+                        new HistoryEntry.Step(1, "helper-pm02", "helper", "FAILURE", 0, awkward),
+                        new HistoryEntry.Step(2, "ipmi-pm02", "ipmi", "SUCCESS", Long.MAX_VALUE, null))),
+                new HistoryEntry(null, null, null, null, null, null, null, null, null, null, List.of()));
+        for (HistoryEntry e : entries) {
+            assertThat(History.line(e)).isEqualTo(History.json(e));
+        }
+        History h = new History(dir.resolve("history.jsonl"));
+        h.append(entries.get(1), Deadline.after(Duration.ofSeconds(5)));
+        assertThat(h.read(Optional.empty(), 1)).containsExactly(entries.get(1));
+    }
 }

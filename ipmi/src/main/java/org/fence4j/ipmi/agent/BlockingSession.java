@@ -53,6 +53,10 @@ final class BlockingSession implements AutoCloseable {
         try {
             return future.get(deadline.remainingMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (Thread.interrupted()) {
+                // the exchange ended because the socket was closed by this interrupt
+                throw new InterruptedException("interrupted while waiting for the BMC");
+            }
             if (e.getCause() instanceof IpmiException i) {
                 throw i;
             }
@@ -85,10 +89,10 @@ final class BlockingSession implements AutoCloseable {
         }
     }
 
-    /** Replaces the silent session by a fresh one; the old one is closed in the background (best effort). */
+    /** Replaces the silent session by a fresh one; the old one is abandoned, not waited for. */
     private void loginAgain(NoAnswerException silence, Deadline by) throws InterruptedException {
         logins++;
-        session.close(deadline);
+        session.abandon();
         try {
             session = login.open(by);
         } catch (NoAnswerException e) {
@@ -119,7 +123,7 @@ final class BlockingSession implements AutoCloseable {
     @Override
     public void close() {
         if (interrupted) {
-            session.close(deadline);
+            session.abandon();
             return;
         }
         try {

@@ -2,7 +2,6 @@ package org.fence4j.ipmi.agent;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.fence4j.agents.power.PowerSequencer;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
@@ -67,15 +66,8 @@ final class IpmiAgent implements FenceAgent {
         if (address.isUnresolved()) {
             throw new IpmiException("cannot resolve the BMC address '" + settings.address() + "'");
         }
-        CompletableFuture<Session> login = client().open(address, settings.credentials(),
-                settings.session().withLoginAttempt(settings.loginTimeout()), deadline);
-        try {
-            return BlockingSession.await(login, deadline);
-        } catch (InterruptedException | RuntimeException e) {
-            // a session that opens after we gave up on it is closed, never left behind
-            login.thenAccept(late -> late.close(deadline));
-            throw e;
-        }
+        return client().open(address, settings.credentials(), settings.session().withLoginAttempt(settings.loginTimeout()),
+                deadline);
     }
 
     private FenceResult monitor(BlockingSession bmc, String node, int cipherSuite) throws InterruptedException {
@@ -93,18 +85,12 @@ final class IpmiAgent implements FenceAgent {
         return FenceResult.failure(why);
     }
 
+
+    /** Made at the first login: validate and metadata calls need no random source. */
     private synchronized IpmiClient client() {
         if (client == null) {
             client = new IpmiClient();
         }
         return client;
-    }
-
-    @Override
-    public synchronized void close() {
-        if (client != null) {
-            client.close();
-            client = null;
-        }
     }
 }

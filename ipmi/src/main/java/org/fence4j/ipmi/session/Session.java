@@ -62,6 +62,19 @@ public final class Session {
                 });
     }
 
+    /**
+     * Gives up on a session that stopped answering: Close Session is sent once, without waiting
+     * for an answer that is not likely to come, and the path is released; idempotent.
+     */
+    public void abandon() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        exchanger.send(crypto.seal(IpmiMessageCodec.encode(Answers.request(new CloseSession(bmcSessionId),
+                rqSeq.incrementAndGet()))));
+        exchanger.close();
+    }
+
     /** Authentic answers to {@code request} are accepted; the rest (forged, replayed, duplicated, late) is ignored. */
     private Reply<IpmiResponse> judge(byte[] datagram, IpmiRequest request) {
         return crypto.open(datagram).flatMap(m -> Answers.matching(m, request)).map(Reply::accepted).orElseGet(Reply::ignored);

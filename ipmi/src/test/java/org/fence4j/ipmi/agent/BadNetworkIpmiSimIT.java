@@ -131,17 +131,16 @@ class BadNetworkIpmiSimIT {
         Credentials admin = new Credentials("admin", Secret.of("secret"), null);
         InetSocketAddress address = new InetSocketAddress("127.0.0.1", BMC_PORT);
         Deadline deadline = Deadline.after(LEVEL);
-        try (IpmiClient client = new IpmiClient()) {
-            SessionOptions options = SessionOptions.defaults().withCipherSuite(3);
-            BlockingSession.Login login = by -> BlockingSession.await(client.open(address, admin, options, by), by);
-            try (BlockingSession bmc = new BlockingSession(login.open(deadline), deadline, login)) {
-                bmc.control(Action.POWER_DOWN);
-                Path dir = lab.dir();
-                lab.close();
-                lab = IpmiSimLab.start(BMC_PORT, Files.createDirectories(dir), null);
-                lab.setPower(false);   // the node stays off while its BMC restarts
-                assertThat(bmc.powerOn()).isFalse();
-            }
+        IpmiClient client = new IpmiClient();
+        SessionOptions options = SessionOptions.defaults().withCipherSuite(3);
+        BlockingSession.Login login = by -> client.open(address, admin, options, by);
+        try (BlockingSession bmc = new BlockingSession(login.open(deadline), deadline, login)) {
+            bmc.control(Action.POWER_DOWN);
+            Path dir = lab.dir();
+            lab.close();
+            lab = IpmiSimLab.start(BMC_PORT, Files.createDirectories(dir), null);
+            lab.setPower(false);   // the node stays off while its BMC restarts
+            assertThat(bmc.powerOn()).isFalse();
         }
         assertThat(deadline.expired()).isFalse();
         assertThat(lab.chassisLog()).doesNotContain("set power");

@@ -45,7 +45,6 @@ class BmcRestartTest {
         if (bmc != null) {
             bmc.close();
         }
-        client.close();
     }
 
     private SimulatedBmc restart(boolean powerOn) {
@@ -57,7 +56,7 @@ class BmcRestartTest {
     }
 
     private BlockingSession session(Deadline deadline) throws InterruptedException {
-        BlockingSession.Login login = by -> BlockingSession.await(client.open(address, ADMIN, OPTIONS, by), by);
+        BlockingSession.Login login = by -> client.open(address, ADMIN, OPTIONS, by);
         return new BlockingSession(login.open(deadline), deadline, login);
     }
 

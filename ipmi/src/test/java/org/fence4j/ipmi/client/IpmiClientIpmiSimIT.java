@@ -42,9 +42,6 @@ class IpmiClientIpmiSimIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (client != null) {
-            client.close();
-        }
         if (lab != null) {
             lab.close();
         }
@@ -53,8 +50,7 @@ class IpmiClientIpmiSimIT {
     private static Session open(String user, String password, String kg, Privilege privilege) throws Exception {
         Deadline d = Deadline.after(Duration.ofSeconds(10));
         return client.open(new InetSocketAddress("127.0.0.1", PORT), new Credentials(user, Secret.of(password),
-                kg == null ? null : Secret.of(kg)), SessionOptions.defaults().withPrivilege(privilege), d)
-                .get(12, TimeUnit.SECONDS);
+                kg == null ? null : Secret.of(kg)), SessionOptions.defaults().withPrivilege(privilege), d);
     }
 
     @Test
@@ -71,9 +67,9 @@ class IpmiClientIpmiSimIT {
     @Test
     void aMissingOrWrongKgIsAnAuthenticationFailure() {
         assertThatThrownBy(() -> open("admin", "secret", null, Privilege.ADMINISTRATOR))
-                .hasCauseInstanceOf(AuthenticationFailedException.class);
+                .isInstanceOf(AuthenticationFailedException.class);
         assertThatThrownBy(() -> open("admin", "secret", "other-key", Privilege.ADMINISTRATOR))
-                .hasCauseInstanceOf(AuthenticationFailedException.class)
+                .isInstanceOf(AuthenticationFailedException.class)
                 .hasMessageContaining(AuthenticationFailedException.MISMATCH);
     }
 

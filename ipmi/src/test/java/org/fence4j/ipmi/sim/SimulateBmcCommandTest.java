@@ -82,14 +82,12 @@ class SimulateBmcCommandTest {
 
     /** The power as a session with user admin reads it from the BMC on 127.0.0.1:{@code port}. */
     private static boolean powerOn(int port) throws Exception {
-        try (IpmiClient client = new IpmiClient()) {
-            Deadline d = Deadline.after(Duration.ofSeconds(5));
-            Session s = client.open(new InetSocketAddress("127.0.0.1", port),
-                    new Credentials("admin", Secret.of("secret"), null), SessionOptions.defaults(), d).get(6, TimeUnit.SECONDS);
-            boolean on = s.execute(new GetChassisStatus(), d).get(6, TimeUnit.SECONDS).powerOn();
-            s.close(d).get(6, TimeUnit.SECONDS);
-            return on;
-        }
+        Deadline d = Deadline.after(Duration.ofSeconds(5));
+        Session s = new IpmiClient().open(new InetSocketAddress("127.0.0.1", port),
+                new Credentials("admin", Secret.of("secret"), null), SessionOptions.defaults(), d);
+        boolean on = s.execute(new GetChassisStatus(), d).get(6, TimeUnit.SECONDS).powerOn();
+        s.close(d).get(6, TimeUnit.SECONDS);
+        return on;
     }
 
     private static void stop(Thread runner) throws InterruptedException {

@@ -1,0 +1,197 @@
+package org.fence4j.ipmi.client;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.ipmi.IpmiException;
+import org.fence4j.ipmi.session.Exchanger;
+import org.fence4j.ipmi.session.NoAnswerException;
+import org.fence4j.ipmi.session.Reply;
+import org.fence4j.ipmi.session.RetryableLoginException;
+import org.fence4j.ipmi.session.RetryPolicy;
+import org.fence4j.ipmi.session.RoundTrip;
+
+/**
+ * One connected UDP socket to one BMC, driven by the calling thread: an exchange sends, waits
+ * for the answer and resends on the adaptive timeout before it returns, so its future is always
+ * complete. The kernel drops datagrams from any other sender (the socket is connected). An
+ * interrupt of the waiting thread fails the exchange within {@link #INTERRUPT_CHECK}, the
+ * interrupt kept, and leaves the socket open so that the session can still be closed at the BMC
+ * (a {@link java.net.DatagramSocket} is not closed by an interrupt, a DatagramChannel would be).
+ */
+final class DatagramExchanger implements Exchanger {
+    /** Larger than any RMCP+ answer: a longer datagram arrives cut short and fails verification. */
+    private static final int MOST_BYTES = 1024;
+    /** The longest a wait for an answer goes without looking for an interrupt. */
+    private static final long INTERRUPT_CHECK = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final InetSocketAddress bmc;
+    private final RoundTrip roundTrip;
+    private final DatagramSocket socket;
+    private final DatagramPacket received = new DatagramPacket(new byte[MOST_BYTES], MOST_BYTES);
+    /** The last send or receive error, e.g. ICMP port unreachable: reported only if no answer comes. */
+    private String lastError;
+
+    private DatagramExchanger(InetSocketAddress bmc, RoundTrip roundTrip, DatagramSocket socket) {
+        this.bmc = bmc;
+        this.roundTrip = roundTrip;
+        this.socket = socket;
+    }
+
+    /** A socket to {@code bmc} whose retransmission timer learns from and feeds {@code roundTrip}. */
+    static DatagramExchanger connect(InetSocketAddress bmc, RoundTrip roundTrip) {
+        DatagramSocket socket = null;
+        try {
+            socket = new DatagramSocket();
+            // connected: the kernel picks the local address that reaches the BMC (loopback for a
+            // loopback BMC) and drops datagrams from any other sender
+            socket.connect(bmc);
+            return new DatagramExchanger(bmc, roundTrip, socket);
+        } catch (IOException e) {
+            if (socket != null) {
+                socket.close();
+            }
+            throw new IpmiException("cannot open a UDP socket to " + bmc.getHostString() + ":" + bmc.getPort() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> CompletableFuture<T> exchange(String what, IntFunction<byte[]> datagramForTry,
+            Function<byte[], Reply<T>> judge, RetryPolicy retry, Deadline deadline) {
+        try {
+            return CompletableFuture.completedFuture(run(what, datagramForTry, judge, retry, deadline));
+        } catch (IpmiException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Tries until an answer is accepted, {@link #REFUSALS_TO_BELIEVE} refusals agree, the tries
+     * run out or the deadline passes; each try waits its retransmission timeout for an answer.
+     */
+    private <T> T run(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,
+            RetryPolicy retry, Deadline deadline) {
+        if (socket.isClosed()) {
+            throw new IpmiException(what + ": the session is closed");
+        }
+        int tries = 0;
+        int refusals = 0;
+        IpmiException refusal = null;
+        long firstSentAt = 0;
+        long answerBy = 0;
+        boolean sendAgain = true;
+        while (true) {
+            if (sendAgain) {
+                if (tries >= retry.tries() || deadline.expired()) {
+                    throw refusal != null ? refusal : noAnswer(what, tries, deadline);
+                }
+                tries++;
+                long now = System.nanoTime();
+                if (tries == 1) {
+                    firstSentAt = now;
+                }
+                write(datagramForTry.apply(tries), what);
+                long wait = Math.min(retry.waitAfter(tries, roundTrip.timeout()).toNanos(), deadline.remaining().toNanos());
+                answerBy = now + Math.max(wait, 1);
+                sendAgain = false;
+            }
+            byte[] datagram = receive(answerBy, what);
+            if (datagram == null) {
+                sendAgain = true;
+                continue;
+            }
+            Reply<T> reply = judge.apply(datagram);
+            if (reply instanceof Reply.Accepted<T> a) {
+                if (tries == 1) {
+                    roundTrip.sample(System.nanoTime() - firstSentAt);
+                }
+                return a.value();
+            }
+            if (reply instanceof Reply.Refused<T> r) {
+                // a refusal that names a cause (a wrong user, a bad proof) outranks one a fresh login may not meet
+                if (refusal == null || !(r.failure() instanceof RetryableLoginException)) {
+                    refusal = r.failure();
+                }
+                if (++refusals >= REFUSALS_TO_BELIEVE) {
+                    throw refusal;
+                }
+                // maybe a corrupted datagram: ask again now rather than wait out the timer
+                sendAgain = true;
+            }
+        }
+    }
+
+    private NoAnswerException noAnswer(String what, int tries, Deadline deadline) {
+        return new NoAnswerException("no answer to " + what + " from the BMC at " + bmc.getHostString() + ":"
+                + bmc.getPort() + " after " + tries + (tries == 1 ? " try" : " tries")
+                + (deadline.expired() ? " (deadline reached)" : "")
+                + (lastError == null ? "" : "; last network error: " + lastError));
+    }
+
+    private void write(byte[] datagram, String what) {
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length));
+        } catch (IOException e) {
+            if (socket.isClosed()) {
+                throw new IpmiException(what + ": the session is closed");
+            }
+            // ICMP errors of an earlier send surface here too: the BMC may be restarting, keep trying
+            lastError = describe(e);
+        }
+    }
+
+    /** The next datagram to arrive by {@code answerBy} (System.nanoTime), or null when none did. */
+    private byte[] receive(long answerBy, String what) {
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IpmiException(what + ": interrupted");
+            }
+            long left = answerBy - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            try {
+                socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, INTERRUPT_CHECK))));
+                received.setLength(MOST_BYTES);
+                socket.receive(received);
+                return Arrays.copyOf(received.getData(), received.getLength());
+            } catch (SocketTimeoutException e) {
+                // the wait goes on until answerBy
+            } catch (IOException e) {
+                if (socket.isClosed()) {
+                    throw new IpmiException(what + ": the session is closed");
+                }
+                // e.g. ICMP port unreachable: not an answer, the BMC may be restarting; wait out this try
+                lastError = describe(e);
+            }
+        }
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    @Override
+    public void send(byte[] datagram) {
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length));
+        } catch (IOException e) {
+            // nothing waits for it: the BMC drops the session on its own in the end
+            lastError = describe(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
