@@ -1,18 +1,14 @@
 package org.fence4j.ipmi.crypto;
 
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Optional;
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-CBC-128 payload encryption of IPMI v2.0: {@code IV | AES(K2[0..16], IV, data | 01 02 .. n | n)}.
- * The pad is IPMI's own (not PKCS#7), so the JDK cipher runs without padding.
+ * The pad is IPMI's own (not PKCS#7); the block cipher is {@link Aes128}.
  */
 public final class AesCbc128 {
-    public static final int BLOCK = 16;
+    public static final int BLOCK = Aes128.BLOCK;
 
     private AesCbc128() {
     }
@@ -25,7 +21,7 @@ public final class AesCbc128 {
         }
         padded[padded.length - 1] = (byte) pad;
         byte[] out = Arrays.copyOf(iv, BLOCK + padded.length);
-        System.arraycopy(run(Cipher.ENCRYPT_MODE, k2, iv, padded, 0, padded.length), 0, out, BLOCK, padded.length);
+        System.arraycopy(run(true, k2, iv, padded, 0, padded.length), 0, out, BLOCK, padded.length);
         return out;
     }
 
@@ -36,7 +32,7 @@ public final class AesCbc128 {
             return Optional.empty();
         }
         byte[] iv = Arrays.copyOf(ivAndCipherText, BLOCK);
-        byte[] padded = run(Cipher.DECRYPT_MODE, k2, iv, ivAndCipherText, BLOCK, n - BLOCK);
+        byte[] padded = run(false, k2, iv, ivAndCipherText, BLOCK, n - BLOCK);
         int pad = padded[padded.length - 1] & 0xff;
         if (pad >= BLOCK) {
             return Optional.empty();
@@ -50,13 +46,30 @@ public final class AesCbc128 {
         return Optional.of(Arrays.copyOf(padded, plainLength));
     }
 
-    private static byte[] run(int mode, byte[] k2, byte[] iv, byte[] data, int offset, int length) {
-        try {
-            Cipher cipher = JdkCrypto.cipher("AES/CBC/NoPadding");
-            cipher.init(mode, new SecretKeySpec(k2, 0, BLOCK, "AES"), new IvParameterSpec(iv));
-            return cipher.doFinal(data, offset, length);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/CBC/NoPadding is not available in this JDK", e);
+    /** AES-CBC over whole blocks, without padding. */
+    private static byte[] run(boolean encrypt, byte[] k2, byte[] iv, byte[] data, int offset, int length) {
+        Aes128 aes = new Aes128(k2, 0);
+        byte[] out = new byte[length];
+        byte[] chain = iv.clone();
+        byte[] block = new byte[BLOCK];
+        for (int at = 0; at < length; at += BLOCK) {
+            System.arraycopy(data, offset + at, block, 0, BLOCK);
+            if (encrypt) {
+                for (int i = 0; i < BLOCK; i++) {
+                    block[i] ^= chain[i];
+                }
+                aes.encrypt(block);
+                System.arraycopy(block, 0, chain, 0, BLOCK);
+            } else {
+                byte[] cipherText = block.clone();
+                aes.decrypt(block);
+                for (int i = 0; i < BLOCK; i++) {
+                    block[i] ^= chain[i];
+                }
+                chain = cipherText;
+            }
+            System.arraycopy(block, 0, out, at, BLOCK);
         }
+        return out;
     }
 }

@@ -6,17 +6,17 @@ import java.util.Optional;
 /** RAKP authentication algorithms (Open Session payload type 0). */
 public enum AuthenticationAlgorithm {
     NONE(0, null, 0),
-    HMAC_SHA1(1, "HmacSHA1", 12),
-    HMAC_MD5(2, "HmacMD5", 16),
-    HMAC_SHA256(3, "HmacSHA256", 16);
+    HMAC_SHA1(1, "SHA-1", 12),
+    HMAC_MD5(2, "MD5", 16),
+    HMAC_SHA256(3, "SHA-256", 16);
 
     private final int number;
-    private final String jcaName;
+    private final String digest;
     private final int icvLength;
 
-    AuthenticationAlgorithm(int number, String jcaName, int icvLength) {
+    AuthenticationAlgorithm(int number, String digest, int icvLength) {
         this.number = number;
-        this.jcaName = jcaName;
+        this.digest = digest;
         this.icvLength = icvLength;
     }
 
@@ -33,7 +33,7 @@ public enum AuthenticationAlgorithm {
         if (this == NONE) {
             return new byte[0];
         }
-        return Hmac.compute(jcaName, key, parts);
+        return Hmac.compute(digest, key, parts);
     }
 
     public byte[] truncatedMac(int length, byte[] key, byte[]... parts) {

@@ -1,28 +1,51 @@
 package org.fence4j.ipmi.crypto;
 
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
-/** HMAC through the JDK's providers. */
+/**
+ * HMAC (RFC 2104) over the JDK's message digests. Not {@code javax.crypto.Mac}: the first use of
+ * the JCE framework verifies providers and, on the way, makes the JDK read the service entries
+ * of every jar on the class path, tens of milliseconds of every fencing call (ipmi/README.md,
+ * Start-up). The digests come from the JDK's first provider, which a start-up loads anyway.
+ */
 final class Hmac {
-    private static final byte[] ZERO_KEY = {0};
+    /** The block size of MD5, SHA-1 and SHA-256. */
+    private static final int BLOCK = 64;
+    private static final byte INNER = 0x36;
+    private static final byte OUTER = 0x5c;
 
     private Hmac() {
     }
 
-    static byte[] compute(String jcaName, byte[] key, byte[]... parts) {
+    /** HMAC-{@code digest} of the concatenated {@code parts}; {@code digest} is a JDK name ("SHA-1"). */
+    static byte[] compute(String digest, byte[] key, byte[]... parts) {
+        MessageDigest md = digest(digest);
+        byte[] k = key.length > BLOCK ? md.digest(key) : key;
+        byte[] pad = new byte[BLOCK];
+        for (int i = 0; i < BLOCK; i++) {
+            pad[i] = (byte) ((i < k.length ? k[i] : 0) ^ INNER);
+        }
+        md.update(pad);
+        for (byte[] part : parts) {
+            md.update(part);
+        }
+        byte[] inner = md.digest();
+        for (int i = 0; i < BLOCK; i++) {
+            pad[i] ^= INNER ^ OUTER;
+        }
+        md.update(pad);
+        md.update(inner);
+        Arrays.fill(pad, (byte) 0);
+        return md.digest();
+    }
+
+    private static MessageDigest digest(String name) {
         try {
-            Mac mac = JdkCrypto.mac(jcaName);
-            // HMAC zero-pads keys to the block size, so an empty password equals one zero byte;
-            // SecretKeySpec refuses empty keys.
-            mac.init(new SecretKeySpec(key.length == 0 ? ZERO_KEY : key, jcaName));
-            for (byte[] part : parts) {
-                mac.update(part);
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(jcaName + " is not available in this JDK", e);
+            return MessageDigest.getInstance(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(name + " is not available in this JDK", e);
         }
     }
 }

@@ -7,17 +7,17 @@ import java.util.Optional;
 /** Integrity algorithms of the session trailer (Open Session payload type 1). */
 public enum IntegrityAlgorithm {
     NONE(0, null, 0),
-    HMAC_SHA1_96(1, "HmacSHA1", 12),
-    HMAC_MD5_128(2, "HmacMD5", 16),
-    HMAC_SHA256_128(4, "HmacSHA256", 16);
+    HMAC_SHA1_96(1, "SHA-1", 12),
+    HMAC_MD5_128(2, "MD5", 16),
+    HMAC_SHA256_128(4, "SHA-256", 16);
 
     private final int number;
-    private final String jcaName;
+    private final String digest;
     private final int authCodeLength;
 
-    IntegrityAlgorithm(int number, String jcaName, int authCodeLength) {
+    IntegrityAlgorithm(int number, String digest, int authCodeLength) {
         this.number = number;
-        this.jcaName = jcaName;
+        this.digest = digest;
         this.authCodeLength = authCodeLength;
     }
 
@@ -34,7 +34,7 @@ public enum IntegrityAlgorithm {
         if (this == NONE) {
             return new byte[0];
         }
-        return Arrays.copyOf(Hmac.compute(jcaName, k1, Arrays.copyOfRange(data, from, to)), authCodeLength);
+        return Arrays.copyOf(Hmac.compute(digest, k1, Arrays.copyOfRange(data, from, to)), authCodeLength);
     }
 
     /** True when the last {@link #authCodeLength()} bytes of {@code datagram} sign {@code datagram[from, end)}. */
