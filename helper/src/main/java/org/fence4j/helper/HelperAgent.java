@@ -3,6 +3,7 @@ package org.fence4j.helper;
 import java.time.Duration;
 import java.util.List;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
@@ -81,7 +82,7 @@ final class HelperAgent implements FenceAgent {
             return timeout(target, why + "; the standby wait reached the level's deadline");
         }
         if (settings.quorumCheck()) {
-            log.info("Helper {}: quorum check in {} s.", target, StandbyWait.seconds(settings.quorumCheckWaitTime()));
+            log.info("Helper {}: quorum check in {}.", target, DurationText.of(settings.quorumCheckWaitTime()));
             if (!Within.sleep(settings.quorumCheckWaitTime(), deadline, sleeper)) {
                 return timeout(target, why + "; the quorum check wait reached the level's deadline");
             }

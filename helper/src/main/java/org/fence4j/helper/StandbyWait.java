@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,11 +45,11 @@ final class StandbyWait {
         Duration wait = settings.standbyWaitTime();
         Duration left = deadline.remaining();
         if (wait.compareTo(left) > 0) {
-            log.warn("Helper {}: this node is standby (rc={}); standby wait {} s is longer than the {} s left,"
-                    + " waiting until the level's deadline.", target, rc, seconds(wait), seconds(left));
+            log.warn("Helper {}: this node is standby (rc={}); standby wait {} is longer than the {} left,"
+                    + " waiting until the level's deadline.", target, rc, DurationText.of(wait), DurationText.of(left));
         } else {
-            log.info("Helper {}: this node is standby (standby_check_command rc={}); waiting {} s so that the"
-                    + " active node fences first.", target, rc, seconds(wait));
+            log.info("Helper {}: this node is standby (standby_check_command rc={}); waiting {} so that the"
+                    + " active node fences first.", target, rc, DurationText.of(wait));
         }
         return Within.sleep(wait, deadline, sleeper);
     }
@@ -65,9 +66,4 @@ final class StandbyWait {
     }
 
     /** "25" or "2.5": seconds as an operator writes them. */
-    static String seconds(Duration d) {
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? Long.toString(millis / 1000)
-                : String.format(java.util.Locale.ROOT, "%.1f", millis / 1000.0);
-    }
 }

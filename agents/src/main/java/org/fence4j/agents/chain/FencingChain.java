@@ -10,10 +10,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.fence4j.agents.config.Durations;
 import org.fence4j.agents.config.FenceConfig.Level;
 import org.fence4j.agents.config.FenceConfig.Target;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
@@ -63,7 +63,7 @@ public final class FencingChain {
         Runs runs = runLevels(target, action, requestTimeout, true);
         Instant end = clock.instant();
         Optional<LevelReport> winner = runs.reports().stream().filter(r -> r.outcome() == Outcome.SUCCESS).findFirst();
-        String took = Durations.format(Duration.between(start, end));
+        String took = DurationText.of(Duration.between(start, end));
         long skipped = runs.reports().stream().filter(r -> r.outcome() == Outcome.SKIPPED).count();
         long tried = runs.reports().size() - skipped;
         String summary = winner
@@ -246,14 +246,14 @@ public final class FencingChain {
                 return agent.execute(action, target, deadline);
             }
         }, deadline.remaining().plus(AgentCall.GRACE), // a result that is late by a hair still counts
-                "did not finish within " + Durations.format(level.timeout()) + "; cancelled");
+                "did not finish within " + DurationText.of(level.timeout()) + "; cancelled");
         Duration took = Duration.ofNanos(ticker.nanoTime() - started);
         return new LevelReport(level.index(), level.device().name(), level.device().agentType(), result.outcome(),
                 took, result.message(), result.power(), result.proof());
     }
 
     private static LevelReport timedOutBefore(Level level, Duration requestTimeout) {
-        return unrun(level, Outcome.TIMEOUT, "not tried: the request timeout of " + Durations.format(requestTimeout)
+        return unrun(level, Outcome.TIMEOUT, "not tried: the request timeout of " + DurationText.of(requestTimeout)
                 + " was reached");
     }
 

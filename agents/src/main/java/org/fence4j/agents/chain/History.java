@@ -18,8 +18,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import org.fence4j.agents.config.Durations;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.state.FileLocks;
 import org.fence4j.agents.state.PrivateDirectory;
 
@@ -70,7 +70,7 @@ public final class History {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
             if (FileLocks.poll(channel, deadline.atMost(LONGEST_WAIT)) == null) {
                 throw new IOException(file + " is locked by another process; gave up after at most "
-                        + Durations.format(LONGEST_WAIT) + " so as not to hold up the request");
+                        + DurationText.of(LONGEST_WAIT) + " so as not to hold up the request");
             }
             ByteBuffer buffer = ByteBuffer.wrap(line);
             while (buffer.hasRemaining()) {

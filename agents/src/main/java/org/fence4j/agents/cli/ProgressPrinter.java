@@ -13,8 +13,8 @@ import org.fence4j.agents.chain.FencingChain;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.chain.HistoryEntry;
 import org.fence4j.agents.chain.LevelReport;
-import org.fence4j.agents.config.Durations;
 import org.fence4j.agents.config.FenceConfig.Level;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.Outcome;
 
@@ -61,7 +61,7 @@ final class ProgressPrinter implements ChainListener {
         tick = ticker.scheduleAtFixedRate(() -> {
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             out.print(String.format(Locale.ROOT, "\r%s ... %.0f s of %s \u001b[K", label, ms / 1000.0,
-                    Durations.format(level.timeout())));
+                    DurationText.of(level.timeout())));
             out.flush();
         }, 1, 1, TimeUnit.SECONDS);
     }
@@ -75,7 +75,7 @@ final class ProgressPrinter implements ChainListener {
         }
         if (!json) {
             out.println(label(r.index(), r.device(), r.agent()) + ": " + (r.outcome() == Outcome.SKIPPED ? r.reason()
-                    : r.outcome() + " after " + Durations.format(r.duration()) + ": " + r.reason()));
+                    : r.outcome() + " after " + DurationText.of(r.duration()) + ": " + r.reason()));
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.chain.HistoryEntry;
 import org.fence4j.agents.config.ConfigException;
-import org.fence4j.agents.config.Durations;
 import org.fence4j.agents.config.FenceConfig;
+import org.fence4j.agents.spi.DurationText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -42,7 +42,7 @@ final class ShowCommand implements Callable<Integer> {
             out.println("Fencing chain for " + t.name() + ":");
             for (FenceConfig.Level l : t.levels()) {
                 out.printf("    %d %-20s (fence4j:%s)  timeout %s%n", l.index(), l.device().name(),
-                        l.device().agentType(), Durations.format(l.timeout()));
+                        l.device().agentType(), DurationText.of(l.timeout()));
             }
             out.println("    last request: " + last.map(ShowCommand::describe).orElse("none recorded"));
         }

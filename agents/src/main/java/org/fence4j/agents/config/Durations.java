@@ -26,16 +26,4 @@ public final class Durations {
             default -> Duration.ofHours(n);
         });
     }
-
-    /** Short human form: 1.4 s, 40 s, 2 min. */
-    public static String format(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 10_000) {
-            return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
-        }
-        if (ms < 120_000) {
-            return (ms / 1000) + " s";
-        }
-        return String.format(java.util.Locale.ROOT, "%d min %d s", ms / 60_000, (ms / 1000) % 60);
-    }
 }

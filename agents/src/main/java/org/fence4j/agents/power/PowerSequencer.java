@@ -3,6 +3,7 @@ package org.fence4j.agents.power;
 import java.time.Duration;
 import java.util.Locale;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.PowerDriver;
@@ -94,7 +95,7 @@ public final class PowerSequencer {
             Duration limit = powerTimeoutWithin();
             int sent = powerUp(deadline);
             if (sent < 0) {
-                return FenceResult.failure(node + " is still powered off " + seconds(limit) + " after power up"
+                return FenceResult.failure(node + " is still powered off " + DurationText.of(limit) + " after power up"
                         + (sent < -1 ? " (sent " + -sent + " times, retry_on)" : "") + cutShort(limit) + ".",
                         PowerState.OFF);
             }
@@ -112,7 +113,7 @@ public final class PowerSequencer {
             driver.setPower(false, deadline);
             Duration limit = powerTimeoutWithin();
             if (!await(PowerState.OFF, deadline.atMost(limit), deadline, CONFIRM_CAP)) {
-                return FenceResult.failure(node + " is still powered on " + seconds(limit) + " after power down"
+                return FenceResult.failure(node + " is still powered on " + DurationText.of(limit) + " after power down"
                         + cutShort(limit) + ": " + driver.device() + " did not switch it off.", PowerState.ON);
             }
             return FenceResult.power(PowerState.OFF, node + " is powered off.");
@@ -134,7 +135,7 @@ public final class PowerSequencer {
             Duration wait = settings.powerWait();
             if (!wait.isZero() && wait.compareTo(powerUpBy().remaining()) >= 0) {
                 // waiting would only end in giving up: the confirmed off is answered now instead
-                return notPoweredUp(fenced, "waiting power_wait " + seconds(wait) + " first would pass the deadline");
+                return notPoweredUp(fenced, "waiting power_wait " + DurationText.of(wait) + " first would pass the deadline");
             }
             if (!wait.isZero()) {
                 pause.sleep(wait);
@@ -197,7 +198,7 @@ public final class PowerSequencer {
                 return FenceResult.power(PowerState.OFF, node + " was power-cycled: its power read off after "
                         + driver.device() + " accepted the cycle.");
             }
-            return FenceResult.failure(node + " was never read powered off in the " + seconds(limit) + " after "
+            return FenceResult.failure(node + " was never read powered off in the " + DurationText.of(limit) + " after "
                     + driver.device() + " accepted the power cycle" + cutShort(limit) + ", so the cycle is not"
                     + " confirmed as a fence; use method: onoff, which powers off and confirms the off before"
                     + " powering on.", PowerState.ON);
@@ -257,7 +258,7 @@ public final class PowerSequencer {
 
         private String cutShort(Duration limit) {
             return limit.compareTo(settings.powerTimeout()) < 0 && settings.powerTimeout().compareTo(PowerSettings.NO_LIMIT) < 0
-                    ? " (the deadline cut power_timeout " + seconds(settings.powerTimeout()) + " short)" : "";
+                    ? " (the deadline cut power_timeout " + DurationText.of(settings.powerTimeout()) + " short)" : "";
         }
     }
 
@@ -271,10 +272,5 @@ public final class PowerSequencer {
 
     private static String words(PowerState power) {
         return power.name().toLowerCase(Locale.ROOT);
-    }
-
-    static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s"
-                : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 }

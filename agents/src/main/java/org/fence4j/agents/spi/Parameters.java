@@ -230,7 +230,7 @@ public final class Parameters {
                     return Optional.of(Secret.fromScript(p.value(), limit));
                 } catch (IOException | RuntimeException e) {
                     problems.add(at + "the command '" + p.value() + "' did not print the " + name + ": "
-                            + e.getMessage() + "; expected it to exit 0 within " + SecretFile.seconds(limit)
+                            + e.getMessage() + "; expected it to exit 0 within " + DurationText.of(limit)
                             + " and print the " + name + " on its first line");
                     return Optional.empty();
                 }

@@ -48,7 +48,7 @@ final class SecretFile {
             return reading.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             reading.cancel(true);
-            throw new IOException("it could not be read within " + seconds(limit));
+            throw new IOException("it could not be read within " + DurationText.of(limit));
         } catch (InterruptedException e) {
             reading.cancel(true);
             Thread.currentThread().interrupt();
@@ -98,9 +98,6 @@ final class SecretFile {
     }
 
     /** "2.5 s", for messages. */
-    static String seconds(Duration d) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0).replace(".0 s", " s");
-    }
 
     /** What a file that is not regular is, for the message. */
     private static String kind(Path file) {

@@ -52,14 +52,14 @@ final class SecretScript {
                 throw new IOException("it printed more than " + SecretFile.MAX_BYTES + " bytes on its first line");
             }
             if (!process.waitFor(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw new IOException("it did not finish within " + SecretFile.seconds(limit) + " and was killed");
+                throw new IOException("it did not finish within " + DurationText.of(limit) + " and was killed");
             }
             if (process.exitValue() != 0) {
                 throw new IOException("it exited with status " + process.exitValue());
             }
             return bytes;
         } catch (TimeoutException e) {
-            throw new IOException("it did not finish within " + SecretFile.seconds(limit) + " and was killed");
+            throw new IOException("it did not finish within " + DurationText.of(limit) + " and was killed");
         } catch (ExecutionException e) {
             throw new IOException("cannot read its output (" + e.getCause().getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {

@@ -74,7 +74,7 @@ class PowerSequencerTest {
         toy.staysOn = true;
         FenceResult r = run(ONOFF, FenceAction.OFF, Duration.ofSeconds(2));
         assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
-        assertThat(r.message()).isEqualTo("pm02 is still powered on 2.0 s after power down (the deadline cut"
+        assertThat(r.message()).isEqualTo("pm02 is still powered on 2 s after power down (the deadline cut"
                 + " power_timeout 20 s short): the device did not switch it off.");
     }
 
