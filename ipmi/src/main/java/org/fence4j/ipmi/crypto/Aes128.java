@@ -123,33 +123,30 @@ final class Aes128 {
     }
 
     private static void inverseMixColumns(byte[] s) {
+        int[] a = new int[4];
+        int[] x2 = new int[4];
+        int[] x4 = new int[4];
+        int[] x8 = new int[4];
         for (int c = 0; c < BLOCK; c += 4) {
-            int a0 = s[c] & 0xff;
-            int a1 = s[c + 1] & 0xff;
-            int a2 = s[c + 2] & 0xff;
-            int a3 = s[c + 3] & 0xff;
-            s[c] = (byte) (times(a0, 14) ^ times(a1, 11) ^ times(a2, 13) ^ times(a3, 9));
-            s[c + 1] = (byte) (times(a0, 9) ^ times(a1, 14) ^ times(a2, 11) ^ times(a3, 13));
-            s[c + 2] = (byte) (times(a0, 13) ^ times(a1, 9) ^ times(a2, 14) ^ times(a3, 11));
-            s[c + 3] = (byte) (times(a0, 11) ^ times(a1, 13) ^ times(a2, 9) ^ times(a3, 14));
+            for (int i = 0; i < 4; i++) {
+                a[i] = s[c + i] & 0xff;
+                x2[i] = times2(a[i]);
+                x4[i] = times2(x2[i]);
+                x8[i] = times2(x4[i]);
+            }
+            for (int i = 0; i < 4; i++) {
+                // row i of the inverse matrix: 14, 11, 13, 9 turned right by i (14 = 8+4+2, 11 = 8+2+1, 13 = 8+4+1, 9 = 8+1)
+                int j = (i + 1) % 4;
+                int k = (i + 2) % 4;
+                int l = (i + 3) % 4;
+                s[c + i] = (byte) ((x8[i] ^ x4[i] ^ x2[i]) ^ (x8[j] ^ x2[j] ^ a[j]) ^ (x8[k] ^ x4[k] ^ a[k]) ^ (x8[l] ^ a[l]));
+            }
         }
     }
 
     /** a * 2 in GF(2^8). */
     private static int times2(int a) {
         return ((a << 1) ^ ((a & 0x80) != 0 ? 0x1b : 0)) & 0xff;
-    }
-
-    /** a * b in GF(2^8), b < 16. */
-    private static int times(int a, int b) {
-        int product = 0;
-        for (int bit = 0; bit < 4; bit++) {
-            if ((b & (1 << bit)) != 0) {
-                product ^= a;
-            }
-            a = times2(a);
-        }
-        return product;
     }
 
     private static int rotate(int b, int n) {
