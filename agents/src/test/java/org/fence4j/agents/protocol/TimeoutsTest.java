@@ -35,7 +35,10 @@ class TimeoutsTest {
     }
 
     @Test
-    void aProcessHasRunSinceItsStart() {
-        assertThat(Timeouts.sinceProcessStart()).isPositive().isLessThan(Duration.ofDays(1));
+    void aProcessHasRunSinceItsStartAtLeastAsLongAsItsJvm() {
+        Duration jvm = Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        Duration process = Timeouts.sinceProcessStart();
+        // the process starts before the JVM notes its own start; both are read to 10-20 ms
+        assertThat(process).isBetween(jvm.minusMillis(50), jvm.plusSeconds(1));
     }
 }
