@@ -66,6 +66,8 @@ public final class FenceCli implements Runnable {
 
     /** Runs one command line and returns its exit code. */
     public static int run(String[] args, Terminal terminal) {
+        // no Groovy closures in our annotations: else picocli looks for Groovy in every jar on the class path
+        System.setProperty("picocli.disable.closures", "true");
         CommandLine cli = new CommandLine(new FenceCli(terminal));
         List<Class<?>> only = commandName(cli, args).flatMap(FenceCli::command)
                 .filter(c -> c != CommandLine.HelpCommand.class).map(List::<Class<?>>of).orElseGet(FenceCli::commands);
@@ -79,13 +81,22 @@ public final class FenceCli implements Runnable {
 
     private static List<Class<?>> commands() {
         List<Class<?>> all = new ArrayList<>(COMMANDS);
-        ServiceLoader.load(FenceCliCommand.class).stream().map(ServiceLoader.Provider::type).forEach(all::add);
+        all.addAll(moduleCommands());
         return all;
     }
 
-    /** The subcommand class called {@code name}, found by its annotation alone. */
+    /** The agent modules' subcommands: finding them reads the service entries of every jar on the class path. */
+    private static List<Class<?>> moduleCommands() {
+        return ServiceLoader.load(FenceCliCommand.class).stream().<Class<?>>map(ServiceLoader.Provider::type).toList();
+    }
+
+    /** The subcommand class called {@code name}, found by its annotation alone; the built-in ones first. */
     private static Optional<Class<?>> command(String name) {
-        return commands().stream().filter(c -> name.equals(c.getAnnotation(Command.class).name())).findFirst();
+        return named(COMMANDS, name).or(() -> named(moduleCommands(), name));
+    }
+
+    private static Optional<Class<?>> named(List<Class<?>> commands, String name) {
+        return commands.stream().filter(c -> name.equals(c.getAnnotation(Command.class).name())).findFirst();
     }
 
     /** The first argument that is neither an option of fence-cli itself nor an option's value. */
