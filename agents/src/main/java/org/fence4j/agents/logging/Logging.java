@@ -11,8 +11,8 @@ public final class Logging {
     }
 
     public static void configure(boolean verbose) {
-        // the backend named, so that SLF4J does not read every jar's service entries to find one, and
-        // SLF4J's own notes kept for trouble (it reports the named backend on stderr)
+        // the backend named, so that SLF4J does not read every jar's service entries to find one; SLF4J's
+        // own notes only when something is wrong (it would announce the named backend on stderr)
         setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
         setIfAbsent("slf4j.internal.verbosity", "WARN");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
