@@ -64,6 +64,4 @@ final class StandbyWait {
             return -1;
         }
     }
-
-    /** "25" or "2.5": seconds as an operator writes them. */
 }

@@ -97,8 +97,6 @@ final class SecretFile {
         }
     }
 
-    /** "2.5 s", for messages. */
-
     /** What a file that is not regular is, for the message. */
     private static String kind(Path file) {
         try {

@@ -54,7 +54,7 @@ final class BlockingSession implements AutoCloseable {
             return future.get(deadline.remainingMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (Thread.interrupted()) {
-                // the exchange ended because the socket was closed by this interrupt
+                // the exchange gave up at this interrupt
                 throw new InterruptedException("interrupted while waiting for the BMC");
             }
             if (e.getCause() instanceof IpmiException i) {

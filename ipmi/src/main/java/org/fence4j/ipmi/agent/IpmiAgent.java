@@ -85,7 +85,6 @@ final class IpmiAgent implements FenceAgent {
         return FenceResult.failure(why);
     }
 
-
     /** Made at the first login: validate and metadata calls need no random source. */
     private synchronized IpmiClient client() {
         if (client == null) {
