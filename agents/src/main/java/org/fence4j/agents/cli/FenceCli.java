@@ -114,21 +114,43 @@ public final class FenceCli implements Runnable {
         return Optional.empty();
     }
 
-    /** Adds the subcommands, then the settings (picocli hands them to the subcommands present). */
+    /**
+     * Adds the subcommands, then the settings (picocli hands them to the subcommands present). Loops
+     * and named classes rather than lambdas here: a lambda that names picocli's types stays out of
+     * the class-data archive (fence4j-launch says why), and making one at run time costs milliseconds.
+     */
     private static CommandLine withSubcommands(CommandLine cli, List<Class<?>> subcommands, Terminal terminal) {
-        subcommands.forEach(cli::addSubcommand);
+        for (Class<?> subcommand : subcommands) {
+            cli.addSubcommand(subcommand);
+        }
         // every command answers --help before checking its arguments (metadata --help needs no AGENT)
-        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true)
-                .versionProvider(new Version()));
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Version());
+        }
         cli.setOut(terminal.out()).setErr(terminal.err());
-        cli.setExecutionStrategy(parsed -> {
+        cli.setExecutionStrategy(new LoggingFirst());
+        cli.setExecutionExceptionHandler(new ErrorReport());
+        return cli;
+    }
+
+    /** Sets up logging as --verbose says, then runs the command. */
+    private static final class LoggingFirst implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
             Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbose);
             return new CommandLine.RunLast().execute(parsed);
-        });
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+        }
+    }
+
+    /** A failure as one line for the operator and its exit code; a stack trace only with --verbose. */
+    private static final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine line, CommandLine.ParseResult parsed) {
             PrintWriter err = line.getErr();
             if (e instanceof ConfigException c) {
-                c.problems().forEach(p -> err.println("fence-cli: " + p));
+                for (String problem : c.problems()) {
+                    err.println("fence-cli: " + problem);
+                }
                 return ExitCodes.USAGE;
             }
             if (e instanceof UnsafeStateException unsafe) {
@@ -149,8 +171,7 @@ public final class FenceCli implements Runnable {
                 e.printStackTrace(err);
             }
             return ExitCodes.FAILED;
-        });
-        return cli;
+        }
     }
 
     /** The version from the jar manifest. */
