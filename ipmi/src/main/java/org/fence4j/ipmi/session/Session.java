@@ -52,7 +52,7 @@ public final class Session {
         }
         Deadline bounded = deadline.expired() ? Deadline.after(CLOSE_BUDGET, deadline.ticker()) : deadline.atMost(CLOSE_BUDGET);
         RetryPolicy closeRetry = retry.atMostTries(2);
-        IpmiRequest request = Answers.request(new CloseSession(bmcSessionId), rqSeq.incrementAndGet());
+        IpmiRequest request = closeRequest();
         byte[] message = IpmiMessageCodec.encode(request);
         return exchanger.exchange("Close Session", attempt -> crypto.seal(message),
                         datagram -> judge(datagram, request), closeRetry, bounded)
@@ -70,9 +70,12 @@ public final class Session {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        exchanger.send(crypto.seal(IpmiMessageCodec.encode(Answers.request(new CloseSession(bmcSessionId),
-                rqSeq.incrementAndGet()))));
+        exchanger.send(crypto.seal(IpmiMessageCodec.encode(closeRequest())));
         exchanger.close();
+    }
+
+    private IpmiRequest closeRequest() {
+        return Answers.request(new CloseSession(bmcSessionId), rqSeq.incrementAndGet());
     }
 
     /** Authentic answers to {@code request} are accepted; the rest (forged, replayed, duplicated, late) is ignored. */
