@@ -9,8 +9,8 @@ import java.util.Map;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,30 +27,27 @@ class EntryPointLocksIT {
 
     @TempDir
     Path dir;
-    private SimulatedBmcFixture bmc;
-
-    @BeforeEach
-    void start() {
-        Dist.assumeBuilt();
-        SimulatedBmcFixture.assumeIpmitool();
-        bmc = new SimulatedBmcFixture(PORT);
-    }
+    @RegisterExtension
+    final SimulatedBmcFixture.PerTest simulatedBmc = new SimulatedBmcFixture.PerTest(PORT);
 
     @AfterEach
-    void stop() {
-        if (bmc != null) {
-            CAPTURED.assertNeverShows(bmc.password);
-            bmc.close();
+    void noPasswordShown() {
+        if (bmc() != null) {
+            CAPTURED.assertNeverShows(bmc().password);
         }
+    }
+
+    private SimulatedBmcFixture bmc() {
+        return simulatedBmc.get();
     }
 
     /** fence-cli's reset of pm02 with power_wait, started; returns once its power down reached the BMC. */
     ChildProcess.Running resetWithPowerWait(int powerWaitSeconds) throws Exception {
-        Path config = bmc.config(dir, "power_wait: " + powerWaitSeconds + ", power_timeout: 5", "60s");
+        Path config = bmc().config(dir, "power_wait: " + powerWaitSeconds + ", power_timeout: 5", "60s");
         ChildProcess.Running cli = ChildProcess.start(List.of(Dist.HOME.resolve("bin/fence-cli").toString(),
                 "--config", config.toString(), "reset", "pm02"), Dist.withJava(Map.of()), "");
         long end = System.nanoTime() + LIMIT.toNanos();
-        while (!bmc.bmc.chassisLog().contains("power down")) {
+        while (!bmc().bmc.chassisLog().contains("power down")) {
             assertThat(System.nanoTime() - end).as("fence-cli's power down at the BMC").isNegative();
             Thread.sleep(10);   // polls the BMC's log: a spinning wait would take a core from the processes under test
         }
@@ -60,7 +57,7 @@ class EntryPointLocksIT {
     /** fence_fence4j_ipmi as pacemaker-fenced runs it. */
     ChildProcess.Result pluginOff(int timeoutSeconds) {
         String stdin = String.join("\n", "action=off", "nodename=pm02", "port=pm02", "ip=127.0.0.1", "ipport=" + PORT,
-                "username=admin", "password=" + bmc.password, "timeout=" + timeoutSeconds, "");
+                "username=admin", "password=" + bmc().password, "timeout=" + timeoutSeconds, "");
         return CAPTURED.keep(Dist.run(Dist.agent("ipmi"), Map.of("PCMK_service", "pacemaker-fenced"), stdin));
     }
 
@@ -73,8 +70,8 @@ class EntryPointLocksIT {
         assertThat(reset.exitCode()).as(reset.all()).isZero();
         assertThat(off.exitCode()).as(off.all()).isZero();
         assertThat(off.stdout()).contains("Success: Powered OFF");
-        assertThat(bmc.bmc.chassisLog()).containsExactly("power down", "power up", "power down");
-        assertThat(bmc.powerByIpmitool()).isEqualTo("off");
+        assertThat(bmc().bmc.chassisLog()).containsExactly("power down", "power up", "power down");
+        assertThat(bmc().powerByIpmitool()).isEqualTo("off");
     }
 
     @Test
@@ -87,6 +84,6 @@ class EntryPointLocksIT {
         assertThat(off.stderr()).contains("ERROR: Failed: another request for pm02 is in progress (pid " + cli.pid()
                 + ", reset by ").contains("and did not finish in time; refused");
         assertThat(reset.exitCode()).as(reset.all()).isZero();
-        assertThat(bmc.bmc.chassisLog()).containsExactly("power down", "power up");
+        assertThat(bmc().bmc.chassisLog()).containsExactly("power down", "power up");
     }
 }

@@ -16,6 +16,9 @@ import org.fence4j.agents.spi.Secret;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.sim.SimulatedBmc;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A simulated BMC on 127.0.0.1 with a fresh random password for pm02, and ipmitool, an independent
@@ -68,5 +71,39 @@ final class SimulatedBmcFixture implements AutoCloseable {
     @Override
     public void close() {
         bmc.close();
+    }
+
+    /**
+     * A fixture for each test, registered with {@code @RegisterExtension}: the test is skipped
+     * without the built distribution or ipmitool, and its BMC is closed after it (after the test's
+     * own {@code @AfterEach} methods, which may still read it).
+     */
+    static final class PerTest implements BeforeEachCallback, AfterEachCallback {
+        private final int port;
+        private SimulatedBmcFixture current;
+
+        PerTest(int port) {
+            this.port = port;
+        }
+
+        /** This test's fixture; null when the test was skipped before it started. */
+        SimulatedBmcFixture get() {
+            return current;
+        }
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            Dist.assumeBuilt();
+            assumeIpmitool();
+            current = new SimulatedBmcFixture(port);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
     }
 }
