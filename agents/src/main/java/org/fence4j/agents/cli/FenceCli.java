@@ -14,40 +14,35 @@ import org.fence4j.agents.state.UnsafeStateException;
 import org.fence4j.agents.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
 /** fence-cli: run and test the configured fencing chains by hand. */
-@Command(name = "fence-cli", mixinStandardHelpOptions = true, versionProvider = FenceCli.Version.class,
-        description = "Fence cluster nodes with the chains configured in fence4j.yaml, and inspect them.",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:success (the target is confirmed fenced, or the action is done)",
-            "1:failure: every level failed, timed out or was cancelled, or another request holds the target",
-            "2:usage or configuration error (the message names file, line and key), or a state or lock"
-                    + " directory another user could change"},
-        footerHeading = "%nEnvironment:%n",
-        footer = {"  FENCE4J_CONFIG     configuration file, unless --config is given",
-                  "  FENCE4J_STATE_DIR  directory for the history, overriding state_dir",
-                  "  FENCE4J_LOCK_DIR   directory for the target locks instead of /run/fence4j/locks (tests, demos)"})
-public final class FenceCli implements Runnable {
-
-    @Mixin
-    GlobalOptions global;
-
-    @Spec
-    CommandSpec spec;
+public final class FenceCli extends CliCommand {
+    final GlobalOptions global;
 
     /** Where each run's output goes and what it can read; replaced in tests. */
     final Terminal terminal;
 
     FenceCli(Terminal terminal) {
+        super("fence-cli", "Fence cluster nodes with the chains configured in fence4j.yaml, and inspect them.");
         this.terminal = terminal;
+        global = new GlobalOptions(this);
+        standardHelpOptions(spec);
+        spec.versionProvider(new Version());
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(UsageMessageSpec.keyValuesMap(
+                "0:success (the target is confirmed fenced, or the action is done)",
+                "1:failure: every level failed, timed out or was cancelled, or another request holds the target",
+                "2:usage or configuration error (the message names file, line and key), or a state or lock"
+                        + " directory another user could change"))
+                .footerHeading("%nEnvironment:%n")
+                .footer("  FENCE4J_CONFIG     configuration file, unless --config is given",
+                        "  FENCE4J_STATE_DIR  directory for the history, overriding state_dir",
+                        "  FENCE4J_LOCK_DIR   directory for the target locks instead of /run/fence4j/locks (tests, demos)");
     }
 
     @Override
-    public void run() {
+    public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see --help)");
     }
 
@@ -55,32 +50,37 @@ public final class FenceCli implements Runnable {
         System.exit(run(args, Terminal.system()));
     }
 
-    /**
-     * The subcommands, in the order help lists them; the agent modules' own ({@link FenceCliCommand})
-     * follow. The picocli model of a command is built from its annotations by reflection, so a run
-     * builds only the one it runs (start-up: every call is a new JVM).
-     */
-    private static final List<Class<?>> COMMANDS = List.of(FenceCommands.Reset.class, FenceCommands.Off.class,
-            FenceCommands.On.class, StatusCommand.class, ListCommand.class, ShowCommand.class, HistoryCommand.class,
-            MetadataCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class);
+    /** The built-in subcommands, in the order help lists them; help and the agent modules' own follow. */
+    private static List<CliCommand> builtInCommands(FenceCli root) {
+        return List.of(FenceCommand.reset(root), FenceCommand.off(root), FenceCommand.on(root),
+                new StatusCommand(root), new ListCommand(root), new ShowCommand(root), new HistoryCommand(root),
+                new MetadataCommand(root), new ValidateCommand(root));
+    }
 
     /** Runs one command line and returns its exit code. */
     public static int run(String[] args, Terminal terminal) {
         // no Groovy closures in our annotations: else picocli looks for Groovy in every jar on the class path
         System.setProperty("picocli.disable.closures", "true");
-        CommandLine cli = new CommandLine(new FenceCli(terminal));
-        List<Class<?>> only = commandName(cli, args).flatMap(FenceCli::command)
-                .filter(c -> c != CommandLine.HelpCommand.class).map(List::<Class<?>>of).orElseGet(FenceCli::commands);
-        return withSubcommands(cli, only, terminal).execute(args);
+        FenceCli root = new FenceCli(terminal);
+        CommandLine cli = new CommandLine(root.spec);
+        // a run builds only the subcommand it runs (start-up: every call is a new JVM); help lists them all
+        Optional<Object> only = commandName(cli, args).flatMap(name -> command(root, name));
+        return withSubcommands(cli, only.map(List::of).orElseGet(() -> commands(root)), terminal).execute(args);
     }
 
     /** fence-cli with every subcommand: for help, completion and the man page. */
     static CommandLine commandLine(Terminal terminal) {
-        return withSubcommands(new CommandLine(new FenceCli(terminal)), commands(), terminal);
+        FenceCli root = new FenceCli(terminal);
+        return withSubcommands(new CommandLine(root.spec), commands(root), terminal);
     }
 
-    private static List<Class<?>> commands() {
-        List<Class<?>> all = new ArrayList<>(COMMANDS);
+    /** Each subcommand: the model of a built-in one, the annotated class of a module's. */
+    private static List<Object> commands(FenceCli root) {
+        List<Object> all = new ArrayList<>();
+        for (CliCommand builtIn : builtInCommands(root)) {
+            all.add(builtIn.spec);
+        }
+        all.add(CommandLine.HelpCommand.class);
         all.addAll(moduleCommands());
         return all;
     }
@@ -90,13 +90,19 @@ public final class FenceCli implements Runnable {
         return ServiceLoader.load(FenceCliCommand.class).stream().<Class<?>>map(ServiceLoader.Provider::type).toList();
     }
 
-    /** The subcommand class called {@code name}, found by its annotation alone; the built-in ones first. */
-    private static Optional<Class<?>> command(String name) {
-        return named(COMMANDS, name).or(() -> named(moduleCommands(), name));
-    }
-
-    private static Optional<Class<?>> named(List<Class<?>> commands, String name) {
-        return commands.stream().filter(c -> name.equals(c.getAnnotation(Command.class).name())).findFirst();
+    /** The subcommand called {@code name}: a built-in one, else a module's found by its annotation alone. */
+    private static Optional<Object> command(FenceCli root, String name) {
+        for (CliCommand builtIn : builtInCommands(root)) {
+            if (builtIn.spec.name().equals(name)) {
+                return Optional.of(builtIn.spec);
+            }
+        }
+        for (Class<?> module : moduleCommands()) {
+            if (name.equals(module.getAnnotation(Command.class).name())) {
+                return Optional.of(module);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first argument that is neither an option of fence-cli itself nor an option's value. */
@@ -119,13 +125,14 @@ public final class FenceCli implements Runnable {
      * and named classes rather than lambdas here: a lambda that names picocli's types stays out of
      * the class-data archive (fence4j-launch says why), and making one at run time costs milliseconds.
      */
-    private static CommandLine withSubcommands(CommandLine cli, List<Class<?>> subcommands, Terminal terminal) {
-        for (Class<?> subcommand : subcommands) {
+    private static CommandLine withSubcommands(CommandLine cli, List<Object> subcommands, Terminal terminal) {
+        for (Object subcommand : subcommands) {
             cli.addSubcommand(subcommand);
         }
         // every command answers --help before checking its arguments (metadata --help needs no AGENT)
         for (CommandLine sub : cli.getSubcommands().values()) {
-            sub.getCommandSpec().mixinStandardHelpOptions(true).versionProvider(new Version());
+            standardHelpOptions(sub.getCommandSpec());
+            sub.getCommandSpec().versionProvider(new Version());
         }
         cli.setOut(terminal.out()).setErr(terminal.err());
         cli.setExecutionStrategy(new LoggingFirst());
@@ -137,7 +144,7 @@ public final class FenceCli implements Runnable {
     private static final class LoggingFirst implements CommandLine.IExecutionStrategy {
         @Override
         public int execute(CommandLine.ParseResult parsed) {
-            Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbose);
+            Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbose());
             return new CommandLine.RunLast().execute(parsed);
         }
     }
@@ -167,7 +174,7 @@ public final class FenceCli implements Runnable {
                 return ExitCodes.FAILED;
             }
             err.println("fence-cli: internal error: " + e);
-            if (line.getCommandSpec().root().userObject() instanceof FenceCli root && root.global.verbose) {
+            if (line.getCommandSpec().root().userObject() instanceof FenceCli root && root.global.verbose()) {
                 e.printStackTrace(err);
             }
             return ExitCodes.FAILED;

@@ -3,30 +3,45 @@ package org.fence4j.agents.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.fence4j.agents.config.Durations;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Options every subcommand accepts, before or after the subcommand's name. */
-public final class GlobalOptions {
+/** Options every subcommand accepts, before or after the subcommand's name; declared on fence-cli itself. */
+final class GlobalOptions {
+    private final CliCommand.Arg<Path> config;
+    private final CliCommand.Arg<Boolean> json;
+    private final CliCommand.Arg<Boolean> verbose;
+    private final CliCommand.Arg<Duration> timeout;
 
-    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
-            description = "Configuration file (default: $FENCE4J_CONFIG, else /etc/fence4j/fence4j.yaml).")
-    Path config;
+    GlobalOptions(CliCommand root) {
+        config = root.globalOption("--config", "FILE", Path.class, null,
+                "Configuration file (default: $FENCE4J_CONFIG, else /etc/fence4j/fence4j.yaml).");
+        json = root.globalFlag("--json", "Print one JSON document instead of text.");
+        verbose = root.globalFlag("-v, --verbose", "Show operator log lines (INFO) on stderr, and stack traces of internal errors.");
+        timeout = root.globalOption("--timeout", "DURATION", Duration.class, new DurationConverter(),
+                "Limit for the whole request, e.g. 90s or 10m (default: the sum of the level timeouts).");
+    }
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON document instead of text.")
-    boolean json;
+    /** --config, or null. */
+    Path config() {
+        return config.value();
+    }
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Show operator log lines (INFO) on stderr, and stack traces of internal errors.")
-    boolean verbose;
+    boolean json() {
+        return json.value();
+    }
 
-    @Option(names = "--timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Limit for the whole request, e.g. 90s or 10m (default: the sum of the level timeouts).")
-    Duration timeout;
+    boolean verbose() {
+        return verbose.value();
+    }
+
+    /** --timeout, or null. */
+    Duration timeout() {
+        return timeout.value();
+    }
 
     /** Parses 40s, 2m, 500ms, 1h. */
-    public static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+    static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             return Durations.parse(value).filter(d -> !d.isZero())

@@ -4,33 +4,28 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.chain.HistoryEntry;
 import org.fence4j.agents.config.ConfigException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** Past requests, oldest first, as stonith_admin --history. */
-@Command(name = "history", description = "Show past requests, oldest first (all targets unless TARGET is given).")
-final class HistoryCommand implements Callable<Integer> {
-    @ParentCommand
-    FenceCli root;
+final class HistoryCommand extends CliCommand {
+    private final FenceCli root;
+    private final Arg<String> target = parameter("TARGET", "0..1", "Only this node.");
+    private final Arg<Integer> last = option("-n, --last", "N", int.class, "20", "How many (default ${DEFAULT-VALUE}).");
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", description = "Only this node.")
-    String target;
-
-    @Option(names = {"-n", "--last"}, paramLabel = "N", defaultValue = "20", description = "How many (default ${DEFAULT-VALUE}).")
-    int last;
+    HistoryCommand(FenceCli root) {
+        super("history", "Show past requests, oldest first (all targets unless TARGET is given).");
+        this.root = root;
+    }
 
     @Override
     public Integer call() throws ConfigException, IOException {
         Session session = new Session(root);
-        List<HistoryEntry> entries = session.history().read(Optional.ofNullable(target), Math.max(1, last));
+        String target = this.target.value();
+        List<HistoryEntry> entries = session.history().read(Optional.ofNullable(target), Math.max(1, last.value()));
         PrintWriter out = session.terminal().out();
-        if (session.options().json) {
+        if (session.options().json()) {
             out.println(History.json(entries));
             return ExitCodes.SUCCESS;
         }

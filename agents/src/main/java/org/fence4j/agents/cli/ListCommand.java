@@ -5,36 +5,33 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.FenceConfig;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** The configured targets and the devices of their levels. */
-@Command(name = "list", description = "List the configured targets, each with its levels in order.")
-final class ListCommand implements Callable<Integer> {
-    @ParentCommand
-    FenceCli root;
+final class ListCommand extends CliCommand {
+    private final FenceCli root;
+    private final Arg<Boolean> names = flag("--names", "Print only the target names, one a line, without checking"
+            + " the devices (needs no access to their secrets; bash completion uses it).");
 
-    @Option(names = "--names", description = "Print only the target names, one a line, without checking the devices"
-            + " (needs no access to their secrets; bash completion uses it).")
-    boolean names;
+    ListCommand(FenceCli root) {
+        super("list", "List the configured targets, each with its levels in order.");
+        this.root = root;
+    }
 
     @Override
     public Integer call() throws ConfigException, IOException {
-        if (names) {
-            ConfigLoader.targetNames(ConfigLoader.locate(root.global.config, root.environment()))
+        if (names.value()) {
+            ConfigLoader.targetNames(ConfigLoader.locate(root.global.config(), root.environment()))
                     .forEach(root.terminal.out()::println);
             return ExitCodes.SUCCESS;
         }
         Session session = new Session(root);
         PrintWriter out = session.terminal().out();
         Map<String, FenceConfig.Target> targets = session.config().targets();
-        if (session.options().json) {
+        if (session.options().json()) {
             Map<String, List<String>> devices = new LinkedHashMap<>();
             targets.forEach((name, t) -> devices.put(name, t.levels().stream().map(l -> l.device().name()).toList()));
             out.println(History.json(devices));

@@ -5,37 +5,33 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** An agent's parameters, from its one declaration. */
-@Command(name = "metadata", description = "Describe an agent type and its parameters (the configuration schema"
-        + " of its 'params').")
-final class MetadataCommand implements Callable<Integer> {
-    @ParentCommand
-    FenceCli root;
+final class MetadataCommand extends CliCommand {
+    private final FenceCli root;
+    private final Arg<String> agent = parameter("AGENT", "1", "An agent type, e.g. ipmi, helper, meatware.");
 
-    @Parameters(index = "0", paramLabel = "AGENT", description = "An agent type, e.g. ipmi, helper, meatware.")
-    String agent;
+    MetadataCommand(FenceCli root) {
+        super("metadata", "Describe an agent type and its parameters (the configuration schema of its 'params').");
+        this.root = root;
+    }
 
     @Override
     public Integer call() throws IOException, ConfigException {
         FenceAgentProvider provider;
         try {
-            provider = AgentRegistry.load().require(agent);
+            provider = AgentRegistry.load().require(agent.value());
         } catch (ParameterException e) {
             throw new ConfigException(e.getMessage());
         }
         PrintWriter out = root.terminal.out();
-        if (root.global.json) {
+        if (root.global.json()) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("agent", provider.type());
             doc.put("description", provider.info().name());

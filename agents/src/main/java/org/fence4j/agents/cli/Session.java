@@ -29,7 +29,7 @@ final class Session {
 
     FenceConfig config() throws ConfigException {
         if (config == null) {
-            Path file = ConfigLoader.locate(root.global.config, root.environment());
+            Path file = ConfigLoader.locate(root.global.config(), root.environment());
             config = new ConfigLoader(AgentRegistry.load(), root.environment()).load(file);
         }
         return config;
@@ -47,7 +47,7 @@ final class Session {
 
     /** The request's time limit: --timeout, else the sum of the level timeouts. */
     Duration timeout(FenceConfig.Target target) {
-        return root.global.timeout != null ? root.global.timeout
+        return root.global.timeout() != null ? root.global.timeout()
                 : target.levels().stream().map(FenceConfig.Level::timeout).reduce(Duration.ZERO, Duration::plus);
     }
 

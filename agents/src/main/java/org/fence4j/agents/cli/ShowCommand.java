@@ -7,20 +7,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.chain.HistoryEntry;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.DurationText;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** Each target with its levels and the outcome of its last request, in the spirit of crm_mon. */
-@Command(name = "show", description = "Show each target with its levels and the outcome of its last request.")
-final class ShowCommand implements Callable<Integer> {
-    @ParentCommand
-    FenceCli root;
+final class ShowCommand extends CliCommand {
+    private final FenceCli root;
+
+    ShowCommand(FenceCli root) {
+        super("show", "Show each target with its levels and the outcome of its last request.");
+        this.root = root;
+    }
 
     @Override
     public Integer call() throws ConfigException, IOException {
@@ -30,7 +30,7 @@ final class ShowCommand implements Callable<Integer> {
         List<Map<String, Object>> documents = new ArrayList<>();
         for (FenceConfig.Target t : session.config().targets().values()) {
             Optional<HistoryEntry> last = history.read(Optional.of(t.name()), 1).stream().findFirst();
-            if (session.options().json) {
+            if (session.options().json()) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("target", t.name());
                 doc.put("levels", t.levels().stream().map(l -> OrderedJson.object("level", l.index(), "device",
@@ -46,7 +46,7 @@ final class ShowCommand implements Callable<Integer> {
             }
             out.println("    last request: " + last.map(ShowCommand::describe).orElse("none recorded"));
         }
-        if (session.options().json) {
+        if (session.options().json()) {
             out.println(History.json(documents));
         }
         return ExitCodes.SUCCESS;

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.fence4j.agents.chain.ChainListener;
 import org.fence4j.agents.chain.ChainResult;
@@ -18,65 +17,55 @@ import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.Outcome;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The power state of a target, asked of every level; without a target, of every target at once;
  * with --monitor, the health of the devices instead.
  */
-@Command(name = "status", description = {"Ask every level of TARGET for its power state (exit 0 when a level"
-        + " could read it).", "Without TARGET, ask every level of every target at once and print a line per target"
-        + " (exit 0 when every target's power could be read).",
-        "With --monitor, check that every device is reachable instead."})
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends CliCommand {
     /** Levels asked at once without TARGET: a BMC session each, so bounded. */
     static final int MAX_PARALLEL = 256;
 
-    @ParentCommand
-    FenceCli root;
+    private final FenceCli root;
+    private final Arg<String> target = parameter("TARGET", "0..1",
+            "The node, as named under 'targets'; without it, every target.");
+    private final Arg<Boolean> monitor = flag("--monitor",
+            "Check the devices (as Pacemaker's monitor) instead of the power state.");
+    private final Arg<Integer> parallel = option("--parallel", "N", int.class, "32",
+            "Without TARGET: how many levels are asked at once (1-" + MAX_PARALLEL + ", default ${DEFAULT-VALUE}).");
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET",
-            description = "The node, as named under 'targets'; without it, every target.")
-    String target;
-
-    @Option(names = "--monitor", description = "Check the devices (as Pacemaker's monitor) instead of the power state.")
-    boolean monitor;
-
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "32",
-            description = "Without TARGET: how many levels are asked at once (1-" + MAX_PARALLEL + ", default ${DEFAULT-VALUE}).")
-    int parallel;
+    StatusCommand(FenceCli root) {
+        super("status", "Ask every level of TARGET for its power state (exit 0 when a level could read it).",
+                "Without TARGET, ask every level of every target at once and print a line per target"
+                        + " (exit 0 when every target's power could be read).",
+                "With --monitor, check that every device is reachable instead.");
+        this.root = root;
+    }
 
     @Override
     public Integer call() throws ConfigException, IOException, InterruptedException {
+        int parallel = this.parallel.value();
         if (parallel < 1 || parallel > MAX_PARALLEL) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--parallel: expected a whole number from 1 to "
                     + MAX_PARALLEL + ", got " + parallel);
         }
         Session session = new Session(root);
-        return target == null ? everyTarget(session) : oneTarget(session);
+        return target.value() == null ? everyTarget(session, parallel) : oneTarget(session, target.value());
     }
 
     private FenceAction action() {
-        return monitor ? FenceAction.MONITOR : FenceAction.STATUS;
+        return monitor.value() ? FenceAction.MONITOR : FenceAction.STATUS;
     }
 
-    private int oneTarget(Session session) throws ConfigException, IOException {
+    private int oneTarget(Session session, String target) throws ConfigException, IOException {
         FenceConfig.Target chain = session.target(target);
-        ProgressPrinter progress = new ProgressPrinter(session.terminal(), session.options().json);
+        ProgressPrinter progress = new ProgressPrinter(session.terminal(), session.options().json());
         ChainResult result = new FencingChain(progress).survey(chain, action(), session.timeout(chain));
         progress.finished(result, session.requester());
         return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
     }
 
-    private int everyTarget(Session session) throws ConfigException, IOException, InterruptedException {
+    private int everyTarget(Session session, int parallel) throws ConfigException, IOException, InterruptedException {
         List<FenceConfig.Target> targets = session.config().targets().values().stream()
                 .sorted(Comparator.comparing(FenceConfig.Target::name)).toList();
         // the longest chain bounds the whole (levels run side by side), unless --timeout says otherwise
@@ -84,7 +73,7 @@ final class StatusCommand implements Callable<Integer> {
         List<ChainResult> results = new FencingChain(ChainListener.NONE)
                 .surveyAll(targets, action(), timeout, parallel);
         PrintWriter out = session.terminal().out();
-        if (session.options().json) {
+        if (session.options().json()) {
             String requester = session.requester();
             out.println(History.json(results.stream().map(r -> HistoryEntry.of(r, requester)).toList()));
         } else {

@@ -3,32 +3,32 @@ package org.fence4j.agents.cli;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.Deadline;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** Reads and checks the whole configuration without touching any device. */
-@Command(name = "validate", description = "Check the configuration (every device's parameters and secrets, every"
-        + " chain) without contacting any device.")
-final class ValidateCommand implements Callable<Integer> {
+final class ValidateCommand extends CliCommand {
     /** Each secret has its own bound (Parameters.SECRET_TIMEOUT); this bounds them all. */
     private static final Duration VALIDATE_LIMIT = Duration.ofMinutes(2);
 
-    @ParentCommand
-    FenceCli root;
+    private final FenceCli root;
+
+    ValidateCommand(FenceCli root) {
+        super("validate", "Check the configuration (every device's parameters and secrets, every chain) without"
+                + " contacting any device.");
+        this.root = root;
+    }
 
     @Override
     public Integer call() throws ConfigException, IOException {
         Session session = new Session(root);
         FenceConfig config = session.config();
         // a request reads only the secrets of the devices it uses; validate reads them all
-        config.checkEveryDevice(Deadline.after(session.options().timeout != null ? session.options().timeout
+        config.checkEveryDevice(Deadline.after(session.options().timeout() != null ? session.options().timeout()
                 : VALIDATE_LIMIT));
-        if (session.options().json) {
+        if (session.options().json()) {
             session.terminal().out().println(History.json(OrderedJson.object("config", config.source().toString(), "valid", true,
                     "targets", config.targets().size(), "devices", config.devices().size())));
         } else {

@@ -1,0 +1,57 @@
+package org.fence4j.agents.cli;
+
+import java.io.IOException;
+import org.fence4j.agents.chain.ChainResult;
+import org.fence4j.agents.chain.Fencer;
+import org.fence4j.agents.chain.TargetLocks;
+import org.fence4j.agents.config.ConfigException;
+import org.fence4j.agents.config.FenceConfig;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.FenceAction;
+
+/** reset, off and on: run the target's chain, one request per target at a time, and record it. */
+final class FenceCommand extends CliCommand {
+    private final FenceCli root;
+    private final FenceAction action;
+    private final Arg<String> target = parameter("TARGET", "1", "The node to act on, as named under 'targets'.");
+    private final Arg<Boolean> noWait = flag("--no-wait", "Refuse at once if another request for the target is"
+            + " running (default: wait for it, within the timeout).");
+
+    private FenceCommand(FenceCli root, FenceAction action, String name, String description) {
+        super(name, description);
+        this.root = root;
+        this.action = action;
+    }
+
+    static FenceCommand reset(FenceCli root) {
+        return new FenceCommand(root, FenceAction.RESET, "reset",
+                "Fence TARGET by reboot: the first level that confirms it ends the chain.");
+    }
+
+    static FenceCommand off(FenceCli root) {
+        return new FenceCommand(root, FenceAction.OFF, "off",
+                "Fence TARGET by powering it off; success only once confirmed off.");
+    }
+
+    static FenceCommand on(FenceCli root) {
+        return new FenceCommand(root, FenceAction.ON, "on", "Power TARGET on (unfencing).");
+    }
+
+    @Override
+    public Integer call() throws ConfigException, IOException, InterruptedException {
+        Session session = new Session(root);
+        FenceConfig.Target chain = session.target(target.value());
+        Terminal terminal = session.terminal();
+        String requester = session.requester();
+        ProgressPrinter progress = new ProgressPrinter(terminal, session.options().json());
+        try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(Thread.currentThread())) {
+            ChainResult result = new Fencer(session.config(), progress)
+                    .fence(chain, action, requester, Deadline.after(session.timeout(chain)), !noWait.value());
+            progress.finished(result, requester);
+            return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
+        } catch (TargetLocks.BusyException busy) {
+            terminal.err().println("fence-cli: " + busy.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+}
