@@ -1,8 +1,14 @@
 package org.fence4j.bin;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.fence4j.agents.cli.FenceCli;
 import org.fence4j.agents.cli.Terminal;
 import org.fence4j.agents.protocol.external.ExternalPlugin;
@@ -28,6 +34,7 @@ public final class StartupTraining {
         String kind = args[0];
         String config = args[1];
         String port = args[2];
+        yamlParser();
         switch (kind) {
             case "agent" -> agents(config, port);
             case "cli" -> cli(config);
@@ -36,6 +43,34 @@ public final class StartupTraining {
         System.out.flush();
         // System.exit, not return: the archive is written at exit, whatever threads an agent left behind
         System.exit(0);
+    }
+
+    /** The packages of the YAML parser (SnakeYAML, under Jackson's YAMLParser) that parsing can touch. */
+    private static final List<String> YAML_PARSER_PACKAGES = List.of("parser", "scanner", "tokens", "events",
+            "reader", "error", "comments", "resolver");
+
+    /**
+     * Loads, without running, every class of the YAML parser: the training's fence4j.yaml cannot hold
+     * every form an operator may write (flow lists, anchors, block scalars...), and each class missing
+     * from the archive makes the JVM open every jar in lib/ to look for it (about 40 ms a call).
+     */
+    private static void yamlParser() {
+        URL parser = ClassLoader.getSystemResource("org/yaml/snakeyaml/parser/ParserImpl.class");
+        try {
+            JarFile jar = ((JarURLConnection) parser.openConnection()).getJarFile();
+            for (JarEntry entry : jar.stream().toList()) {
+                String name = entry.getName();
+                if (name.endsWith(".class") && YAML_PARSER_PACKAGES.stream()
+                        .anyMatch(p -> name.startsWith("org/yaml/snakeyaml/" + p + "/"))) {
+                    Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false,
+                            ClassLoader.getSystemClassLoader());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the YAML parser's jar " + parser, e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("a class listed in the YAML parser's jar did not load", e);
+        }
     }
 
     private static void cli(String config) {

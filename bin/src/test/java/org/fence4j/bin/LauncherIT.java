@@ -119,6 +119,43 @@ class LauncherIT {
                 && l.contains(Dist.FROM_ARCHIVE));
     }
 
+    /**
+     * A class missing from the archive makes the JVM open every jar of lib/ to look for it (about
+     * 40 ms): fence-cli reading a configuration in every YAML form an operator may write (flow and
+     * indentless lists, anchors, quotes, block scalars), then parsing its own command line, loads
+     * none from a jar.
+     */
+    @Test
+    void fenceCliReadingAnyYamlFormLoadsNoClassFromAJar() throws IOException {
+        assumeTrue(hasArchive(Dist.HOME, "-cli.jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
+        Path config = dir.resolve("fence4j.yaml");
+        Files.writeString(config, """
+                --- # a document start, and comments
+                devices:
+                  meatware-pm01: &manual
+                    agent: "meatware"
+                    params: { hostlist: 'pm01' }
+                  meatware-pm02:
+                    agent: meatware
+                    params:
+                      hostlist: >-
+                        pm02
+                targets:
+                  pm01: { levels: [ { device: meatware-pm01, timeout: 30s } ] }
+                  pm02:
+                    levels:
+                    - device: meatware-pm02
+                      timeout: |-
+                        30s
+                """);
+        Path log = dir.resolve("classes.log");
+        ChildProcess.Result list = Dist.run(Dist.HOME.resolve("bin/fence-cli"),
+                Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log), "", "--config", config.toString(), "list");
+        assertThat(list.exitCode()).as(list.all()).isZero();
+        assertThat(list.stdout()).contains("pm01: meatware-pm01 (meatware)", "pm02: meatware-pm02 (meatware)");
+        assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains("source: file:") || l.contains("source: jar:"));
+    }
+
     @Test
     void anArchiveThatDoesNotMatchIsSkippedSilently() throws IOException {
         assumeTrue(hasArchive(Dist.HOME, "-agent.jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
