@@ -11,6 +11,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.fence4j.agents.cli.FenceCli;
 import org.fence4j.agents.cli.Terminal;
+import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.external.ExternalPlugin;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
 import org.fence4j.agents.spi.AgentRegistry;
@@ -34,6 +35,7 @@ public final class StartupTraining {
         String kind = args[0];
         String config = args[1];
         String port = args[2];
+        Logging.configure(false);   // as each entry point's main does first
         yamlParser();
         switch (kind) {
             case "agent" -> agents(config, port);
@@ -88,8 +90,11 @@ public final class StartupTraining {
         for (String type : List.of("ipmi", "helper", "meatware", "chain")) {
             ExternalPlugin.execute(type, "status");
         }
-        FenceAgentsCommand.execute("ipmi", "--action=status", "--plug=pm02", "--ip=127.0.0.1", "--ipport=" + port,
-                "--username=admin", "--password-env=FENCE4J_BMC_PASSWORD", "--timeout=10");
+        // the default suite (17), and 3, which fence_ipmilan users name and older BMCs offer
+        for (String cipher : List.of("--cipher=17", "--cipher=3")) {
+            FenceAgentsCommand.execute("ipmi", "--action=status", "--plug=pm02", "--ip=127.0.0.1", "--ipport=" + port,
+                    "--username=admin", "--password-env=FENCE4J_BMC_PASSWORD", "--timeout=10", cipher);
+        }
         FenceAgentsCommand.execute("chain", "--action=status", "--plug=pm02", "--config=" + config, "--timeout=30");
         // as pacemaker-fenced calls an agent: the options on stdin
         System.setIn(new ByteArrayInputStream(("action=status\nplug=pm02\nip=127.0.0.1\nipport=" + port

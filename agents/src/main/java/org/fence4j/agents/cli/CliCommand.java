@@ -9,8 +9,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ScopeType;
 
 /**
- * A fence-cli command, declared through picocli's programmatic API: its name, description, options
- * and parameters, each once, and help, completion and the man page derived from them.
+ * A fence-cli command, declared through picocli's programmatic API: its description, options and
+ * parameters, each once, and help, completion and the man page derived from them.
  *
  * <p>Not with picocli's annotations: picocli reads those by reflection, and the JDK makes a proxy
  * class for every annotation type read, about 50 ms of each call (bin/bench/README.md). A command
@@ -24,8 +24,9 @@ abstract class CliCommand implements Callable<Integer> {
     final CommandSpec spec;
     private int positionals;
 
-    CliCommand(String name, String... description) {
-        spec = CommandSpec.wrapWithoutInspection(this).name(name);
+    /** A command that {@code description} describes; fence-cli names it. */
+    CliCommand(String... description) {
+        spec = CommandSpec.wrapWithoutInspection(this);
         spec.usageMessage().description(description);
     }
 

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.chain.TargetLocks;
 import org.fence4j.agents.config.ConfigException;
@@ -14,6 +16,7 @@ import org.fence4j.agents.state.UnsafeStateException;
 import org.fence4j.agents.logging.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
@@ -25,7 +28,8 @@ public final class FenceCli extends CliCommand {
     final Terminal terminal;
 
     FenceCli(Terminal terminal) {
-        super("fence-cli", "Fence cluster nodes with the chains configured in fence4j.yaml, and inspect them.");
+        super("Fence cluster nodes with the chains configured in fence4j.yaml, and inspect them.");
+        spec.name("fence-cli");
         this.terminal = terminal;
         global = new GlobalOptions(this);
         standardHelpOptions(spec);
@@ -50,12 +54,13 @@ public final class FenceCli extends CliCommand {
         System.exit(run(args, Terminal.system()));
     }
 
-    /** The built-in subcommands, in the order help lists them; help and the agent modules' own follow. */
-    private static List<CliCommand> builtInCommands(FenceCli root) {
-        return List.of(FenceCommand.reset(root), FenceCommand.off(root), FenceCommand.on(root),
-                new StatusCommand(root), new ListCommand(root), new ShowCommand(root), new HistoryCommand(root),
-                new MetadataCommand(root), new ValidateCommand(root));
-    }
+    /** The built-in subcommands by name, in the order help lists them; help and the agent modules' own follow. */
+    private static final List<Map.Entry<String, Function<FenceCli, CliCommand>>> BUILT_IN = List.of(
+            Map.entry("reset", FenceCommand::reset), Map.entry("off", FenceCommand::off),
+            Map.entry("on", FenceCommand::on), Map.entry("status", StatusCommand::new),
+            Map.entry("list", ListCommand::new), Map.entry("show", ShowCommand::new),
+            Map.entry("history", HistoryCommand::new), Map.entry("metadata", MetadataCommand::new),
+            Map.entry("validate", ValidateCommand::new));
 
     /** Runs one command line and returns its exit code. */
     public static int run(String[] args, Terminal terminal) {
@@ -77,12 +82,17 @@ public final class FenceCli extends CliCommand {
     /** Each subcommand: the model of a built-in one, the annotated class of a module's. */
     private static List<Object> commands(FenceCli root) {
         List<Object> all = new ArrayList<>();
-        for (CliCommand builtIn : builtInCommands(root)) {
-            all.add(builtIn.spec);
+        for (Map.Entry<String, Function<FenceCli, CliCommand>> builtIn : BUILT_IN) {
+            all.add(model(builtIn, root));
         }
         all.add(CommandLine.HelpCommand.class);
         all.addAll(moduleCommands());
         return all;
+    }
+
+    /** The picocli model of a built-in command, named. */
+    private static CommandSpec model(Map.Entry<String, Function<FenceCli, CliCommand>> builtIn, FenceCli root) {
+        return builtIn.getValue().apply(root).spec.name(builtIn.getKey());
     }
 
     /** The agent modules' subcommands: finding them reads the service entries of every jar on the class path. */
@@ -92,9 +102,9 @@ public final class FenceCli extends CliCommand {
 
     /** The subcommand called {@code name}: a built-in one, else a module's found by its annotation alone. */
     private static Optional<Object> command(FenceCli root, String name) {
-        for (CliCommand builtIn : builtInCommands(root)) {
-            if (builtIn.spec.name().equals(name)) {
-                return Optional.of(builtIn.spec);
+        for (Map.Entry<String, Function<FenceCli, CliCommand>> builtIn : BUILT_IN) {
+            if (builtIn.getKey().equals(name)) {
+                return Optional.of(model(builtIn, root));
             }
         }
         for (Class<?> module : moduleCommands()) {

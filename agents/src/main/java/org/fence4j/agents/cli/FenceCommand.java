@@ -17,24 +17,22 @@ final class FenceCommand extends CliCommand {
     private final Arg<Boolean> noWait = flag("--no-wait", "Refuse at once if another request for the target is"
             + " running (default: wait for it, within the timeout).");
 
-    private FenceCommand(FenceCli root, FenceAction action, String name, String description) {
-        super(name, description);
+    private FenceCommand(FenceCli root, FenceAction action, String description) {
+        super(description);
         this.root = root;
         this.action = action;
     }
 
     static FenceCommand reset(FenceCli root) {
-        return new FenceCommand(root, FenceAction.RESET, "reset",
-                "Fence TARGET by reboot: the first level that confirms it ends the chain.");
+        return new FenceCommand(root, FenceAction.RESET, "Fence TARGET by reboot: the first level that confirms it ends the chain.");
     }
 
     static FenceCommand off(FenceCli root) {
-        return new FenceCommand(root, FenceAction.OFF, "off",
-                "Fence TARGET by powering it off; success only once confirmed off.");
+        return new FenceCommand(root, FenceAction.OFF, "Fence TARGET by powering it off; success only once confirmed off.");
     }
 
     static FenceCommand on(FenceCli root) {
-        return new FenceCommand(root, FenceAction.ON, "on", "Power TARGET on (unfencing).");
+        return new FenceCommand(root, FenceAction.ON, "Power TARGET on (unfencing).");
     }
 
     @Override

@@ -15,7 +15,7 @@ final class HistoryCommand extends CliCommand {
     private final Arg<Integer> last = option("-n, --last", "N", int.class, "20", "How many (default ${DEFAULT-VALUE}).");
 
     HistoryCommand(FenceCli root) {
-        super("history", "Show past requests, oldest first (all targets unless TARGET is given).");
+        super("Show past requests, oldest first (all targets unless TARGET is given).");
         this.root = root;
     }
 

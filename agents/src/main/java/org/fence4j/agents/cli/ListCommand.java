@@ -17,7 +17,7 @@ final class ListCommand extends CliCommand {
             + " the devices (needs no access to their secrets; bash completion uses it).");
 
     ListCommand(FenceCli root) {
-        super("list", "List the configured targets, each with its levels in order.");
+        super("List the configured targets, each with its levels in order.");
         this.root = root;
     }
 

@@ -18,7 +18,7 @@ final class MetadataCommand extends CliCommand {
     private final Arg<String> agent = parameter("AGENT", "1", "An agent type, e.g. ipmi, helper, meatware.");
 
     MetadataCommand(FenceCli root) {
-        super("metadata", "Describe an agent type and its parameters (the configuration schema of its 'params').");
+        super("Describe an agent type and its parameters (the configuration schema of its 'params').");
         this.root = root;
     }
 

@@ -18,7 +18,7 @@ final class ShowCommand extends CliCommand {
     private final FenceCli root;
 
     ShowCommand(FenceCli root) {
-        super("show", "Show each target with its levels and the outcome of its last request.");
+        super("Show each target with its levels and the outcome of its last request.");
         this.root = root;
     }
 

@@ -35,7 +35,7 @@ final class StatusCommand extends CliCommand {
             "Without TARGET: how many levels are asked at once (1-" + MAX_PARALLEL + ", default ${DEFAULT-VALUE}).");
 
     StatusCommand(FenceCli root) {
-        super("status", "Ask every level of TARGET for its power state (exit 0 when a level could read it).",
+        super("Ask every level of TARGET for its power state (exit 0 when a level could read it).",
                 "Without TARGET, ask every level of every target at once and print a line per target"
                         + " (exit 0 when every target's power could be read).",
                 "With --monitor, check that every device is reachable instead.");

@@ -16,7 +16,7 @@ final class ValidateCommand extends CliCommand {
     private final FenceCli root;
 
     ValidateCommand(FenceCli root) {
-        super("validate", "Check the configuration (every device's parameters and secrets, every chain) without"
+        super("Check the configuration (every device's parameters and secrets, every chain) without"
                 + " contacting any device.");
         this.root = root;
     }

@@ -30,7 +30,8 @@ public final class IpmiClient {
     /** Fresh handshakes one open may start: the deadline ends them sooner, this only bounds a BMC that refuses fast. */
     private static final int MOST_ATTEMPTS = 64;
 
-    private final SecureRandom random = new SecureRandom();
+    /** Session IDs and RAKP randoms; one for all clients (thread-safe), as seeding one costs milliseconds. */
+    private static final SecureRandom RANDOM = new SecureRandom();
     /** What was learnt about each BMC's round trip, kept across sessions and login attempts. */
     private final Map<InetSocketAddress, RoundTrip> roundTrips = new ConcurrentHashMap<>();
 
@@ -45,7 +46,7 @@ public final class IpmiClient {
         RoundTrip roundTrip = roundTrips.computeIfAbsent(bmc, b -> new RoundTrip());
         for (int attempt = 1; ; attempt++) {
             CompletableFuture<Session> login = Handshake.open(DatagramExchanger.connect(bmc, roundTrip), credentials,
-                    options, deadline.atMost(options.loginAttempt()), random);
+                    options, deadline.atMost(options.loginAttempt()), RANDOM);
             try {
                 return login.join();
             } catch (CompletionException failure) {

@@ -3,6 +3,8 @@ package org.fence4j.ipmi.crypto;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HMAC (RFC 2104) over the JDK's message digests. Not {@code javax.crypto.Mac}: the first use of
@@ -15,6 +17,7 @@ final class Hmac {
     private static final int BLOCK = 64;
     private static final byte INNER = 0x36;
     private static final byte OUTER = 0x5c;
+    private static final Map<String, MessageDigest> PRISTINE = new ConcurrentHashMap<>();
 
     private Hmac() {
     }
@@ -41,7 +44,19 @@ final class Hmac {
         return md.digest();
     }
 
+    /**
+     * A fresh digest: a copy of the first one made for {@code name} (and never updated), since
+     * looking the algorithm up in the providers again costs more than the HMAC's own hashing.
+     */
     private static MessageDigest digest(String name) {
+        try {
+            return (MessageDigest) PRISTINE.computeIfAbsent(name, Hmac::lookUp).clone();
+        } catch (CloneNotSupportedException e) {
+            return lookUp(name);
+        }
+    }
+
+    private static MessageDigest lookUp(String name) {
         try {
             return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {

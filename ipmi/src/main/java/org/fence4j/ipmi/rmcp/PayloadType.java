@@ -1,6 +1,6 @@
 package org.fence4j.ipmi.rmcp;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The 6-bit payload type of an RMCP+ session header. */
@@ -13,6 +13,8 @@ public enum PayloadType {
     RAKP3(0x14),
     RAKP4(0x15);
 
+    private static final List<PayloadType> TYPES = List.of(values());
+
     private final int code;
 
     PayloadType(int code) {
@@ -24,6 +26,11 @@ public enum PayloadType {
     }
 
     public static Optional<PayloadType> byCode(int code) {
-        return Arrays.stream(values()).filter(t -> t.code == code).findFirst();
+        for (PayloadType type : TYPES) {   // every datagram asks: no stream pipeline per datagram
+            if (type.code == code) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -3,9 +3,15 @@ package org.fence4j.ipmi.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
@@ -80,6 +86,33 @@ class AgainstTheJdkTest {
         // IPMI's empty password: HMAC pads the key with zeros, so it equals a single zero byte
         assertThat(Hmac.compute("SHA-1", new byte[0], new byte[] {1}))
                 .isEqualTo(Hmac.compute("SHA-1", new byte[1], new byte[] {1}));
+    }
+
+    /** The digests are copies of one per algorithm: threads that share them still get the JDK's bytes. */
+    @Test
+    void hmacFromManyThreadsAtOnceMatchesTheJdkMac() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> threads = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                Random random = new Random(t);
+                threads.add(pool.submit(() -> {
+                    Mac jdk = Mac.getInstance("HmacSHA1");
+                    for (int n = 0; n < 200; n++) {
+                        byte[] key = bytes(random, 1 + random.nextInt(40));
+                        byte[] message = bytes(random, random.nextInt(90));
+                        jdk.init(new SecretKeySpec(key, "HmacSHA1"));
+                        assertThat(Hmac.compute("SHA-1", key, message)).isEqualTo(jdk.doFinal(message));
+                    }
+                    return 200;
+                }));
+            }
+            for (Future<Integer> thread : threads) {
+                assertThat(thread.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static byte[] bytes(Random random, int n) {

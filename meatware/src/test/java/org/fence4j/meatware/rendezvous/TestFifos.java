@@ -14,6 +14,8 @@ public final class TestFifos {
     private static final Duration LONGEST = Duration.ofSeconds(20);
     /** x86_64 openat: where a reader blocks until a writer comes. */
     private static final String OPENAT = "257 ";
+    /** Where the kernel holds an open of a FIFO until the other side comes (/proc/TID/wchan). */
+    private static final String FIFO_OPEN_WAIT = "wait_for_partner";
 
     private TestFifos() {
     }
@@ -34,12 +36,20 @@ public final class TestFifos {
         }
     }
 
+    /** True in the FIFO's own wait, or where the kernel hides the symbol ("0") and only the syscall tells. */
+    private static boolean waitsInFifoOpen(String wchan) {
+        return wchan.equals(FIFO_OPEN_WAIT) || wchan.equals("0");
+    }
+
     private static boolean readerBlockedInOpen(String name) {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             return tasks.anyMatch(t -> {
                 try {
+                    // in openat is not enough: the reader opens the directories on the way first, and a
+                    // writer that came then would find no reader (meatclient: exit 4, "Meatware_IPC failed")
                     return Files.readString(t.resolve("comm")).trim().equals(name)
-                            && Files.readString(t.resolve("syscall")).startsWith(OPENAT);
+                            && Files.readString(t.resolve("syscall")).startsWith(OPENAT)
+                            && waitsInFifoOpen(Files.readString(t.resolve("wchan")));
                 } catch (IOException e) {
                     return false; // the thread ended meanwhile
                 }
