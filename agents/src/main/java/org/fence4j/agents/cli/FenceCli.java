@@ -64,7 +64,7 @@ public final class FenceCli extends CliCommand {
 
     /** Runs one command line and returns its exit code. */
     public static int run(String[] args, Terminal terminal) {
-        // no Groovy closures in our annotations: else picocli looks for Groovy in every jar on the class path
+        // no Groovy closures in the modules' command annotations: else picocli looks for Groovy in every jar
         System.setProperty("picocli.disable.closures", "true");
         FenceCli root = new FenceCli(terminal);
         CommandLine cli = new CommandLine(root.spec);

@@ -24,11 +24,13 @@ final class FenceCommand extends CliCommand {
     }
 
     static FenceCommand reset(FenceCli root) {
-        return new FenceCommand(root, FenceAction.RESET, "Fence TARGET by reboot: the first level that confirms it ends the chain.");
+        return new FenceCommand(root, FenceAction.RESET,
+                "Fence TARGET by reboot: the first level that confirms it ends the chain.");
     }
 
     static FenceCommand off(FenceCli root) {
-        return new FenceCommand(root, FenceAction.OFF, "Fence TARGET by powering it off; success only once confirmed off.");
+        return new FenceCommand(root, FenceAction.OFF,
+                "Fence TARGET by powering it off; success only once confirmed off.");
     }
 
     static FenceCommand on(FenceCli root) {

@@ -17,7 +17,8 @@ final class GlobalOptions {
         config = root.globalOption("--config", "FILE", Path.class, null,
                 "Configuration file (default: $FENCE4J_CONFIG, else /etc/fence4j/fence4j.yaml).");
         json = root.globalFlag("--json", "Print one JSON document instead of text.");
-        verbose = root.globalFlag("-v, --verbose", "Show operator log lines (INFO) on stderr, and stack traces of internal errors.");
+        verbose = root.globalFlag("-v, --verbose",
+                "Show operator log lines (INFO) on stderr, and stack traces of internal errors.");
         timeout = root.globalOption("--timeout", "DURATION", Duration.class, new DurationConverter(),
                 "Limit for the whole request, e.g. 90s or 10m (default: the sum of the level timeouts).");
     }
