@@ -1,10 +1,6 @@
 package org.fence4j.agents.config;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +24,10 @@ import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads and validates the YAML configuration (its shape: README, Configuration). Every problem is
@@ -86,30 +86,78 @@ public final class ConfigLoader {
         return List.of();
     }
 
+    /** What a configuration may weigh: thousands of nodes fit, a file written by mistake does not. */
+    private static final long MOST_BYTES = 4L * 1024 * 1024;
+
     private static YamlNode parse(Path file) throws ConfigException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(name + ": no such configuration file; expected a YAML file"
                     + " (given by --config, " + CONFIG_VARIABLE + " or at " + DEFAULT_PATH + ")");
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser parser = new YAMLFactory().createParser(reader)) {
-            if (parser.nextToken() == null) {
-                throw new ConfigException(name + ": the configuration is empty; expected 'devices' and 'targets'");
+        String text;
+        try {
+            if (Files.size(file) > MOST_BYTES) {
+                throw new ConfigException(name + ": larger than " + MOST_BYTES / 1024 / 1024
+                        + " MiB; expected a fence4j configuration");
             }
-            return YamlNode.read(parser);
-        } catch (YamlNode.DuplicateKeyException e) {
-            throw new ConfigException(name + ":" + e.line + ": " + e.key + ": given twice (first on line "
-                    + e.firstLine + "); expected each key once");
-        } catch (JsonProcessingException e) {
-            // only the first line of the parser's problem: the rest may quote the file, secrets included
-            String problem = e.getOriginalMessage().lines().findFirst().orElse("invalid YAML");
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(name + ":" + line + ": not valid YAML (" + problem + ")");
+            text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read the configuration ("
                     + e.getClass().getSimpleName() + "); expected a readable file");
         }
+        try {
+            YamlNode root = YamlNode.firstDocument(text);
+            if (root == null) {
+                throw new ConfigException(name + ": the configuration is empty; expected 'devices' and 'targets'");
+            }
+            return root;
+        } catch (YamlNode.DuplicateKeyException e) {
+            throw new ConfigException(name + ":" + e.line + ": " + e.key + ": given twice (first on line "
+                    + e.firstLine + "); expected each key once");
+        } catch (YamlNode.UnusableYamlException e) {
+            throw new ConfigException(name + ":" + e.line + ": not valid YAML (" + e.getMessage() + ")");
+        } catch (MarkedYAMLException e) {
+            throw new ConfigException(name + ":" + notValid(e));
+        } catch (ReaderException e) {
+            throw new ConfigException(name + ":" + lineAt(text, e.getPosition()) + ": not valid YAML ("
+                    + firstLine(e.getMessage()) + ")");
+        } catch (YAMLException e) {
+            throw new ConfigException(name + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+        } catch (IOException e) {
+            throw new IllegalStateException("reading YAML from memory failed", e);
+        }
+    }
+
+    /**
+     * "LINE: not valid YAML (what failed: where it was found)": from the parts of SnakeYAML's
+     * message, not the message itself, which quotes the file (secrets included).
+     */
+    private static String notValid(MarkedYAMLException e) {
+        Mark problemAt = e.getProblemMark();
+        int problemLine = problemAt == null ? 0 : problemAt.getLine() + 1;
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        if (e.getContext() == null || e.getContextMark() == null) {
+            return problemLine + ": not valid YAML (" + problem + ")";
+        }
+        int line = e.getContextMark().getLine() + 1;
+        return line + ": not valid YAML (" + e.getContext() + ": " + problem
+                + (problemLine == line ? "" : " on line " + problemLine) + ")";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "invalid YAML" : message.lines().findFirst().orElse("invalid YAML");
+    }
+
+    /** The line (from 1) of character {@code position} of {@code text}. */
+    private static int lineAt(String text, int position) {
+        int line = 1;
+        for (int i = 0; i < Math.min(position, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     /** The state of reading one file: its name, whether inline secrets are allowed, the problems. */

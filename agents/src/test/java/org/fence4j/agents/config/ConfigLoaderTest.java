@@ -86,7 +86,7 @@ class ConfigLoaderTest {
             level is not a mapping  | - { device: meatware-pm02 } | - meatware-pm02 | :22: targets.pm02.levels[3]: expected a mapping with 'device' and 'timeout'
             devices not a mapping   | devices: | devices: []\\nold_devices: | :3: devices: expected a mapping of device names to devices
             bad target name         | pm02:\\n    levels: | pm/02:\\n    levels: | :18: targets.pm/02: 'pm/02' is not a node name; expected letters, digits, '.', '_' or '-'
-            YAML syntax             | mode: fail | mode: [fail | :9: not valid YAML
+            YAML syntax             | mode: fail | mode: [fail | :8: not valid YAML (while parsing a flow sequence: expected ',' or ']', but got : on line 9)
             """)
     void namesFileLineKeyAndExpectation(String name, String from, String to, String expected) {
         String yaml = VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
@@ -149,6 +149,30 @@ class ConfigLoaderTest {
     void syntaxErrorsDoNotQuoteTheFile() {
         String broken = VALID.replace("passwd_env: PM02_PW", "passwd: \"unterminated-secret");
         assertThat(problem(broken)).contains("not valid YAML").doesNotContain("unterminated-secret");
+    }
+
+    /** YAML's own ways of writing things: anchors and aliases, quotes, block scalars, null, documents. */
+    @Test
+    void yamlFormsReadAsWritten() throws Exception {
+        String forms = VALID.replace("params: { hostlist: pm02, passwd_env: PM02_PW, wait_ms: 9623, state_dir: /var/tmp/toy }",
+                        "params: &ipmi { hostlist: 'pm02', passwd_env: \"PM02_PW\", wait_ms: 9623, state_dir: /var/tmp/toy }")
+                .replace("params: { hostlist: pm02, state_dir: /var/tmp/toy, passwd_env: TOY_PW }", "params: *ipmi")
+                + "---\nignored: [ second document\n";
+        assertThat(forms).contains("*ipmi");
+        FenceConfig c = load(forms, "rw-r--r--");
+        assertThat(c.devices().get("meatware-pm02").parameters().toString())
+                .isEqualTo(c.devices().get("ipmi-pm02").parameters().toString()).contains("9623");
+        assertThat(problem(VALID.replace("state_dir: /var/tmp/f4j", "state_dir: ~"))).contains(":2: state_dir:");
+    }
+
+    @Test
+    void yamlThatParsesButCannotBeAConfigurationNamesItsLine() {
+        assertThat(problem(VALID.replace("mode: fail", "mode: *nowhere")))
+                .contains(":8: not valid YAML (no anchor 'nowhere' before its alias)");
+        assertThat(problem(VALID.replace("mode: fail", "? [a, b]\n      : fail")))
+                .contains(":8: not valid YAML (a key that is not text)");
+        assertThat(problem(VALID.replace("  helper-pm02:", "\thelper-pm02:")))
+                .contains(":4: not valid YAML (found character", "that cannot start any token", "for indentation");
     }
 
     @Test
