@@ -47,9 +47,9 @@ public final class StartupTraining {
         System.exit(0);
     }
 
-    /** The packages of the YAML parser (SnakeYAML, under Jackson's YAMLParser) that parsing can touch. */
+    /** The packages of the YAML parser (SnakeYAML) that parsing can touch. */
     private static final List<String> YAML_PARSER_PACKAGES = List.of("parser", "scanner", "tokens", "events",
-            "reader", "error", "comments", "resolver");
+            "reader", "error", "comments");
 
     /**
      * Loads, without running, every class of the YAML parser: the training's fence4j.yaml cannot hold

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -97,8 +98,10 @@ public final class FaultProxy implements AutoCloseable {
                 }
                 selector.selectedKeys().clear();
             }
-        } catch (IOException e) {
-            System.err.println("fault-proxy: " + e.getMessage());
+        } catch (IOException | ClosedSelectorException e) {
+            if (!closed) {   // else close() ended the loop, as asked
+                System.err.println("fault-proxy: " + e);
+            }
         } finally {
             close();
         }
