@@ -124,8 +124,6 @@ public final class ConfigLoader {
                     + firstLine(e.getMessage()) + ")");
         } catch (YAMLException e) {
             throw new ConfigException(name + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
-        } catch (IOException e) {
-            throw new IllegalStateException("reading YAML from memory failed", e);
         }
     }
 

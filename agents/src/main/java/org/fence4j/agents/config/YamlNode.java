@@ -76,7 +76,7 @@ sealed interface YamlNode {
      * The first document of {@code yaml}, or null when it holds none. Throws SnakeYAML's
      * {@code YAMLException} for text that is not YAML.
      */
-    static YamlNode firstDocument(String yaml) throws IOException {
+    static YamlNode firstDocument(String yaml) throws DuplicateKeyException, UnusableYamlException {
         Parser parser = new ParserImpl(new StreamReader(yaml), new LoaderOptions());
         parser.getEvent();   // stream start
         if (parser.checkEvent(Event.ID.StreamEnd)) {
@@ -97,7 +97,7 @@ sealed interface YamlNode {
         }
 
         /** The node that starts at the parser's next event, read past its end. */
-        private YamlNode node() throws IOException {
+        private YamlNode node() throws DuplicateKeyException, UnusableYamlException {
             Event event = parser.getEvent();
             int line = lineOf(event);
             if (event instanceof AliasEvent alias) {
@@ -132,7 +132,7 @@ sealed interface YamlNode {
             return node;
         }
 
-        private Map<String, Entry> entries() throws IOException {
+        private Map<String, Entry> entries() throws DuplicateKeyException, UnusableYamlException {
             Map<String, Entry> entries = new LinkedHashMap<>();
             while (!parser.checkEvent(Event.ID.MappingEnd)) {
                 Event key = parser.getEvent();

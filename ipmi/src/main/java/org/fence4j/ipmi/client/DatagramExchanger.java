@@ -137,15 +137,11 @@ final class DatagramExchanger implements Exchanger {
                 + (lastError == null ? "" : "; last network error: " + lastError));
     }
 
+    /** Sends one try; a send error (ICMP of an earlier send too: the BMC may be restarting) does not end the tries. */
     private void write(byte[] datagram, String what) {
-        try {
-            socket.send(new DatagramPacket(datagram, datagram.length));
-        } catch (IOException e) {
-            if (socket.isClosed()) {
-                throw new IpmiException(what + ": the session is closed");
-            }
-            // ICMP errors of an earlier send surface here too: the BMC may be restarting, keep trying
-            lastError = describe(e);
+        send(datagram);
+        if (socket.isClosed()) {
+            throw new IpmiException(what + ": the session is closed");
         }
     }
 
@@ -180,12 +176,12 @@ final class DatagramExchanger implements Exchanger {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** Sends without waiting for an answer; an error is kept for the message of a later "no answer". */
     @Override
     public void send(byte[] datagram) {
         try {
             socket.send(new DatagramPacket(datagram, datagram.length));
         } catch (IOException e) {
-            // nothing waits for it: the BMC drops the session on its own in the end
             lastError = describe(e);
         }
     }

@@ -19,7 +19,7 @@ final class Aes128 {
         int p = 1;
         int q = 1;
         do {
-            p = p ^ ((p << 1) & 0xff) ^ ((p & 0x80) != 0 ? 0x1b : 0);
+            p ^= times2(p);
             q ^= q << 1;
             q ^= q << 2;
             q ^= q << 4;
