@@ -178,7 +178,7 @@ class DecoderFuzzTest {
         /** A datagram from the BMC carrying {@code payload} as is (encrypted or not), correctly signed. */
         byte[] seal(byte[] payload) {
             return RmcpCodec.encode(new SessionPacket(PayloadType.IPMI, true, true, console, 7, payload),
-                    CipherSuite.require(3).integrity(), keys.k1());
+                    CipherSuite.require(3).integrity().key(keys.k1()));
         }
 
         private static byte[] payload(byte[] datagram) throws MalformedPacketException {

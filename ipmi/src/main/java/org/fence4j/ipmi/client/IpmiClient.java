@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
+import org.fence4j.ipmi.crypto.KernelRandom;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Handshake;
 import org.fence4j.ipmi.session.NoAnswerException;
@@ -30,8 +31,8 @@ public final class IpmiClient {
     /** Fresh handshakes one open may start: the deadline ends them sooner, this only bounds a BMC that refuses fast. */
     private static final int MOST_ATTEMPTS = 64;
 
-    /** Session IDs and RAKP randoms; one for all clients (thread-safe), as seeding one costs milliseconds. */
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Session IDs, RAKP randoms and IVs; one for all clients (thread-safe). */
+    private static final SecureRandom RANDOM = KernelRandom.create();
     /** What was learnt about each BMC's round trip, kept across sessions and login attempts. */
     private final Map<InetSocketAddress, RoundTrip> roundTrips = new ConcurrentHashMap<>();
 

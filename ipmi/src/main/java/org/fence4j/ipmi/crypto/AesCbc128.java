@@ -5,15 +5,18 @@ import java.util.Optional;
 
 /**
  * AES-CBC-128 payload encryption of IPMI v2.0: {@code IV | AES(K2[0..16], IV, data | 01 02 .. n | n)}.
- * The pad is IPMI's own (not PKCS#7); the block cipher is {@link Aes128}.
+ * The pad is IPMI's own (not PKCS#7); the block cipher is {@link Aes128}. Never printed.
  */
 public final class AesCbc128 {
     public static final int BLOCK = Aes128.BLOCK;
+    /** K2's first 16 bytes, expanded once per session. */
+    private final Aes128 aes;
 
-    private AesCbc128() {
+    public AesCbc128(byte[] k2) {
+        aes = new Aes128(k2, 0);
     }
 
-    public static byte[] encrypt(byte[] k2, byte[] iv, byte[] plain) {
+    public byte[] encrypt(byte[] iv, byte[] plain) {
         int pad = (BLOCK - (plain.length + 1) % BLOCK) % BLOCK;
         byte[] padded = Arrays.copyOf(plain, plain.length + pad + 1);
         for (int i = 0; i < pad; i++) {
@@ -21,18 +24,18 @@ public final class AesCbc128 {
         }
         padded[padded.length - 1] = (byte) pad;
         byte[] out = Arrays.copyOf(iv, BLOCK + padded.length);
-        System.arraycopy(run(true, k2, iv, padded, 0, padded.length), 0, out, BLOCK, padded.length);
+        System.arraycopy(run(true, iv, padded, 0, padded.length), 0, out, BLOCK, padded.length);
         return out;
     }
 
     /** The plain payload, or empty if the length or the pad bytes are wrong. */
-    public static Optional<byte[]> decrypt(byte[] k2, byte[] ivAndCipherText) {
+    public Optional<byte[]> decrypt(byte[] ivAndCipherText) {
         int n = ivAndCipherText.length;
         if (n < 2 * BLOCK || n % BLOCK != 0) {
             return Optional.empty();
         }
         byte[] iv = Arrays.copyOf(ivAndCipherText, BLOCK);
-        byte[] padded = run(false, k2, iv, ivAndCipherText, BLOCK, n - BLOCK);
+        byte[] padded = run(false, iv, ivAndCipherText, BLOCK, n - BLOCK);
         int pad = padded[padded.length - 1] & 0xff;
         if (pad >= BLOCK) {
             return Optional.empty();
@@ -47,8 +50,7 @@ public final class AesCbc128 {
     }
 
     /** AES-CBC over whole blocks, without padding. */
-    private static byte[] run(boolean encrypt, byte[] k2, byte[] iv, byte[] data, int offset, int length) {
-        Aes128 aes = new Aes128(k2, 0);
+    private byte[] run(boolean encrypt, byte[] iv, byte[] data, int offset, int length) {
         byte[] out = new byte[length];
         byte[] chain = iv.clone();
         byte[] block = new byte[BLOCK];
@@ -71,5 +73,10 @@ public final class AesCbc128 {
             System.arraycopy(block, 0, out, at, BLOCK);
         }
         return out;
+    }
+
+    @Override
+    public String toString() {
+        return "AesCbc128[******]";
     }
 }

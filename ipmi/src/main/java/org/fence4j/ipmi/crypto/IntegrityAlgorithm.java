@@ -1,6 +1,5 @@
 package org.fence4j.ipmi.crypto;
 
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -29,22 +28,9 @@ public enum IntegrityAlgorithm {
         return authCodeLength;
     }
 
-    /** The trailer's AuthCode over {@code data[from, to)}, keyed with K1. */
-    public byte[] authCode(byte[] k1, byte[] data, int from, int to) {
-        if (this == NONE) {
-            return new byte[0];
-        }
-        return Arrays.copyOf(Hmac.compute(digest, k1, Arrays.copyOfRange(data, from, to)), authCodeLength);
-    }
-
-    /** True when the last {@link #authCodeLength()} bytes of {@code datagram} sign {@code datagram[from, end)}. */
-    public boolean verify(byte[] k1, byte[] datagram, int from) {
-        int end = datagram.length - authCodeLength;
-        if (end < from) {
-            return false;
-        }
-        return MessageDigest.isEqual(authCode(k1, datagram, from, end),
-                Arrays.copyOfRange(datagram, end, datagram.length));
+    /** K1 keyed for this algorithm, once per session: it signs and checks every packet of it. */
+    public IntegrityKey key(byte[] k1) {
+        return new IntegrityKey(authCodeLength, this == NONE ? null : Hmac.keyed(digest, k1));
     }
 
     public static Optional<IntegrityAlgorithm> byNumber(int number) {

@@ -3,7 +3,7 @@ package org.fence4j.ipmi.rmcp;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.fence4j.ipmi.crypto.IntegrityAlgorithm;
+import org.fence4j.ipmi.crypto.IntegrityKey;
 
 /** RMCP header, IPMI 1.5 and 2.0 session headers and the integrity trailer, as pure functions. */
 public final class RmcpCodec {
@@ -24,11 +24,11 @@ public final class RmcpCodec {
         return b.array();
     }
 
-    /** Encodes a 2.0 packet; when it is authenticated, {@code k1} signs it with {@code integrity}. */
-    public static byte[] encode(SessionPacket p, IntegrityAlgorithm integrity, byte[] k1) {
+    /** Encodes a 2.0 packet; when it is authenticated, {@code k1} signs it. */
+    public static byte[] encode(SessionPacket p, IntegrityKey k1) {
         int headerAndPayload = 12 + p.payload().length;
         int pad = p.authenticated() ? pad(headerAndPayload) : 0;
-        int trailer = p.authenticated() ? pad + 2 + integrity.authCodeLength() : 0;
+        int trailer = p.authenticated() ? pad + 2 + k1.authCodeLength() : 0;
         ByteBuffer b = le(RMCP_HEADER.length + headerAndPayload + trailer);
         b.put(RMCP_HEADER).put((byte) AUTH_TYPE_RMCP_PLUS)
                 .put((byte) ((p.encrypted() ? 0x80 : 0) | (p.authenticated() ? 0x40 : 0) | p.type().code()))
@@ -38,14 +38,14 @@ public final class RmcpCodec {
                 b.put((byte) 0xff);
             }
             b.put((byte) pad).put((byte) NEXT_HEADER);
-            b.put(integrity.authCode(k1, b.array(), SIGNED_FROM, b.position()));
+            b.put(k1.authCode(b.array(), SIGNED_FROM, b.position()));
         }
         return b.array();
     }
 
     /**
      * Decodes a datagram. The auth code of an authenticated 2.0 packet is not checked here:
-     * see {@link IntegrityAlgorithm#verify(byte[], byte[], int)} with {@link #SIGNED_FROM}.
+     * see {@link IntegrityKey#verify(byte[], int)} with {@link #SIGNED_FROM}.
      */
     public static RmcpPacket decode(byte[] datagram) throws MalformedPacketException {
         ByteBuffer b = ByteBuffer.wrap(datagram).order(ByteOrder.LITTLE_ENDIAN);

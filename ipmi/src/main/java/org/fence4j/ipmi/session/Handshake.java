@@ -143,7 +143,7 @@ public final class Handshake {
         int console = nonZeroId();
         OpenSessionRequest request = new OpenSessionRequest(index, 0, console, suite.authentication().number(),
                 suite.integrity().number(), suite.confidentiality().number());
-        byte[] datagram = RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null, null);
+        byte[] datagram = RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null);
         return exchanger.exchange("Open Session", attempt -> datagram,
                 setup(PayloadType.OPEN_SESSION_RESPONSE, "Open Session", OpenSessionResponse::decode, r -> {
                     if (r.tag() != index || !ours(r.status(), r.consoleSessionId(), console)) {
@@ -176,7 +176,7 @@ public final class Handshake {
         byte[] rm = new byte[16];
         random.nextBytes(rm);
         byte[] rakp1 = RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP1,
-                new Rakp1(1, o.bmcSessionId(), rm, role, user).encode()), null, null);
+                new Rakp1(1, o.bmcSessionId(), rm, role, user).encode()), null);
         return exchanger.exchange("RAKP 1", attempt -> rakp1,
                 setup(PayloadType.RAKP2, "RAKP 2", Rakp2::decode, r2 -> {
                     if (r2.tag() != 1 || !ours(r2.status(), r2.consoleSessionId(), o.consoleSessionId())) {
@@ -270,7 +270,7 @@ public final class Handshake {
 
     private byte[] rakp3(Opened o, int status, byte[] authCode) {
         return RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP3, new Rakp3(1, status, o.bmcSessionId(), authCode)
-                .encode()), null, null);
+                .encode()), null);
     }
 
     /** An answer is ours if it names our session; error answers may be cut short before the id (ipmi_sim). */

@@ -6,6 +6,7 @@ import org.fence4j.ipmi.crypto.AesCbc128;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.crypto.ConfidentialityAlgorithm;
 import org.fence4j.ipmi.crypto.IntegrityAlgorithm;
+import org.fence4j.ipmi.crypto.IntegrityKey;
 import org.fence4j.ipmi.crypto.SessionKeys;
 import org.fence4j.ipmi.rmcp.MalformedPacketException;
 import org.fence4j.ipmi.rmcp.PayloadType;
@@ -23,7 +24,9 @@ import org.fence4j.ipmi.rmcp.SessionPacket;
  */
 public final class SessionCrypto {
     private final CipherSuite suite;
-    private final SessionKeys keys;
+    /** The session keys, keyed once: each packet would otherwise hash K1's pads and expand K2 again. */
+    private final IntegrityKey k1;
+    private final AesCbc128 k2;
     private final int outboundSessionId;
     private final int inboundSessionId;
     private final SecureRandom random;
@@ -33,7 +36,8 @@ public final class SessionCrypto {
     public SessionCrypto(CipherSuite suite, SessionKeys keys, int outboundSessionId, int inboundSessionId,
             SecureRandom random) {
         this.suite = suite;
-        this.keys = keys;
+        this.k1 = suite.integrity().key(keys.k1());
+        this.k2 = suite.confidentiality() == ConfidentialityAlgorithm.AES_CBC_128 ? new AesCbc128(keys.k2()) : null;
         this.outboundSessionId = outboundSessionId;
         this.inboundSessionId = inboundSessionId;
         this.random = random;
@@ -49,7 +53,7 @@ public final class SessionCrypto {
         if (encrypt) {
             byte[] iv = new byte[AesCbc128.BLOCK];
             random.nextBytes(iv);
-            payload = AesCbc128.encrypt(keys.k2(), iv, message);
+            payload = k2.encrypt(iv, message);
         }
         int sequence = nextSequence++;
         if (nextSequence == 0) {
@@ -57,7 +61,7 @@ public final class SessionCrypto {
         }
         SessionPacket p = new SessionPacket(PayloadType.IPMI, encrypt, suite.integrity() != IntegrityAlgorithm.NONE,
                 outboundSessionId, sequence, payload);
-        return RmcpCodec.encode(p, suite.integrity(), keys.k1());
+        return RmcpCodec.encode(p, k1);
     }
 
     /** The IPMI message inside, or empty when the datagram must be dropped. */
@@ -76,10 +80,10 @@ public final class SessionCrypto {
         if (p.authenticated() != wantAuth || p.encrypted() != wantCrypt) {
             return Optional.empty();
         }
-        if (wantAuth && !suite.integrity().verify(keys.k1(), datagram, RmcpCodec.SIGNED_FROM)) {
+        if (wantAuth && !k1.verify(datagram, RmcpCodec.SIGNED_FROM)) {
             return Optional.empty();
         }
-        Optional<byte[]> message = wantCrypt ? AesCbc128.decrypt(keys.k2(), p.payload()) : Optional.of(p.payload());
+        Optional<byte[]> message = wantCrypt ? k2.decrypt(p.payload()) : Optional.of(p.payload());
         // the window moves only for authentic packets, so a forged number cannot push it away
         return message.filter(m -> window.accept(p.sequence()));
     }

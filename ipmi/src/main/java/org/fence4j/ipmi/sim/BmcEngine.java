@@ -285,6 +285,6 @@ final class BmcEngine {
     }
 
     private static byte[] setup(PayloadType type, byte[] payload) {
-        return RmcpCodec.encode(SessionPacket.setup(type, payload), null, null);
+        return RmcpCodec.encode(SessionPacket.setup(type, payload), null);
     }
 }

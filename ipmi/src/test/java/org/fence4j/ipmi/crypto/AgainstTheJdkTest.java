@@ -3,6 +3,8 @@ package org.fence4j.ipmi.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Our HMAC and AES (written to spare every call the JCE's start-up) give the published vectors and the JDK's bytes. */
+/** Our digests, HMAC, AES and random source (written to spare every call the JCA's start-up) give the published vectors and the JDK's bytes. */
 class AgainstTheJdkTest {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -41,7 +43,8 @@ class AgainstTheJdkTest {
             byte[] key = bytes(random, 20);   // K2 is 20 bytes; AES-128 takes the first 16
             byte[] iv = bytes(random, 16);
             byte[] plain = bytes(random, random.nextInt(80));
-            byte[] ours = AesCbc128.encrypt(key, iv, plain);
+            AesCbc128 k2 = new AesCbc128(key);
+            byte[] ours = k2.encrypt(iv, plain);
             Cipher jdk = Cipher.getInstance("AES/CBC/NoPadding");
             jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, 0, 16, "AES"), new IvParameterSpec(iv));
             byte[] padded = Arrays.copyOfRange(ours, 16, ours.length);
@@ -50,8 +53,78 @@ class AgainstTheJdkTest {
             assertThat(Arrays.copyOf(jdkPlain, plain.length)).isEqualTo(plain);
             jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, 0, 16, "AES"), new IvParameterSpec(iv));
             assertThat(jdk.doFinal(jdkPlain)).isEqualTo(padded);
-            assertThat(AesCbc128.decrypt(key, ours)).contains(plain);
+            assertThat(k2.decrypt(ours)).contains(plain);
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // FIPS 180-4's and RFC 1321's examples: "abc", and a message of two blocks once padded
+        "SHA-1, abc, a9993e364706816aba3e25717850c26c9cd0d89d",
+        "SHA-1, abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq, 84983e441c3bd26ebaae4aa1f95129e5e54670f1",
+        "SHA-256, abc, ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        "SHA-256, abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq,"
+            + " 248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+        "MD5, abc, 900150983cd24fb0d6963f7d28e17f72",
+        "MD5, 12345678901234567890123456789012345678901234567890123456789012345678901234567890,"
+            + " 57edf4a22be3c955ac49da2e2107b67a",
+    })
+    void digestsGiveThePublishedVectors(String name, String message, String digest) {
+        Digest d = Digest.named(name);
+        d.update(message.getBytes(StandardCharsets.US_ASCII));
+        assertThat(HEX.formatHex(d.digest())).isEqualTo(digest);
+    }
+
+    /** Every length around the block and padding edges, fed whole and in uneven pieces, and copies that go on. */
+    @Test
+    void digestsMatchTheJdkOnEveryLengthAndSplit() throws Exception {
+        Random random = new Random(1804);
+        for (String name : List.of("MD5", "SHA-1", "SHA-256")) {
+            for (int length = 0; length <= 300; length++) {
+                byte[] message = bytes(random, length);
+                byte[] expected = MessageDigest.getInstance(name).digest(message);
+                Digest whole = Digest.named(name);
+                whole.update(message);
+                assertThat(whole.digest()).as("%s of %d bytes", name, length).isEqualTo(expected);
+
+                Digest pieces = Digest.named(name);
+                int at = 0;
+                while (at < length) {
+                    int n = Math.min(length - at, random.nextInt(70));
+                    pieces.update(message, at, n);
+                    at += n;
+                }
+                int half = length / 2;
+                Digest first = Digest.named(name);
+                first.update(message, 0, half);
+                Digest copy = first.copy();
+                first.update(bytes(random, 3));   // the copy does not see what its original takes later
+                copy.update(message, half, length - half);
+                assertThat(pieces.digest()).isEqualTo(expected);
+                assertThat(copy.digest()).isEqualTo(expected);
+            }
+        }
+    }
+
+    /** The kernel's source: distinct, well-spread bytes through the JDK's SecureRandom API, and no JCA provider set up. */
+    @Test
+    void kernelRandomGivesDistinctWellSpreadBytes() {
+        SecureRandom random = KernelRandom.create();
+        assertThat(random).isInstanceOf(KernelRandom.class);
+        assertThat(random.getProvider()).isNull();
+        byte[] a = new byte[4096];
+        byte[] b = new byte[4096];
+        random.nextBytes(a);
+        random.nextBytes(b);
+        assertThat(a).isNotEqualTo(b);
+        int[] counts = new int[256];
+        for (byte x : a) {
+            counts[x & 0xff]++;
+        }
+        // 16 per value expected; a stuck or low-entropy source fails this, a fair one in about 1e-30
+        assertThat(Arrays.stream(counts).max().getAsInt()).isLessThan(64);
+        assertThat(random.generateSeed(16)).hasSize(16);
+        assertThat(java.util.stream.IntStream.range(0, 64).map(i -> random.nextInt()).distinct().count()).isGreaterThan(60);
     }
 
     @ParameterizedTest
@@ -88,7 +161,7 @@ class AgainstTheJdkTest {
                 .isEqualTo(Hmac.compute("SHA-1", new byte[1], new byte[] {1}));
     }
 
-    /** The digests are copies of one per algorithm: threads that share them still get the JDK's bytes. */
+    /** Each HMAC has digests of its own: threads hashing at once still get the JDK's bytes. */
     @Test
     void hmacFromManyThreadsAtOnceMatchesTheJdkMac() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
