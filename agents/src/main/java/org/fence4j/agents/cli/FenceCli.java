@@ -70,7 +70,11 @@ public final class FenceCli extends CliCommand {
         CommandLine cli = new CommandLine(root.spec);
         // a run builds only the subcommand it runs (start-up: every call is a new JVM); help lists them all
         Optional<Object> only = commandName(cli, args).flatMap(name -> command(root, name));
-        return withSubcommands(cli, only.map(List::of).orElseGet(() -> commands(root)), terminal).execute(args);
+        withSubcommands(cli, only.map(List::of).orElseGet(() -> commands(root)), terminal);
+        if (only.isPresent()) {
+            cli.setParameterExceptionHandler(new EveryCommandInRootUsage(cli.getParameterExceptionHandler(), terminal));
+        }
+        return cli.execute(args);
     }
 
     /** fence-cli with every subcommand: for help, completion and the man page. */
@@ -148,6 +152,28 @@ public final class FenceCli extends CliCommand {
         cli.setExecutionStrategy(new LoggingFirst());
         cli.setExecutionExceptionHandler(new ErrorReport());
         return cli;
+    }
+
+    /**
+     * A mistake in fence-cli's own options ({@code fence-cli --timeout 0s status}) shows fence-cli's
+     * usage, which lists every command, not only the one built for the run.
+     */
+    private static final class EveryCommandInRootUsage implements CommandLine.IParameterExceptionHandler {
+        private final CommandLine.IParameterExceptionHandler standard;
+        private final Terminal terminal;
+
+        EveryCommandInRootUsage(CommandLine.IParameterExceptionHandler standard, Terminal terminal) {
+            this.standard = standard;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) throws Exception {
+            if (e.getCommandLine().getParent() == null) {
+                e = new CommandLine.ParameterException(commandLine(terminal), e.getMessage(), e);
+            }
+            return standard.handleParseException(e, args);
+        }
     }
 
     /** Sets up logging as --verbose says, then runs the command. */

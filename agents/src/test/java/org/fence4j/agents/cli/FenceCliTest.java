@@ -198,6 +198,15 @@ class FenceCliTest {
         assertThat(CliRun.of(env).exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
+    /** A run builds only its own command; a mistake in fence-cli's options still shows every command. */
+    @Test
+    void aMistakeInFenceClisOwnOptionsShowsEveryCommand() {
+        CliRun r = CliRun.of(env, "--timeout", "0s", "status", "pm02");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).startsWith("Invalid value for option '--timeout'").contains("Usage: fence-cli [")
+                .contains("Commands:", "  reset ", "  status ", "  validate ", "  help ");
+    }
+
     @Test
     void anUnusableStateDirectoryIsNamedWithoutAStackTrace() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
