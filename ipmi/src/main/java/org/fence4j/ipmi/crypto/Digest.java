@@ -15,17 +15,25 @@ abstract class Digest {
 
     /** The chaining state, in words. */
     final int[] state;
+    /** Length of the digest in bytes. */
+    private final int size;
+    /** MD5 writes its words and the message length little-endian, the SHAs big-endian. */
+    private final boolean littleEndian;
     private final byte[] pending;
     private int buffered;
     private long length;
 
-    Digest(int[] initialState) {
+    Digest(int[] initialState, int size, boolean littleEndian) {
         state = initialState.clone();
+        this.size = size;
+        this.littleEndian = littleEndian;
         pending = new byte[BLOCK];
     }
 
     Digest(Digest from) {
         state = from.state.clone();
+        size = from.size;
+        littleEndian = from.littleEndian;
         pending = from.pending.clone();
         buffered = from.buffered;
         length = from.length;
@@ -46,12 +54,6 @@ abstract class Digest {
 
     /** Mixes the 64-byte block at {@code block[offset]} into {@link #state}. */
     abstract void compress(byte[] block, int offset);
-
-    /** MD5 writes its words and the message length little-endian, the SHAs big-endian. */
-    abstract boolean littleEndian();
-
-    /** Length of the digest in bytes. */
-    abstract int size();
 
     final void update(byte[] in) {
         update(in, 0, in.length);
@@ -89,13 +91,13 @@ abstract class Digest {
         }
         Arrays.fill(pending, buffered, BLOCK - 8, (byte) 0);
         for (int i = 0; i < 8; i++) {
-            pending[BLOCK - 8 + i] = (byte) (bits >>> 8 * (littleEndian() ? i : 7 - i));
+            pending[BLOCK - 8 + i] = (byte) (bits >>> 8 * (littleEndian ? i : 7 - i));
         }
         compress(pending, 0);
         Arrays.fill(pending, (byte) 0);
-        byte[] out = new byte[size()];
+        byte[] out = new byte[size];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) (state[i / 4] >>> 8 * (littleEndian() ? i % 4 : 3 - i % 4));
+            out[i] = (byte) (state[i / 4] >>> 8 * (littleEndian ? i % 4 : 3 - i % 4));
         }
         Arrays.fill(state, 0);
         return out;

@@ -15,7 +15,7 @@ final class Md5 extends Digest {
     private final int[] words = new int[16];
 
     Md5() {
-        super(new int[] {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476});
+        super(new int[] {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476}, 16, true);
     }
 
     private Md5(Md5 from) {
@@ -25,16 +25,6 @@ final class Md5 extends Digest {
     @Override
     Digest copy() {
         return new Md5(this);
-    }
-
-    @Override
-    boolean littleEndian() {
-        return true;
-    }
-
-    @Override
-    int size() {
-        return 16;
     }
 
     @Override

@@ -5,7 +5,7 @@ final class Sha1 extends Digest {
     private final int[] schedule = new int[80];
 
     Sha1() {
-        super(new int[] {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0});
+        super(new int[] {0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0}, 20, false);
     }
 
     private Sha1(Sha1 from) {
@@ -15,16 +15,6 @@ final class Sha1 extends Digest {
     @Override
     Digest copy() {
         return new Sha1(this);
-    }
-
-    @Override
-    boolean littleEndian() {
-        return false;
-    }
-
-    @Override
-    int size() {
-        return 20;
     }
 
     @Override

@@ -17,7 +17,7 @@ final class Sha256 extends Digest {
 
     Sha256() {
         super(new int[] {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-            0x5be0cd19});
+            0x5be0cd19}, 32, false);
     }
 
     private Sha256(Sha256 from) {
@@ -27,16 +27,6 @@ final class Sha256 extends Digest {
     @Override
     Digest copy() {
         return new Sha256(this);
-    }
-
-    @Override
-    boolean littleEndian() {
-        return false;
-    }
-
-    @Override
-    int size() {
-        return 32;
     }
 
     @Override
