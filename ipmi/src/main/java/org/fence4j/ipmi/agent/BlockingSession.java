@@ -1,9 +1,5 @@
 package org.fence4j.ipmi.agent;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.command.ChassisControl;
@@ -20,8 +16,6 @@ import org.fence4j.ipmi.session.Session;
  * {@link NoAnswerException} and reads the power instead, which logs in again if need be.
  */
 final class BlockingSession implements AutoCloseable {
-    /** The client honours the deadline itself; this only guards against a lost completion. */
-    private static final long GRACE_MILLIS = 500;
     /** Fresh sessions one BlockingSession may open: enough for a BMC restart or two, bounded all the same. */
     private static final int MOST_LOGINS = 4;
 
@@ -49,23 +43,6 @@ final class BlockingSession implements AutoCloseable {
         this.login = login;
     }
 
-    static <T> T await(CompletableFuture<T> future, Deadline deadline) throws InterruptedException {
-        try {
-            return future.get(deadline.remainingMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (Thread.interrupted()) {
-                // the exchange gave up at this interrupt
-                throw new InterruptedException("interrupted while waiting for the BMC");
-            }
-            if (e.getCause() instanceof IpmiException i) {
-                throw i;
-            }
-            throw new IpmiException("IPMI request failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new NoAnswerException("no answer from the BMC within the deadline");
-        }
-    }
-
     Deadline deadline() {
         return deadline;
     }
@@ -75,17 +52,28 @@ final class BlockingSession implements AutoCloseable {
         try {
             while (true) {
                 try {
-                    return await(session.execute(command, by), by);
+                    return session.execute(command, by);
                 } catch (NoAnswerException e) {
+                    throwIfInterrupted();
                     if (login == null || !command.resendable() || logins >= MOST_LOGINS || by.expired()) {
                         throw e;
                     }
                     loginAgain(e, by);
+                } catch (IpmiException e) {
+                    throwIfInterrupted();
+                    throw e;
                 }
             }
         } catch (InterruptedException e) {
             interrupted = true;
             throw e;
+        }
+    }
+
+    /** An exchange gives up at an interrupt, which is kept: it is the reason, not its failure. */
+    private static void throwIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted while waiting for the BMC");
         }
     }
 
@@ -126,12 +114,6 @@ final class BlockingSession implements AutoCloseable {
             session.abandon();
             return;
         }
-        try {
-            session.close(deadline).get(deadline.remainingMillis() + 2000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // the close is best effort: the BMC drops idle sessions itself
-        }
+        session.close(deadline);
     }
 }

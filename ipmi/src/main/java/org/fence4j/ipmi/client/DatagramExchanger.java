@@ -6,7 +6,6 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -21,8 +20,7 @@ import org.fence4j.ipmi.session.RoundTrip;
 
 /**
  * One connected UDP socket to one BMC, driven by the calling thread: an exchange sends, waits
- * for the answer and resends on the adaptive timeout before it returns, so its future is always
- * complete. The kernel drops datagrams from any other sender (the socket is connected). An
+ * for the answer and resends on the adaptive timeout before it returns. The kernel drops datagrams from any other sender (the socket is connected). An
  * interrupt of the waiting thread fails the exchange within {@link #INTERRUPT_CHECK}, the
  * interrupt kept, and leaves the socket open so that the session can still be closed at the BMC
  * (a {@link java.net.DatagramSocket} is not closed by an interrupt, a DatagramChannel would be).
@@ -64,21 +62,12 @@ final class DatagramExchanger implements Exchanger {
         }
     }
 
-    @Override
-    public <T> CompletableFuture<T> exchange(String what, IntFunction<byte[]> datagramForTry,
-            Function<byte[], Reply<T>> judge, RetryPolicy retry, Deadline deadline) {
-        try {
-            return CompletableFuture.completedFuture(run(what, datagramForTry, judge, retry, deadline));
-        } catch (IpmiException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
     /**
      * Tries until an answer is accepted, {@link #REFUSALS_TO_BELIEVE} refusals agree, the tries
      * run out or the deadline passes; each try waits its retransmission timeout for an answer.
      */
-    private <T> T run(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,
+    @Override
+    public <T> T exchange(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,
             RetryPolicy retry, Deadline deadline) {
         if (socket.isClosed()) {
             throw new IpmiException(what + ": the session is closed");

@@ -4,8 +4,6 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
@@ -46,17 +44,12 @@ public final class IpmiClient {
             throws InterruptedException {
         RoundTrip roundTrip = roundTrips.computeIfAbsent(bmc, b -> new RoundTrip());
         for (int attempt = 1; ; attempt++) {
-            CompletableFuture<Session> login = Handshake.open(DatagramExchanger.connect(bmc, roundTrip), credentials,
-                    options, deadline.atMost(options.loginAttempt()), RANDOM);
             try {
-                return login.join();
-            } catch (CompletionException failure) {
+                return Handshake.open(DatagramExchanger.connect(bmc, roundTrip), credentials, options,
+                        deadline.atMost(options.loginAttempt()), RANDOM);
+            } catch (IpmiException reason) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted while logging in to the BMC");
-                }
-                Throwable cause = failure.getCause();
-                if (!(cause instanceof IpmiException reason)) {
-                    throw new IpmiException("IPMI login failed: " + cause, cause);
                 }
                 boolean transient_ = reason instanceof NoAnswerException || reason instanceof RetryableLoginException;
                 if (!transient_ || attempt == MOST_ATTEMPTS || deadline.remaining().compareTo(LEAST_FOR_AN_ATTEMPT) < 0) {

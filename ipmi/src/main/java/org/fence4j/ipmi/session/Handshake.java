@@ -3,8 +3,7 @@ package org.fence4j.ipmi.session;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.ArrayList;
 import java.util.function.Function;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
@@ -19,6 +18,7 @@ import org.fence4j.ipmi.crypto.Rakp;
 import org.fence4j.ipmi.rmcp.Ipmi15Packet;
 import org.fence4j.ipmi.rmcp.IpmiMessageCodec;
 import org.fence4j.ipmi.rmcp.IpmiRequest;
+import org.fence4j.ipmi.rmcp.IpmiResponse;
 import org.fence4j.ipmi.rmcp.MalformedPacketException;
 import org.fence4j.ipmi.rmcp.OpenSessionRequest;
 import org.fence4j.ipmi.rmcp.OpenSessionResponse;
@@ -63,31 +63,36 @@ public final class Handshake {
         this.role = options.privilege().level() | NAME_ONLY_LOOKUP;
     }
 
-    /** The open session, or a failure whose message says why; the exchanger is closed on failure. */
-    public static CompletableFuture<Session> open(Exchanger exchanger, Credentials credentials, SessionOptions options,
+    /**
+     * The open session, in the calling thread; a failure is an {@link IpmiException} whose message
+     * says why, and the exchanger is closed on it.
+     */
+    public static Session open(Exchanger exchanger, Credentials credentials, SessionOptions options,
             Deadline deadline, SecureRandom random) {
         Handshake h = new Handshake(exchanger, credentials, options, deadline, random);
-        CompletableFuture<Session> result;
         try {
             List<CipherSuite> suites = h.suites();
-            result = h.capabilities().thenCompose(v -> h.openSession(suites, 0)).thenCompose(h::rakp)
-                    .thenCompose(h::setPrivilege);
-        } catch (IpmiException e) {
-            result = CompletableFuture.failedFuture(e);
+            h.capabilities();
+            return h.setPrivilege(h.rakp(h.openSession(suites)));
+        } catch (RuntimeException e) {
+            exchanger.close();
+            throw e;
         }
-        return result.whenComplete((session, failure) -> {
-            if (failure != null) {
-                exchanger.close();
-            }
-        });
     }
 
     private List<CipherSuite> suites() {
         if (options.cipherSuite() == SessionOptions.AUTO) {
-            return AUTO_SUITES.stream().map(CipherSuite::require).toList();
+            List<CipherSuite> auto = new ArrayList<>();
+            for (int id : AUTO_SUITES) {
+                auto.add(CipherSuite.require(id));
+            }
+            return auto;
         }
-        CipherSuite suite = CipherSuite.byId(options.cipherSuite())
-                .orElseThrow(() -> new IpmiException("cipher suite " + options.cipherSuite() + " is not supported"));
+        Optional<CipherSuite> known = CipherSuite.byId(options.cipherSuite());
+        if (known.isEmpty()) {
+            throw new IpmiException("cipher suite " + options.cipherSuite() + " is not supported");
+        }
+        CipherSuite suite = known.get();
         if (suite.id() == 0) {
             if (!options.allowCipherZero()) {
                 throw new IpmiException("cipher suite 0 is refused: it has no authentication at all (any password"
@@ -107,21 +112,19 @@ public final class Handshake {
     }
 
     /** Checks the channel speaks IPMI v2.0 when the BMC says so; a refused request is not fatal. */
-    private CompletableFuture<Void> capabilities() {
+    private void capabilities() {
         GetChannelAuthCapabilities command = new GetChannelAuthCapabilities(options.privilege().level());
         IpmiRequest request = Answers.request(command, 0);
         byte[] datagram = RmcpCodec.encode(new Ipmi15Packet(0, 0, IpmiMessageCodec.encode(request)));
-        return exchanger.exchange(command.name(), attempt -> datagram,
-                d -> decode(d).filter(Ipmi15Packet.class::isInstance)
-                        .flatMap(p -> Answers.matching(((Ipmi15Packet) p).message(), request))
-                        .map(Reply::accepted).orElseGet(Reply::ignored),
-                options.retry(), deadline)
-                .thenAccept(response -> {
-                    // some BMCs refuse the v2.0 extended-data bit: then Open Session tells the rest
-                    if (response.completionCode() == CompletionCode.OK && !Answers.result(command, response).ipmi20()) {
-                        throw new IpmiException("the BMC does not offer IPMI v2.0 (lanplus) on this channel");
-                    }
-                });
+        IpmiResponse response = exchanger.exchange(command.name(), datagram, answer -> {
+            Optional<IpmiResponse> matching = decode(answer) instanceof Ipmi15Packet p
+                    ? Answers.matching(p.message(), request) : Optional.empty();
+            return matching.isPresent() ? Reply.accepted(matching.get()) : Reply.ignored();
+        }, options.retry(), deadline);
+        // some BMCs refuse the v2.0 extended-data bit: then Open Session tells the rest
+        if (response.completionCode() == CompletionCode.OK && !Answers.result(command, response).ipmi20()) {
+            throw new IpmiException("the BMC does not offer IPMI v2.0 (lanplus) on this channel");
+        }
     }
 
     private record Opened(CipherSuite suite, int consoleSessionId, int bmcSessionId) {
@@ -138,122 +141,121 @@ public final class Handshake {
         }
     }
 
-    private CompletableFuture<Opened> openSession(List<CipherSuite> suites, int index) {
-        CipherSuite suite = suites.get(index);
-        int console = nonZeroId();
-        OpenSessionRequest request = new OpenSessionRequest(index, 0, console, suite.authentication().number(),
-                suite.integrity().number(), suite.confidentiality().number());
-        byte[] datagram = RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null);
-        return exchanger.exchange("Open Session", attempt -> datagram,
-                setup(PayloadType.OPEN_SESSION_RESPONSE, "Open Session", OpenSessionResponse::decode, r -> {
-                    if (r.tag() != index || !ours(r.status(), r.consoleSessionId(), console)) {
-                        return Reply.ignored();
-                    }
-                    if (r.status() != RmcpPlusStatus.OK) {
-                        return Reply.refused(new SuiteRefused(suite.id(), r.status()));
-                    }
-                    if (r.authentication() != request.authentication() || r.integrity() != request.integrity()
-                            || r.confidentiality() != request.confidentiality()) {
-                        return Reply.refused(new IpmiException("the BMC answered Open Session with algorithms other"
-                                + " than those of cipher suite " + suite.id()));
-                    }
-                    return Reply.accepted(new Opened(suite, console, r.bmcSessionId()));
-                }),
-                options.retry(), deadline)
-                .exceptionallyCompose(failure -> {
-                    if (unwrap(failure) instanceof SuiteRefused r && SUITE_REJECTED.contains(r.status)
-                            && index + 1 < suites.size()) {
-                        // the usual answer of BMCs without SHA-256 (ipmi_sim): no log, it is on every call
-                        return openSession(suites, index + 1);
-                    }
-                    return CompletableFuture.failedFuture(unwrap(failure));
-                });
+    /** Open Session with each suite in turn while the BMC says "not this suite". */
+    private Opened openSession(List<CipherSuite> suites) {
+        for (int index = 0; ; index++) {
+            try {
+                return openSession(suites.get(index), index);
+            } catch (SuiteRefused r) {
+                // the usual answer of BMCs without SHA-256 (ipmi_sim): no log, it is on every call
+                if (!SUITE_REJECTED.contains(r.status) || index + 1 == suites.size()) {
+                    throw r;
+                }
+            }
+        }
     }
 
-    private CompletableFuture<Session> rakp(Opened o) {
+    private Opened openSession(CipherSuite suite, int tag) {
+        int console = nonZeroId();
+        OpenSessionRequest request = new OpenSessionRequest(tag, 0, console, suite.authentication().number(),
+                suite.integrity().number(), suite.confidentiality().number());
+        byte[] datagram = RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null);
+        return exchanger.exchange("Open Session", datagram, setup(PayloadType.OPEN_SESSION_RESPONSE, "Open Session", payload -> {
+            OpenSessionResponse r = OpenSessionResponse.decode(payload);
+            if (r.tag() != tag || !ours(r.status(), r.consoleSessionId(), console)) {
+                return Reply.ignored();
+            }
+            if (r.status() != RmcpPlusStatus.OK) {
+                return Reply.refused(new SuiteRefused(suite.id(), r.status()));
+            }
+            if (r.authentication() != request.authentication() || r.integrity() != request.integrity()
+                    || r.confidentiality() != request.confidentiality()) {
+                return Reply.refused(new IpmiException("the BMC answered Open Session with algorithms other"
+                        + " than those of cipher suite " + suite.id()));
+            }
+            return Reply.accepted(new Opened(suite, console, r.bmcSessionId()));
+        }), options.retry(), deadline);
+    }
+
+    private Session rakp(Opened o) {
         AuthenticationAlgorithm auth = o.suite().authentication();
         byte[] user = credentials.userBytes();
         byte[] rm = new byte[16];
         random.nextBytes(rm);
         byte[] rakp1 = RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP1,
                 new Rakp1(1, o.bmcSessionId(), rm, role, user).encode()), null);
-        return exchanger.exchange("RAKP 1", attempt -> rakp1,
-                setup(PayloadType.RAKP2, "RAKP 2", Rakp2::decode, r2 -> {
-                    if (r2.tag() != 1 || !ours(r2.status(), r2.consoleSessionId(), o.consoleSessionId())) {
-                        return Reply.ignored();
-                    }
-                    if (r2.status() != RmcpPlusStatus.OK) {
-                        return Reply.refused(rakp2Refused(r2.status()));
-                    }
-                    byte[] expected = Rakp.rakp2AuthCode(auth, credentials.password(), o.consoleSessionId(),
-                            o.bmcSessionId(), rm, r2.rc(), r2.guid(), role, user);
-                    return Rakp.same(expected, r2.authCode()) ? Reply.accepted(r2)
-                            : Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
-                }),
-                options.retry(), deadline)
-                .whenComplete((r2, failure) -> {
-                    if (failure != null && unwrap(failure) instanceof AuthenticationFailedException) {
-                        // tell the BMC, so it can drop the half-open session at once
-                        exchanger.send(rakp3(o, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, new byte[0]));
-                    }
-                })
-                .thenCompose(r2 -> {
-                    byte[] sik = Rakp.sik(auth, credentials.sikKey(), rm, r2.rc(), role, user);
-                    byte[] rakp3 = rakp3(o, RmcpPlusStatus.OK,
-                            Rakp.rakp3AuthCode(auth, credentials.password(), r2.rc(), o.consoleSessionId(), role, user));
-                    byte[] icv = Rakp.rakp4Icv(auth, sik, rm, o.bmcSessionId(), r2.guid());
-                    return exchanger.exchange("RAKP 3", attempt -> rakp3,
-                            setup(PayloadType.RAKP4, "RAKP 4", Rakp4::decode, r4 -> {
-                                if (r4.tag() != 1 || !ours(r4.status(), r4.consoleSessionId(), o.consoleSessionId())) {
-                                    return Reply.ignored();
-                                }
-                                if (r4.status() != RmcpPlusStatus.OK) {
-                                    // the verified RAKP 2 proved the password: a refused RAKP 3 means the BMC lost
-                                    // or replaced the half-open session (a resent RAKP 1), which a fresh Open Session mends
-                                    return Reply.refused(new RetryableLoginException("RAKP 4: the BMC refused the session: "
-                                            + RmcpPlusStatus.describe(r4.status())));
-                                }
-                                if (!Rakp.same(icv, r4.icv())) {
-                                    // the proof over the session key: the BMC does not share our Kg
-                                    return Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
-                                }
-                                return Reply.accepted(r4);
-                            }),
-                            options.retry().atMostTries(RAKP3_TRIES), deadline)
-                            .<Object>thenApply(r4 -> r4)
-                            .exceptionallyCompose(failure -> {
-                                // ipmi_sim, like some BMCs, answers RAKP 3 only once: with RAKP 4 lost the session
-                                // may be active all the same, and an authentic answer to Set Session Privilege
-                                // proves the BMC holds the session keys just as the RAKP 4 ICV would
-                                if (unwrap(failure) instanceof NoAnswerException && o.suite().integrity() != IntegrityAlgorithm.NONE) {
-                                    return CompletableFuture.completedFuture(null);
-                                }
-                                return CompletableFuture.failedFuture(unwrap(failure));
-                            })
-                            .thenApply(r4 -> new Session(exchanger, new SessionCrypto(o.suite(), Rakp.keys(auth, sik),
-                                    o.bmcSessionId(), o.consoleSessionId(), random), o.bmcSessionId(), options.retry()));
-                });
+        Rakp2 r2;
+        try {
+            r2 = exchanger.exchange("RAKP 1", rakp1, setup(PayloadType.RAKP2, "RAKP 2", payload -> {
+                Rakp2 r = Rakp2.decode(payload);
+                if (r.tag() != 1 || !ours(r.status(), r.consoleSessionId(), o.consoleSessionId())) {
+                    return Reply.ignored();
+                }
+                if (r.status() != RmcpPlusStatus.OK) {
+                    return Reply.refused(rakp2Refused(r.status()));
+                }
+                byte[] expected = Rakp.rakp2AuthCode(auth, credentials.password(), o.consoleSessionId(),
+                        o.bmcSessionId(), rm, r.rc(), r.guid(), role, user);
+                return Rakp.same(expected, r.authCode()) ? Reply.accepted(r)
+                        : Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
+            }), options.retry(), deadline);
+        } catch (AuthenticationFailedException e) {
+            // tell the BMC, so it can drop the half-open session at once
+            exchanger.send(rakp3(o, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, new byte[0]));
+            throw e;
+        }
+        byte[] sik = Rakp.sik(auth, credentials.sikKey(), rm, r2.rc(), role, user);
+        byte[] rakp3 = rakp3(o, RmcpPlusStatus.OK,
+                Rakp.rakp3AuthCode(auth, credentials.password(), r2.rc(), o.consoleSessionId(), role, user));
+        byte[] icv = Rakp.rakp4Icv(auth, sik, rm, o.bmcSessionId(), r2.guid());
+        try {
+            exchanger.exchange("RAKP 3", rakp3, setup(PayloadType.RAKP4, "RAKP 4", payload -> {
+                Rakp4 r4 = Rakp4.decode(payload);
+                if (r4.tag() != 1 || !ours(r4.status(), r4.consoleSessionId(), o.consoleSessionId())) {
+                    return Reply.ignored();
+                }
+                if (r4.status() != RmcpPlusStatus.OK) {
+                    // the verified RAKP 2 proved the password: a refused RAKP 3 means the BMC lost
+                    // or replaced the half-open session (a resent RAKP 1), which a fresh Open Session mends
+                    return Reply.refused(new RetryableLoginException("RAKP 4: the BMC refused the session: "
+                            + RmcpPlusStatus.describe(r4.status())));
+                }
+                if (!Rakp.same(icv, r4.icv())) {
+                    // the proof over the session key: the BMC does not share our Kg
+                    return Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
+                }
+                return Reply.accepted(r4);
+            }), options.retry().atMostTries(RAKP3_TRIES), deadline);
+        } catch (NoAnswerException e) {
+            // ipmi_sim, like some BMCs, answers RAKP 3 only once: with RAKP 4 lost the session
+            // may be active all the same, and an authentic answer to Set Session Privilege
+            // proves the BMC holds the session keys just as the RAKP 4 ICV would
+            if (o.suite().integrity() == IntegrityAlgorithm.NONE) {
+                throw e;
+            }
+        }
+        return new Session(exchanger, new SessionCrypto(o.suite(), Rakp.keys(auth, sik), o.bmcSessionId(),
+                o.consoleSessionId(), random), o.bmcSessionId(), options.retry());
     }
 
-    private CompletableFuture<Session> setPrivilege(Session session) {
-        return session.execute(new SetSessionPrivilege(options.privilege().level()), deadline)
-                .handle((level, failure) -> {
-                    if (failure == null && level == options.privilege().level()) {
-                        return CompletableFuture.completedFuture(session);
-                    }
-                    Throwable cause = failure == null
-                            ? new IpmiException("the BMC granted privilege level " + level + " instead of "
-                                    + options.privilege().word())
-                            : unwrap(failure);
-                    IpmiException reported = cause instanceof CommandFailedException c
-                            ? new IpmiException("privilege " + options.privilege().word() + " refused for user '"
-                                    + credentials.user() + "': " + c.getMessage())
-                            : cause instanceof IpmiException i ? i : new IpmiException("Set Session Privilege Level failed", cause);
-                    return session.close(deadline).<Session>thenApply(v -> {
-                        throw reported;
-                    });
-                })
-                .thenCompose(Function.identity());
+    /** The session at the privilege asked for; else it is closed and the failure says what the BMC granted. */
+    private Session setPrivilege(Session session) {
+        IpmiException reported;
+        try {
+            int level = session.execute(new SetSessionPrivilege(options.privilege().level()), deadline);
+            if (level == options.privilege().level()) {
+                return session;
+            }
+            reported = new IpmiException("the BMC granted privilege level " + level + " instead of "
+                    + options.privilege().word());
+        } catch (CommandFailedException c) {
+            reported = new IpmiException("privilege " + options.privilege().word() + " refused for user '"
+                    + credentials.user() + "': " + c.getMessage());
+        } catch (RuntimeException e) {
+            reported = e instanceof IpmiException i ? i : new IpmiException("Set Session Privilege Level failed", e);
+        }
+        session.close(deadline);
+        throw reported;
     }
 
     private IpmiException rakp2Refused(int status) {
@@ -289,37 +291,34 @@ public final class Handshake {
     /**
      * A judge of session-setup answers of {@code type}: an answer of that type that cannot be read
      * is refused (counted; a corrupted datagram, or a BMC that talks nonsense), anything else is
-     * ignored, and a readable one goes to {@code judge}.
+     * ignored, and the payload of one that can goes to {@code judge}.
      */
-    private static <T, R> Function<byte[], Reply<R>> setup(PayloadType type, String what, Decoder<T> decoder,
-            Function<T, Reply<R>> judge) {
-        return datagram -> decode(datagram)
-                .filter(p -> p instanceof SessionPacket s && s.type() == type && !s.authenticated())
-                .map(p -> {
-                    try {
-                        return judge.apply(decoder.decode(((SessionPacket) p).payload()));
-                    } catch (MalformedPacketException e) {
-                        return Reply.<R>refused(new RetryableLoginException(what + ": the BMC's answer cannot be read ("
-                                + e.getMessage() + ")"));
-                    }
-                })
-                .orElseGet(Reply::ignored);
+    private static <R> Function<byte[], Reply<R>> setup(PayloadType type, String what, PayloadJudge<R> judge) {
+        return datagram -> {
+            if (!(decode(datagram) instanceof SessionPacket s) || s.type() != type || s.authenticated()) {
+                return Reply.ignored();
+            }
+            try {
+                return judge.judge(s.payload());
+            } catch (MalformedPacketException e) {
+                return Reply.refused(new RetryableLoginException(what + ": the BMC's answer cannot be read ("
+                        + e.getMessage() + ")"));
+            }
+        };
     }
 
+    /** What an answer's payload means, read with its decoder (which may find it unreadable). */
     @FunctionalInterface
-    private interface Decoder<T> {
-        T decode(byte[] payload) throws MalformedPacketException;
+    private interface PayloadJudge<R> {
+        Reply<R> judge(byte[] payload) throws MalformedPacketException;
     }
 
-    private static Optional<RmcpPacket> decode(byte[] datagram) {
+    /** The packet in {@code datagram}, or null when it is not one. */
+    private static RmcpPacket decode(byte[] datagram) {
         try {
-            return Optional.of(RmcpCodec.decode(datagram));
+            return RmcpCodec.decode(datagram);
         } catch (MalformedPacketException e) {
-            return Optional.empty();
+            return null;
         }
-    }
-
-    static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 }

@@ -1,10 +1,11 @@
 package org.fence4j.ipmi.session;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.command.CloseSession;
 import org.fence4j.ipmi.command.Command;
 import org.fence4j.ipmi.crypto.CipherSuite;
@@ -12,7 +13,7 @@ import org.fence4j.ipmi.rmcp.IpmiMessageCodec;
 import org.fence4j.ipmi.rmcp.IpmiRequest;
 import org.fence4j.ipmi.rmcp.IpmiResponse;
 
-/** An active RMCP+ session: runs one command at a time, and is closed once, on every path. */
+/** An active RMCP+ session: runs one command at a time in the calling thread, and is closed once, on every path. */
 public final class Session {
     /** Close Session gets this long at most: the BMC drops idle sessions anyway. */
     private static final Duration CLOSE_BUDGET = Duration.ofSeconds(1);
@@ -35,31 +36,36 @@ public final class Session {
         return crypto.suite();
     }
 
-    /** Sends a command, resending only if it is {@link Command#resendable()}. */
-    public <T> CompletableFuture<T> execute(Command<T> command, Deadline deadline) {
+    /**
+     * Sends a command and returns its result, resending only if it is {@link Command#resendable()};
+     * throws {@link IpmiException} (an error completion code, no answer, an interrupt).
+     */
+    public <T> T execute(Command<T> command, Deadline deadline) {
         IpmiRequest request = Answers.request(command, rqSeq.incrementAndGet());
-        byte[] message = IpmiMessageCodec.encode(request);
-        // each try is sealed afresh: same rqSeq, new session sequence number
-        return exchanger.exchange(command.name(), attempt -> crypto.seal(message),
-                datagram -> judge(datagram, request), command.resendable() ? retry : retry.once(), deadline)
-                .thenApply(response -> Answers.result(command, response));
+        return Answers.result(command, exchange(command.name(), request, command.resendable() ? retry : retry.once(),
+                deadline));
     }
 
-    /** Closes the session at the BMC (best effort, bounded) and releases the path; idempotent. */
-    public CompletableFuture<Void> close(Deadline deadline) {
+    /** Closes the session at the BMC (best effort, bounded: never throws) and releases the path; idempotent. */
+    public void close(Deadline deadline) {
         if (!closed.compareAndSet(false, true)) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
         Deadline bounded = deadline.expired() ? Deadline.after(CLOSE_BUDGET, deadline.ticker()) : deadline.atMost(CLOSE_BUDGET);
-        RetryPolicy closeRetry = retry.atMostTries(2);
-        IpmiRequest request = closeRequest();
+        try {
+            exchange("Close Session", closeRequest(), retry.atMostTries(2), bounded);
+        } catch (RuntimeException e) {
+            // the BMC drops idle sessions itself
+        } finally {
+            exchanger.close();
+        }
+    }
+
+    /** Each try is sealed afresh: the same rqSeq, a new session sequence number. */
+    private IpmiResponse exchange(String what, IpmiRequest request, RetryPolicy policy, Deadline deadline) {
         byte[] message = IpmiMessageCodec.encode(request);
-        return exchanger.exchange("Close Session", attempt -> crypto.seal(message),
-                        datagram -> judge(datagram, request), closeRetry, bounded)
-                .handle((answer, failure) -> {
-                    exchanger.close();
-                    return null;
-                });
+        return exchanger.exchange(what, attempt -> crypto.seal(message), datagram -> judge(datagram, request), policy,
+                deadline);
     }
 
     /**
@@ -80,6 +86,8 @@ public final class Session {
 
     /** Authentic answers to {@code request} are accepted; the rest (forged, replayed, duplicated, late) is ignored. */
     private Reply<IpmiResponse> judge(byte[] datagram, IpmiRequest request) {
-        return crypto.open(datagram).flatMap(m -> Answers.matching(m, request)).map(Reply::accepted).orElseGet(Reply::ignored);
+        Optional<byte[]> message = crypto.open(datagram);
+        Optional<IpmiResponse> answer = message.isPresent() ? Answers.matching(message.get(), request) : Optional.empty();
+        return answer.isPresent() ? Reply.accepted(answer.get()) : Reply.ignored();
     }
 }
