@@ -120,7 +120,12 @@ public final class Parameters {
                 continue;
             }
             if (!spec.secret()) {
-                check(spec, p).ifPresentOrElse(problems::add, () -> values.put(spec.name(), canonical(spec, p.value())));
+                Optional<String> problem = check(spec, p);
+                if (problem.isPresent()) {
+                    problems.add(problem.get());
+                } else {
+                    values.put(spec.name(), canonical(spec, p.value()));
+                }
             } else if (!source.isEmpty()) {
                 pending.put(spec.name(), new Pending(spec, p, source));
             } else if (p.origin().commandLine()) {
@@ -166,7 +171,10 @@ public final class Parameters {
         }
         Map<String, Secret> all = new LinkedHashMap<>(secrets);
         for (Pending p : pending.values()) {
-            read(p, deadline, problems).ifPresent(s -> all.put(p.spec().name(), s));
+            Optional<Secret> secret = read(p, deadline, problems);
+            if (secret.isPresent()) {
+                all.put(p.spec().name(), secret.get());
+            }
         }
         return new Parameters(values, all, Map.of(), environment);
     }
@@ -262,7 +270,12 @@ public final class Parameters {
 
     private static String canonical(ParameterSpec spec, String value) {
         if (spec.type() == ParameterType.SELECT) {
-            return spec.choices().stream().filter(c -> c.equalsIgnoreCase(value.trim())).findFirst().orElseThrow();
+            for (String choice : spec.choices()) {
+                if (choice.equalsIgnoreCase(value.trim())) {
+                    return choice;
+                }
+            }
+            throw new IllegalStateException("'" + value + "' was checked against the choices of " + spec.name());
         }
         return spec.type() == ParameterType.STRING ? value : value.trim();
     }

@@ -24,7 +24,13 @@ public record CipherSuite(int id, AuthenticationAlgorithm authentication, Integr
             new CipherSuite(17, AuthenticationAlgorithm.HMAC_SHA256, IntegrityAlgorithm.HMAC_SHA256_128, ConfidentialityAlgorithm.AES_CBC_128));
 
     public static Optional<CipherSuite> byId(int id) {
-        return SUPPORTED.stream().filter(s -> s.id == id).findFirst();
+        // a loop, not a stream: on every call's path, where each stream and lambda costs start-up
+        for (CipherSuite s : SUPPORTED) {
+            if (s.id == id) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The suite with exactly these algorithms, if it is one we know. */
@@ -33,7 +39,10 @@ public record CipherSuite(int id, AuthenticationAlgorithm authentication, Integr
     }
 
     public static CipherSuite require(int id) {
-        return byId(id).orElseThrow(() -> new IllegalArgumentException("unsupported cipher suite " + id
-                + "; supported: 0-3, 6-8, 15-17"));
+        Optional<CipherSuite> suite = byId(id);
+        if (suite.isEmpty()) {
+            throw new IllegalArgumentException("unsupported cipher suite " + id + "; supported: 0-3, 6-8, 15-17");
+        }
+        return suite.get();
     }
 }

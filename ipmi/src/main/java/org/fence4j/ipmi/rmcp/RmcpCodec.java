@@ -3,6 +3,7 @@ package org.fence4j.ipmi.rmcp;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.Optional;
 import org.fence4j.ipmi.crypto.IntegrityKey;
 
 /** RMCP header, IPMI 1.5 and 2.0 session headers and the integrity trailer, as pure functions. */
@@ -75,8 +76,11 @@ public final class RmcpCodec {
     private static SessionPacket decode20(ByteBuffer b) throws MalformedPacketException {
         need(b, 11, "RMCP+ session header");
         int typeByte = b.get() & 0xff;
-        PayloadType type = PayloadType.byCode(typeByte & 0x3f)
-                .orElseThrow(() -> new MalformedPacketException("unknown payload type 0x" + Integer.toHexString(typeByte & 0x3f)));
+        Optional<PayloadType> known = PayloadType.byCode(typeByte & 0x3f);
+        if (known.isEmpty()) {
+            throw new MalformedPacketException("unknown payload type 0x" + Integer.toHexString(typeByte & 0x3f));
+        }
+        PayloadType type = known.get();
         int sessionId = b.getInt();
         int sequence = b.getInt();
         int length = b.getShort() & 0xffff;

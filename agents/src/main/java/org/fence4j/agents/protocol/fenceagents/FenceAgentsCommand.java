@@ -156,18 +156,24 @@ public final class FenceAgentsCommand {
 
     private int run(FenceAgentProvider provider, FenceAgentsInput input) throws InterruptedException {
         if (!input.errors().isEmpty()) {
-            input.errors().forEach(e -> err.println("ERROR: " + e));
+            for (String line : input.errors()) {
+                err.println("ERROR: " + line);
+            }
             return FAILED;
         }
         Parameters options;
         try {
             options = Parameters.resolve(StandardOptions.ALL, input.standard(), Parameters.Unknown.REJECT, environment);
         } catch (ParameterException e) {
-            e.problems().forEach(p -> err.println("ERROR: " + p));
+            for (String line : e.problems()) {
+                err.println("ERROR: " + line);
+            }
             return FAILED;
         }
         if (!options.bool(StandardOptions.QUIET)) {
-            input.warnings().forEach(w -> err.println("WARNING: " + w));
+            for (String line : input.warnings()) {
+                err.println("WARNING: " + line);
+            }
         }
         if (options.bool(StandardOptions.HELP)) {
             out.print(FenceAgentsDocs.usage(name(provider), provider));
@@ -202,7 +208,9 @@ public final class FenceAgentsCommand {
             agent = provider.create(Parameters.resolve(provider.parameters(), input.agent(), Parameters.Unknown.IGNORE,
                     environment));
         } catch (ParameterException e) {
-            e.problems().forEach(p -> err.println("ERROR: " + p));
+            for (String line : e.problems()) {
+                err.println("ERROR: " + line);
+            }
             if (action == FenceAction.VALIDATE) {
                 err.println("ERROR: validate-all failed");
             }
@@ -217,7 +225,9 @@ public final class FenceAgentsCommand {
             Parameters options) throws InterruptedException {
         if (action == FenceAction.VALIDATE) {
             List<String> problems = agent.problems(Deadline.after(Timeouts.defaultTimeout(environment)));
-            problems.forEach(p -> err.println("ERROR: " + p));
+            for (String line : problems) {
+                err.println("ERROR: " + line);
+            }
             if (!problems.isEmpty()) {
                 err.println("ERROR: validate-all failed");
                 return FAILED;
