@@ -62,6 +62,40 @@ class AgentRegistryTest {
                 .hasMessageContaining("two agents claim type 'second'");
     }
 
+    /** A launcher names its type's provider: a lookup of that type reads no service entry at all. */
+    @Test
+    void theProviderALauncherNamesAnswersWithoutTheClassPath() throws Exception {
+        Counted providers = new Counted(new NamedToy("second"), new ToyAgentProvider());
+        AgentRegistry registry = AgentRegistry.load(ToyAgentProvider.class.getName(), providers);
+        assertThat(registry.require(ToyAgentProvider.TYPE)).isInstanceOf(ToyAgentProvider.class);
+        assertThat(providers.read).isZero();
+        // the class path's copy of the named provider is no second claim of its type
+        assertThat(registry.types()).containsExactly("second", ToyAgentProvider.TYPE);
+        assertThat(providers.read).isEqualTo(2);
+    }
+
+    /** A name that is no provider (a stale or broken launcher) is passed over: the class path answers. */
+    @Test
+    void aNameThatIsNoProviderIsPassedOver() throws Exception {
+        for (String name : new String[] {"org.fence4j.NoSuchProvider", String.class.getName(), ""}) {
+            Counted providers = new Counted(new NamedToy("second"), new ToyAgentProvider());
+            AgentRegistry registry = AgentRegistry.load(name, providers);
+            assertThat(registry.require(ToyAgentProvider.TYPE)).isInstanceOf(ToyAgentProvider.class);
+            assertThat(providers.read).isEqualTo(2);
+        }
+        assertThat(AgentRegistry.load(null, new Counted(new ToyAgentProvider())).types())
+                .containsExactly(ToyAgentProvider.TYPE);
+    }
+
+    /** Another class claiming the named provider's type is still a clash. */
+    @Test
+    void anotherClaimOfTheNamedProvidersTypeIsAnError() {
+        AgentRegistry registry = AgentRegistry.load(ToyAgentProvider.class.getName(),
+                new Counted(new NamedToy(ToyAgentProvider.TYPE)));
+        assertThatThrownBy(registry::types).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("two agents claim type '" + ToyAgentProvider.TYPE + "'");
+    }
+
     /** The toy agent under another type name. */
     private static final class NamedToy implements FenceAgentProvider {
         private final ToyAgentProvider toy = new ToyAgentProvider();
