@@ -156,6 +156,23 @@ class LauncherIT {
         assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains("source: file:") || l.contains("source: jar:"));
     }
 
+    /**
+     * Each agent launcher names its type's provider class: the call makes it directly and reads no
+     * jar's service entries through ServiceLoader (whose first look cost about 15 ms of a call).
+     */
+    @Test
+    void anAgentCallMakesItsProviderWithoutReadingServiceEntries() throws IOException {
+        Path log = dir.resolve("classes.log");
+        Map<String, String> env = Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log);
+        for (ChildProcess.Result call : List.of(Dist.run(Dist.agent("ipmi"), env, "action=metadata\n"),
+                Dist.run(Dist.plugin("ipmi"), env, "", "getinfo-devid"))) {
+            assertThat(call.exitCode()).as(call.all()).isZero();
+            List<String> loaded = Files.readAllLines(log);
+            assertThat(loaded).anyMatch(l -> l.contains("org.fence4j.ipmi.agent.IpmiAgentProvider "))
+                    .noneMatch(l -> l.contains("java.net.JarURLConnection ") || l.contains("java.util.ServiceLoader$ProviderImpl "));
+        }
+    }
+
     @Test
     void anArchiveThatDoesNotMatchIsSkippedSilently() throws IOException {
         assumeTrue(hasArchive(Dist.HOME, "-agent.jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
