@@ -1,9 +1,9 @@
 package org.fence4j.ipmi.session;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ArrayList;
 import java.util.function.Function;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
