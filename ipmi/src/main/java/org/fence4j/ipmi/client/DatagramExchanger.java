@@ -20,10 +20,11 @@ import org.fence4j.ipmi.session.RoundTrip;
 
 /**
  * One connected UDP socket to one BMC, driven by the calling thread: an exchange sends, waits
- * for the answer and resends on the adaptive timeout before it returns. The kernel drops datagrams from any other sender (the socket is connected). An
- * interrupt of the waiting thread fails the exchange within {@link #INTERRUPT_CHECK}, the
- * interrupt kept, and leaves the socket open so that the session can still be closed at the BMC
- * (a {@link java.net.DatagramSocket} is not closed by an interrupt, a DatagramChannel would be).
+ * for the answer and resends on the adaptive timeout before it returns. The kernel drops
+ * datagrams from any other sender (the socket is connected). An interrupt of the waiting thread
+ * fails the exchange within {@link #INTERRUPT_CHECK}, the interrupt kept, and leaves the socket
+ * open so that the session can still be closed at the BMC (a {@link java.net.DatagramSocket} is
+ * not closed by an interrupt, a DatagramChannel would be).
  */
 final class DatagramExchanger implements Exchanger {
     /** Larger than any RMCP+ answer: a longer datagram arrives cut short and fails verification. */

@@ -18,7 +18,7 @@ import org.fence4j.ipmi.session.SessionOptions;
 
 /**
  * Opens IPMI v2.0 sessions. Each session has a UDP socket of its own, and its requests are sent
- * and answered in the calling thread (the futures of {@link Session} come back complete): a
+ * and answered in the calling thread ({@link Session} blocks until the answer or the deadline): a
  * fencing call is one short process talking to one BMC, where an event loop's threads and
  * set-up cost more than all the round trips. Several threads may share one client to drive
  * several BMCs at once; what it learns of each BMC's round trip serves them all.
