@@ -22,6 +22,7 @@ import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
 import org.yaml.snakeyaml.error.Mark;
@@ -362,7 +363,12 @@ public final class ConfigLoader {
         }
 
         private boolean isInlineSecret(FenceAgentProvider provider, String key) {
-            return provider.parameters().stream().anyMatch(s -> s.secret() && s.isNamed(key));
+            for (ParameterSpec spec : provider.parameters()) { // a loop: this runs for every parameter of every device
+                if (spec.secret() && spec.isNamed(key)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Inline secrets are allowed only in a file that group and others cannot read, as ssh keys. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +30,9 @@ public final class Parameters {
     public static final List<String> SECRET_SOURCES = List.of("_file", "_env", "_script");
     /** The longest one secret's file or script may take. */
     public static final Duration SECRET_TIMEOUT = Duration.ofSeconds(10);
+    // compiled once: String.matches compiles its pattern on every call, for every device of a configuration
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern DECIMAL_SECONDS = Pattern.compile("\\d{1,9}(\\.\\d{1,9})?");
 
     private final Map<String, String> values;
     private final Map<String, Secret> secrets;
@@ -255,9 +259,9 @@ public final class Parameters {
         String v = p.value().trim();
         boolean ok = switch (spec.type()) {
             case STRING -> true;
-            case INTEGER -> v.matches("[+-]?\\d{1,18}");
+            case INTEGER -> WHOLE_NUMBER.matcher(v).matches();
             case BOOLEAN -> ParameterType.parseBoolean(v).isPresent();
-            case SECONDS -> v.matches("\\d{1,9}(\\.\\d{1,9})?");
+            case SECONDS -> DECIMAL_SECONDS.matcher(v).matches();
             case SELECT -> spec.choices().stream().anyMatch(c -> c.equalsIgnoreCase(v));
         };
         if (ok) {
