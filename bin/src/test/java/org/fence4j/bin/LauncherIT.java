@@ -157,20 +157,38 @@ class LauncherIT {
     }
 
     /**
-     * Each agent launcher names its type's provider class: the call makes it directly and reads no
-     * jar's service entries through ServiceLoader (whose first look cost about 15 ms of a call).
+     * Each launcher names the provider classes (an agent's own type first): the call makes them
+     * directly and reads no jar's service entries through ServiceLoader (whose first look cost
+     * 10-15 ms of a call), fence-cli reading a configuration of two agent types included.
      */
     @Test
-    void anAgentCallMakesItsProviderWithoutReadingServiceEntries() throws IOException {
+    void everyLauncherMakesItsProvidersWithoutReadingServiceEntries() throws IOException {
+        Path config = dir.resolve("two-types.yaml");
+        Files.writeString(config, """
+                devices:
+                  ipmi-pm02: { agent: ipmi, params: { hostname: pm02, ipaddr: 127.0.0.1, userid: admin, passwd_env: UNREAD } }
+                  meatware-pm02: { agent: meatware, params: { hostlist: pm02 } }
+                targets:
+                  pm02: { levels: [ { device: ipmi-pm02, timeout: 30s }, { device: meatware-pm02, timeout: 30s } ] }
+                """);
+        assertMadeWithoutServiceEntries(Dist.agent("ipmi"), "action=metadata\n", List.of(), "IpmiAgentProvider");
+        assertMadeWithoutServiceEntries(Dist.plugin("ipmi"), "", List.of("getinfo-devid"), "IpmiAgentProvider");
+        assertMadeWithoutServiceEntries(Dist.HOME.resolve("bin/fence-cli"), "", List.of("--config", config.toString(),
+                "list"), "IpmiAgentProvider", "MeatwareProvider");
+    }
+
+    private void assertMadeWithoutServiceEntries(Path launcher, String stdin, List<String> args, String... providers)
+            throws IOException {
         Path log = dir.resolve("classes.log");
-        Map<String, String> env = Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log);
-        for (ChildProcess.Result call : List.of(Dist.run(Dist.agent("ipmi"), env, "action=metadata\n"),
-                Dist.run(Dist.plugin("ipmi"), env, "", "getinfo-devid"))) {
-            assertThat(call.exitCode()).as(call.all()).isZero();
-            List<String> loaded = Files.readAllLines(log);
-            assertThat(loaded).anyMatch(l -> l.contains("org.fence4j.ipmi.agent.IpmiAgentProvider "))
-                    .noneMatch(l -> l.contains("java.net.JarURLConnection ") || l.contains("java.util.ServiceLoader$ProviderImpl "));
+        ChildProcess.Result call = Dist.run(launcher, Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log),
+                stdin, args.toArray(String[]::new));
+        assertThat(call.exitCode()).as(call.all()).isZero();
+        List<String> loaded = Files.readAllLines(log);
+        for (String provider : providers) {
+            assertThat(loaded).anyMatch(l -> l.contains("." + provider + " "));
         }
+        assertThat(loaded).noneMatch(l -> l.contains("java.net.JarURLConnection ")
+                || l.contains("java.util.ServiceLoader$ProviderImpl "));
     }
 
     @Test

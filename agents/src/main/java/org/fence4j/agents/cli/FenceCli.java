@@ -66,6 +66,9 @@ public final class FenceCli extends CliCommand {
     public static int run(String[] args, Terminal terminal) {
         // no Groovy closures in the modules' command annotations: else picocli looks for Groovy in every jar
         System.setProperty("picocli.disable.closures", "true");
+        // nor its converters for java.sql and java.time types, which no option has: registering them
+        // loads those packages and looks their methods up by reflection, for every command line built
+        System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
         FenceCli root = new FenceCli(terminal);
         CommandLine cli = new CommandLine(root.spec);
         // a run builds only the subcommand it runs (start-up: every call is a new JVM); help lists them all

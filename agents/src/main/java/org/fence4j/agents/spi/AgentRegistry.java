@@ -1,10 +1,12 @@
 package org.fence4j.agents.spi;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,42 +18,45 @@ import java.util.TreeMap;
  */
 public final class AgentRegistry {
     /**
-     * The system property by which the launcher of one agent type names that type's provider
-     * class: the provider is made directly, which spares the call ServiceLoader's first look
-     * through the jars' service entries (about 15 ms of a fencing call, 2026-11-29). A name that is
-     * not a provider on the class path is passed over; the class path answers as before.
+     * The system property by which a launcher names provider classes, separated by commas: they are
+     * made directly, in this order and each only when a lookup reaches it, before the class path is
+     * read, which spares the call ServiceLoader's first look through the jars' service entries
+     * (10-15 ms of a call, 2026-11-29). An agent's launcher names its own type's provider first,
+     * fence-cli's every one the build found. A name that is not a provider on the class path is
+     * passed over; the class path answers as before.
      */
     public static final String PROVIDER_PROPERTY = "fence4j.agent.provider";
 
-    private final Iterator<FenceAgentProvider> unread;
+    /** The classes {@link #PROVIDER_PROPERTY} names, not yet made. */
+    private final Iterator<String> named;
+    private final Iterator<FenceAgentProvider> classPath;
     private final Map<String, FenceAgentProvider> byType = new TreeMap<>();
-    /** The class of the provider named by the launcher, if any: its copy on the class path is no second claim. */
-    private final Class<?> named;
+    /** The classes made from their names: their copies on the class path are no second claim. */
+    private final Set<Class<?>> madeByName = new HashSet<>();
 
-    private AgentRegistry(Optional<FenceAgentProvider> named, Iterator<FenceAgentProvider> providers) {
-        this.unread = providers;
-        this.named = named.isPresent() ? named.get().getClass() : null;
-        if (named.isPresent()) {
-            byType.put(named.get().type(), named.get());
-        }
+    private AgentRegistry(List<String> named, Iterator<FenceAgentProvider> classPath) {
+        this.named = named.iterator();
+        this.classPath = classPath;
     }
 
-    /** The providers on the class path, the one {@link #PROVIDER_PROPERTY} names first. */
+    /** The providers on the class path, those {@link #PROVIDER_PROPERTY} names first. */
     public static AgentRegistry load() {
         return load(System.getProperty(PROVIDER_PROPERTY), ServiceLoader.load(FenceAgentProvider.class));
     }
 
-    /** {@code providers}, preceded by the provider of class {@code providerClass} when it names one. */
-    static AgentRegistry load(String providerClass, Iterable<FenceAgentProvider> providers) {
-        return new AgentRegistry(provider(providerClass), providers.iterator());
+    /** {@code providers}, preceded by those of the classes that {@code providerClasses} names (comma-separated). */
+    static AgentRegistry load(String providerClasses, Iterable<FenceAgentProvider> providers) {
+        List<String> named = providerClasses == null || providerClasses.isEmpty()
+                ? List.of() : List.of(providerClasses.split(","));
+        return new AgentRegistry(named, providers.iterator());
     }
 
     public static AgentRegistry of(Iterable<FenceAgentProvider> providers) {
-        return new AgentRegistry(Optional.empty(), providers.iterator());
+        return new AgentRegistry(List.of(), providers.iterator());
     }
 
     private static Optional<FenceAgentProvider> provider(String className) {
-        if (className == null || className.isEmpty()) {
+        if (className.isEmpty()) {
             return Optional.empty();
         }
         try {
@@ -66,9 +71,7 @@ public final class AgentRegistry {
     }
 
     public synchronized Optional<FenceAgentProvider> find(String type) {
-        while (!byType.containsKey(type) && unread.hasNext()) {
-            add(unread.next());
-        }
+        readUntil(type);
         return Optional.ofNullable(byType.get(type));
     }
 
@@ -80,16 +83,33 @@ public final class AgentRegistry {
 
     /** Every installed type, in order of name. */
     public synchronized List<String> types() {
-        while (unread.hasNext()) {
-            add(unread.next());
-        }
+        readUntil(null);
         return List.copyOf(byType.keySet());
     }
 
-    private void add(FenceAgentProvider p) {
-        if (p.getClass() == named) {
-            return;
+    /** Reads providers, the named ones first, until one of {@code type} is known (all of them for null). */
+    private void readUntil(String type) {
+        while (type == null || !byType.containsKey(type)) {
+            FenceAgentProvider p;
+            if (named.hasNext()) {
+                Optional<FenceAgentProvider> made = provider(named.next());
+                if (made.isEmpty() || !madeByName.add(made.get().getClass())) {
+                    continue; // no provider, or named twice
+                }
+                p = made.get();
+            } else if (classPath.hasNext()) {
+                p = classPath.next();
+                if (madeByName.contains(p.getClass())) {
+                    continue;
+                }
+            } else {
+                return;
+            }
+            add(p);
         }
+    }
+
+    private void add(FenceAgentProvider p) {
         FenceAgentProvider clash = byType.putIfAbsent(p.type(), p);
         if (clash != null) {
             throw new IllegalStateException("two agents claim type '" + p.type() + "': "

@@ -96,6 +96,58 @@ class AgentRegistryTest {
                 .hasMessageContaining("two agents claim type '" + ToyAgentProvider.TYPE + "'");
     }
 
+    /**
+     * fence-cli's launcher names every provider: each is made only when a lookup reaches it, and the
+     * class path is read only for a type none of them has (a driver installed beside fence4j's).
+     */
+    @Test
+    void namedProvidersAreMadeInTheirOrderEachWhenALookupReachesIt() throws Exception {
+        Counted providers = new Counted(new ToyAgentProvider(), new SecondToy(), new NamedToy("third"));
+        SecondToy.made = 0;
+        AgentRegistry registry = AgentRegistry.load(
+                ToyAgentProvider.class.getName() + ",org.fence4j.NoSuchProvider," + SecondToy.class.getName(), providers);
+        assertThat(registry.require(ToyAgentProvider.TYPE)).isInstanceOf(ToyAgentProvider.class);
+        assertThat(SecondToy.made).isZero();
+        assertThat(registry.require(SecondToy.TYPE)).isInstanceOf(SecondToy.class);
+        assertThat(SecondToy.made).isEqualTo(1);
+        assertThat(providers.read).isZero();
+        assertThat(registry.require("third")).isInstanceOf(NamedToy.class);
+        // the class path's copies of the named ones are no second claim of their types
+        assertThat(registry.types()).containsExactly(SecondToy.TYPE, "third", ToyAgentProvider.TYPE);
+        assertThat(providers.read).isEqualTo(3);
+    }
+
+    /** A second toy type whose provider a launcher can name (public, with a public constructor). */
+    public static final class SecondToy implements FenceAgentProvider {
+        static final String TYPE = "second-toy";
+        static int made;
+        private final ToyAgentProvider toy = new ToyAgentProvider();
+
+        public SecondToy() {
+            made++;
+        }
+
+        @Override
+        public String type() {
+            return TYPE;
+        }
+
+        @Override
+        public AgentInfo info() {
+            return toy.info();
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return toy.parameters();
+        }
+
+        @Override
+        public FenceAgent create(Parameters parameters) throws ParameterException {
+            return toy.create(parameters);
+        }
+    }
+
     /** The toy agent under another type name. */
     private static final class NamedToy implements FenceAgentProvider {
         private final ToyAgentProvider toy = new ToyAgentProvider();
