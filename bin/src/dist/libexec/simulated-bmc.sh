@@ -2,7 +2,7 @@
 # which all run fence4j against a simulated BMC on loopback: one place for their work directory,
 # clean-up and BMC start.
 
-# with_work_dir NAME: a private temporary directory in $work; at exit the simulated BMC is stopped
+# with_work_dir NAME: a private temporary directory in $work; at exit the simulated BMCs are stopped
 # and the directory removed.
 with_work_dir() {
   work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX") || exit 2
@@ -31,10 +31,11 @@ start_simulated_bmc() {
   done
 }
 
+# stops the simulated BMC processes whose ids $sim lists (one, or several separated by spaces)
 stop_simulated_bmc() {
-  if [ -n "${sim:-}" ]; then
-    kill "$sim" 2>/dev/null
-    wait "$sim" 2>/dev/null || true   # its exit status is the signal's; no reason to stop a clean-up under set -e
-  fi
+  for pid in ${sim:-}; do
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null || true   # its exit status is the signal's; no reason to stop a clean-up under set -e
+  done
   sim=
 }

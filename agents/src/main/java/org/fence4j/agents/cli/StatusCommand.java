@@ -25,13 +25,19 @@ import picocli.CommandLine;
 final class StatusCommand extends CliCommand {
     /** Levels asked at once without TARGET: a BMC session each, so bounded. */
     static final int MAX_PARALLEL = 256;
+    /**
+     * A real BMC answers each of a session's seven requests in milliseconds: levels that wait for a
+     * free place cost the whole survey one more session's time, while on the CPU 128 at once cost
+     * no more than 32 (bin/bench/README.md, cluster.sh).
+     */
+    private static final String DEFAULT_PARALLEL = "128";
 
     private final FenceCli root;
     private final Arg<String> target = parameter("TARGET", "0..1",
             "The node, as named under 'targets'; without it, every target.");
     private final Arg<Boolean> monitor = flag("--monitor",
             "Check the devices (as Pacemaker's monitor) instead of the power state.");
-    private final Arg<Integer> parallel = option("--parallel", "N", int.class, "32",
+    private final Arg<Integer> parallel = option("--parallel", "N", int.class, DEFAULT_PARALLEL,
             "Without TARGET: how many levels are asked at once (1-" + MAX_PARALLEL + ", default ${DEFAULT-VALUE}).");
 
     StatusCommand(FenceCli root) {
