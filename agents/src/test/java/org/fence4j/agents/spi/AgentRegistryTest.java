@@ -118,38 +118,18 @@ class AgentRegistryTest {
     }
 
     /** A second toy type whose provider a launcher can name (public, with a public constructor). */
-    public static final class SecondToy implements FenceAgentProvider {
+    public static final class SecondToy extends NamedToy {
         static final String TYPE = "second-toy";
         static int made;
-        private final ToyAgentProvider toy = new ToyAgentProvider();
 
         public SecondToy() {
+            super(TYPE);
             made++;
-        }
-
-        @Override
-        public String type() {
-            return TYPE;
-        }
-
-        @Override
-        public AgentInfo info() {
-            return toy.info();
-        }
-
-        @Override
-        public List<ParameterSpec> parameters() {
-            return toy.parameters();
-        }
-
-        @Override
-        public FenceAgent create(Parameters parameters) throws ParameterException {
-            return toy.create(parameters);
         }
     }
 
     /** The toy agent under another type name. */
-    private static final class NamedToy implements FenceAgentProvider {
+    private static class NamedToy implements FenceAgentProvider {
         private final ToyAgentProvider toy = new ToyAgentProvider();
         private final String type;
 

@@ -90,59 +90,39 @@ final class Aes128 {
 
     /** Encrypts the block {@code s} in place. */
     void encrypt(byte[] s) {
-        int[] k = encryptKeys;
-        int s0 = column(s, 0) ^ k[0];
-        int s1 = column(s, 4) ^ k[1];
-        int s2 = column(s, 8) ^ k[2];
-        int s3 = column(s, 12) ^ k[3];
-        for (int round = 1; round < ROUNDS; round++) {
-            // ShiftRows: row r of column c comes from column c + r
-            int t0 = ENCRYPT[s0 >>> 24] ^ turn(ENCRYPT[s1 >>> 16 & 0xff], 8) ^ turn(ENCRYPT[s2 >>> 8 & 0xff], 16)
-                    ^ turn(ENCRYPT[s3 & 0xff], 24) ^ k[4 * round];
-            int t1 = ENCRYPT[s1 >>> 24] ^ turn(ENCRYPT[s2 >>> 16 & 0xff], 8) ^ turn(ENCRYPT[s3 >>> 8 & 0xff], 16)
-                    ^ turn(ENCRYPT[s0 & 0xff], 24) ^ k[4 * round + 1];
-            int t2 = ENCRYPT[s2 >>> 24] ^ turn(ENCRYPT[s3 >>> 16 & 0xff], 8) ^ turn(ENCRYPT[s0 >>> 8 & 0xff], 16)
-                    ^ turn(ENCRYPT[s1 & 0xff], 24) ^ k[4 * round + 2];
-            int t3 = ENCRYPT[s3 >>> 24] ^ turn(ENCRYPT[s0 >>> 16 & 0xff], 8) ^ turn(ENCRYPT[s1 >>> 8 & 0xff], 16)
-                    ^ turn(ENCRYPT[s2 & 0xff], 24) ^ k[4 * round + 3];
-            s0 = t0;
-            s1 = t1;
-            s2 = t2;
-            s3 = t3;
-        }
-        // the last round has no MixColumns
-        put(s, 0, lastRound(SBOX, s0, s1, s2, s3) ^ k[40]);
-        put(s, 4, lastRound(SBOX, s1, s2, s3, s0) ^ k[41]);
-        put(s, 8, lastRound(SBOX, s2, s3, s0, s1) ^ k[42]);
-        put(s, 12, lastRound(SBOX, s3, s0, s1, s2) ^ k[43]);
+        cipher(s, encryptKeys, ENCRYPT, SBOX, 1);
     }
 
     /** Decrypts the block {@code s} in place. */
     void decrypt(byte[] s) {
-        int[] k = decryptKeys;
-        int s0 = column(s, 0) ^ k[0];
-        int s1 = column(s, 4) ^ k[1];
-        int s2 = column(s, 8) ^ k[2];
-        int s3 = column(s, 12) ^ k[3];
-        for (int round = 1; round < ROUNDS; round++) {
-            // InvShiftRows: row r of column c comes from column c - r
-            int t0 = DECRYPT[s0 >>> 24] ^ turn(DECRYPT[s3 >>> 16 & 0xff], 8) ^ turn(DECRYPT[s2 >>> 8 & 0xff], 16)
-                    ^ turn(DECRYPT[s1 & 0xff], 24) ^ k[4 * round];
-            int t1 = DECRYPT[s1 >>> 24] ^ turn(DECRYPT[s0 >>> 16 & 0xff], 8) ^ turn(DECRYPT[s3 >>> 8 & 0xff], 16)
-                    ^ turn(DECRYPT[s2 & 0xff], 24) ^ k[4 * round + 1];
-            int t2 = DECRYPT[s2 >>> 24] ^ turn(DECRYPT[s1 >>> 16 & 0xff], 8) ^ turn(DECRYPT[s0 >>> 8 & 0xff], 16)
-                    ^ turn(DECRYPT[s3 & 0xff], 24) ^ k[4 * round + 2];
-            int t3 = DECRYPT[s3 >>> 24] ^ turn(DECRYPT[s2 >>> 16 & 0xff], 8) ^ turn(DECRYPT[s1 >>> 8 & 0xff], 16)
-                    ^ turn(DECRYPT[s0 & 0xff], 24) ^ k[4 * round + 3];
-            s0 = t0;
-            s1 = t1;
-            s2 = t2;
-            s3 = t3;
+        cipher(s, decryptKeys, DECRYPT, INVERSE_SBOX, 3);
+    }
+
+    /**
+     * The rounds of either direction, which differ in their keys, table and S-box, and in where
+     * (Inv)ShiftRows takes row r of column c from: column c + r encrypting, c - r = c + 3r decrypting.
+     */
+    private static void cipher(byte[] block, int[] keys, int[] table, byte[] box, int step) {
+        int[] s = new int[4];
+        int[] t = new int[4];
+        for (int c = 0; c < 4; c++) {
+            s[c] = column(block, 4 * c) ^ keys[c];
         }
-        put(s, 0, lastRound(INVERSE_SBOX, s0, s3, s2, s1) ^ k[40]);
-        put(s, 4, lastRound(INVERSE_SBOX, s1, s0, s3, s2) ^ k[41]);
-        put(s, 8, lastRound(INVERSE_SBOX, s2, s1, s0, s3) ^ k[42]);
-        put(s, 12, lastRound(INVERSE_SBOX, s3, s2, s1, s0) ^ k[43]);
+        for (int round = 1; round < ROUNDS; round++) {
+            for (int c = 0; c < 4; c++) {
+                t[c] = table[s[c] >>> 24] ^ turn(table[s[(c + step) & 3] >>> 16 & 0xff], 8)
+                        ^ turn(table[s[(c + 2 * step) & 3] >>> 8 & 0xff], 16)
+                        ^ turn(table[s[(c + 3 * step) & 3] & 0xff], 24) ^ keys[4 * round + c];
+            }
+            int[] next = t;
+            t = s;
+            s = next;
+        }
+        // the last round has no (Inv)MixColumns
+        for (int c = 0; c < 4; c++) {
+            put(block, 4 * c, lastRound(box, s[c], s[(c + step) & 3], s[(c + 2 * step) & 3], s[(c + 3 * step) & 3])
+                    ^ keys[4 * ROUNDS + c]);
+        }
     }
 
     /** One column of the last round: row r substituted from column {@code cr}, without MixColumns. */
