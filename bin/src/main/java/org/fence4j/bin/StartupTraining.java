@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -19,13 +20,16 @@ import org.fence4j.agents.spi.AgentRegistry;
 /**
  * The training runs behind the class-data archives (libexec/fence4j-train), one per kind of archive
  * (libexec/fence4j-launch): "agent", each agent's metadata and status through both protocol
- * adapters, as Pacemaker calls them; "cli", fence-cli's status (of one target and of all) and
- * validate. Loopback only: the devices are a simulated BMC on 127.0.0.1 and pings of 127.0.0.1.
+ * adapters, as Pacemaker calls them, the ipmi agent's reboot, off and on, and the chain's reboot;
+ * "cli", fence-cli's status (of one target and of all), validate, reset, off and on. A fencing call
+ * whose classes the archive lacks reads and verifies each from its jar (about 30 ms of a reboot,
+ * 2026-11-29). Loopback only: the devices are a simulated BMC on 127.0.0.1 and pings of 127.0.0.1.
  * Outcomes do not matter (the classes loaded on a failure path are worth archiving too); the exit
  * code is 0 once all ran.
  *
- * <p>Arguments: the kind, the training fence4j.yaml and the simulated BMC's port; the external
- * plugins' parameters come from the environment, as cluster-glue passes them.
+ * <p>Arguments: the kind, the training fence4j.yaml, the simulated BMC's port, and "power" when
+ * that BMC is the training's own (power commands are sent only then); the external plugins'
+ * parameters come from the environment, as cluster-glue passes them.
  */
 public final class StartupTraining {
     private StartupTraining() {
@@ -35,11 +39,12 @@ public final class StartupTraining {
         String kind = args[0];
         String config = args[1];
         String port = args[2];
+        boolean power = args.length > 3 && args[3].equals("power");
         Logging.configure(false);   // as each entry point's main does first
         yamlParser();
         switch (kind) {
-            case "agent" -> agents(config, port);
-            case "cli" -> cli(config);
+            case "agent" -> agents(config, port, power);
+            case "cli" -> cli(config, power);
             default -> throw new IllegalArgumentException("kind: expected agent or cli, got " + kind);
         }
         System.out.flush();
@@ -75,13 +80,19 @@ public final class StartupTraining {
         }
     }
 
-    private static void cli(String config) {
-        FenceCli.run(new String[] {"--config", config, "status", "pm02"}, Terminal.system());
-        FenceCli.run(new String[] {"--config", config, "status"}, Terminal.system());
-        FenceCli.run(new String[] {"--config", config, "validate"}, Terminal.system());
+    private static void cli(String config, boolean power) {
+        List<String> commands = new ArrayList<>(List.of("status pm02", "status", "validate"));
+        if (power) {
+            commands.addAll(List.of("reset pm02", "off pm02", "on pm02"));
+        }
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of("--config", config));
+            args.addAll(List.of(command.split(" ")));
+            FenceCli.run(args.toArray(String[]::new), Terminal.system());
+        }
     }
 
-    private static void agents(String config, String port) {
+    private static void agents(String config, String port, boolean power) {
         for (String type : AgentRegistry.load().types()) {
             ExternalPlugin.execute(type, "getinfo-xml");
             ExternalPlugin.execute(type, "getconfignames");
@@ -94,6 +105,15 @@ public final class StartupTraining {
         for (String cipher : List.of("--cipher=17", "--cipher=3")) {
             FenceAgentsCommand.execute("ipmi", "--action=status", "--plug=pm02", "--ip=127.0.0.1", "--ipport=" + port,
                     "--username=admin", "--password-env=FENCE4J_BMC_PASSWORD", "--timeout=10", cipher);
+        }
+        if (power) {
+            for (String action : List.of("reboot", "off", "on")) {
+                FenceAgentsCommand.execute("ipmi", "--action=" + action, "--plug=pm02", "--ip=127.0.0.1",
+                        "--ipport=" + port, "--username=admin", "--password-env=FENCE4J_BMC_PASSWORD", "--timeout=10");
+            }
+            ExternalPlugin.execute("ipmi", "reset", "pm02");
+            // the whole chain: the helper finds pm02 alive (a ping of 127.0.0.1), the ipmi level resets it
+            FenceAgentsCommand.execute("chain", "--action=reboot", "--plug=pm02", "--config=" + config, "--timeout=30");
         }
         FenceAgentsCommand.execute("chain", "--action=status", "--plug=pm02", "--config=" + config, "--timeout=30");
         // as pacemaker-fenced calls an agent: the options on stdin

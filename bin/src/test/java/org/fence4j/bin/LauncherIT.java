@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * environment and exit code pass through, and when they use a class-data archive.
  */
 class LauncherIT {
+    /** The simulated BMC that the fencing calls below reset. */
+    private static final int BMC_PORT = 10160;
 
     @TempDir
     Path dir;
@@ -154,6 +156,38 @@ class LauncherIT {
         assertThat(list.exitCode()).as(list.all()).isZero();
         assertThat(list.stdout()).contains("pm01: meatware-pm01 (meatware)", "pm02: meatware-pm02 (meatware)");
         assertThat(Files.readAllLines(log)).noneMatch(l -> l.contains("source: file:") || l.contains("source: jar:"));
+    }
+
+    /**
+     * The training resets its own simulated BMC through every fencing path, so that a fencing call
+     * reads none of fence4j's classes from a jar (each would be read and verified there: about 30 ms
+     * of a reboot): the fence-agents agent's reboot as pacemaker-fenced calls it, and fence-cli's reset.
+     */
+    @Test
+    void fencingCallsLoadFence4jsClassesFromTheArchive() throws IOException {
+        assumeTrue(hasArchive(Dist.HOME, "-agent.jsa") && hasArchive(Dist.HOME, "-cli.jsa"),
+                "the build made no class-data archive (-Dfence4j.train.skip?)");
+        SimulatedBmcFixture.assumeIpmitool();
+        try (SimulatedBmcFixture bmc = new SimulatedBmcFixture(BMC_PORT)) {
+            Path log = dir.resolve("classes.log");
+            Map<String, String> env = Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log,
+                    "FENCE4J_BMC_PASSWORD", bmc.password);
+            ChildProcess.Result reboot = Dist.run(Dist.agent("ipmi"), env, "action=reboot\nplug=pm02\nip=127.0.0.1\nipport="
+                    + BMC_PORT + "\nusername=admin\npassword_env=FENCE4J_BMC_PASSWORD\ntimeout=20\n");
+            assertThat(reboot.exitCode()).as(reboot.all()).isZero();
+            assertFence4jClassesFromArchive(log);
+            Path config = bmc.config(dir, "", "20s");
+            ChildProcess.Result reset = Dist.run(Dist.HOME.resolve("bin/fence-cli"), env, "", "--config",
+                    config.toString(), "reset", "pm02");
+            assertThat(reset.exitCode()).as(reset.all()).isZero();
+            assertFence4jClassesFromArchive(log);
+            assertThat(bmc.bmc.chassisLog()).containsExactly("power down", "power up", "power down", "power up");
+        }
+    }
+
+    private static void assertFence4jClassesFromArchive(Path log) throws IOException {
+        List<String> fence4j = Files.readAllLines(log).stream().filter(l -> l.contains(" org.fence4j.")).toList();
+        assertThat(fence4j).isNotEmpty().allMatch(l -> l.contains(Dist.FROM_ARCHIVE));
     }
 
     /**

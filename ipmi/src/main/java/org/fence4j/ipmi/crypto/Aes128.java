@@ -82,7 +82,8 @@ final class Aes128 {
                 // DECRYPT[SBOX[b]] is InvMixColumns of b alone: the inverse S-box undoes the S-box
                 decryptKeys[4 * round + c] = middle
                         ? DECRYPT[SBOX[k >>> 24] & 0xff] ^ turn(DECRYPT[SBOX[k >>> 16 & 0xff] & 0xff], 8)
-                                ^ turn(DECRYPT[SBOX[k >>> 8 & 0xff] & 0xff], 16) ^ turn(DECRYPT[SBOX[k & 0xff] & 0xff], 24)
+                                ^ turn(DECRYPT[SBOX[k >>> 8 & 0xff] & 0xff], 16)
+                                ^ turn(DECRYPT[SBOX[k & 0xff] & 0xff], 24)
                         : k;
             }
         }
