@@ -1,5 +1,5 @@
 #!/bin/bash
-# cluster.sh [DIST] — `fence-cli status` without a target (every target's power, in one process)
+# cluster.sh [DIST [BEFORE-DIST]] — `fence-cli status` without a target (every target's power, in one process)
 # against 16 and 64 BMCs, side by side with FreeIPMI's `ipmipower --stat` against the same BMCs:
 # `fence-cli simulate-bmc --count 64` on 127.0.0.1 (loopback only), cipher suite 3 for both, whole
 # processes interleaved round by round. Prints medians of wall and CPU time, the cost per added
@@ -7,12 +7,14 @@
 # (`java -version` with the launcher's flags), and fence-cli status of one target. Then both
 # against 64 more simulated BMCs that answer each request after DELAY_MS, as a real BMC does
 # (the simulated ones answer at once: that measures only the CPU).
-# DIST: the runnable directory (default bin/target/fence4j, after mvn package).
+# DIST: the runnable directory (default bin/target/fence4j, after mvn package). BEFORE-DIST
+# (optional): another build's fence-cli against 16 and 64 BMCs in the same rounds, same --parallel.
 # Environment: RUNS (10), PORT (first of 128 consecutive UDP ports, 10900), PARALLEL (fence-cli's
 # --parallel, 128 as its default), DELAY_MS (20).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 dist=$(cd "${1:-$here/../target/fence4j}" && pwd)
+before=${2:+$(cd "$2" && pwd)}
 runs=${RUNS:-10}; port=${PORT:-10900}; parallel=${PARALLEL:-128}; delay=${DELAY_MS:-20}
 slow=$((port + 64))
 for tool in /usr/bin/time ipmipower; do
@@ -56,11 +58,12 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 # call NAME: one whole process; appends "wall_ms cpu_s" to $work/NAME.runs; checks every BMC answered
 call() {
-  local name=$1 set=${1##*-} start end n
+  local name=$1 set=${1##*-} home=$dist start end n
   local -a cmd
+  case $name in fence-cli-before-*) home=$before ;; esac
   case $name in
     fence-cli-1) cmd=("$dist/bin/fence-cli" --config "$work/c16.yaml" status n00) ;;
-    fence-cli-*) cmd=("$dist/bin/fence-cli" --config "$work/c$set.yaml" status --parallel "$parallel") ;;
+    fence-cli-*) cmd=("$home/bin/fence-cli" --config "$work/c$set.yaml" status --parallel "$parallel") ;;
     ipmipower-*) cmd=(ipmipower --config-file="$work/freeipmi.conf" -D LAN_2_0 -I 3 -h "$(cat "$work/hosts$set")" --stat) ;;
     jvm-start)   cmd=("$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -version) ;;
   esac
@@ -80,6 +83,7 @@ call() {
   echo "$(( (end - start) / 1000000 )) $user $sys" >>"$work/$name.runs"
 }
 calls="fence-cli-16 ipmipower-16 fence-cli-64 ipmipower-64 jvm-start fence-cli-1 fence-cli-slow64 ipmipower-slow64"
+[ -z "$before" ] || calls="$calls fence-cli-before-16 fence-cli-before-64"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for c in $calls; do call "$c"; rm -f "$work/$c.runs"; done   # warm-up
 for _ in $(seq "$runs"); do for c in $calls; do call "$c"; done; done
@@ -87,19 +91,19 @@ echo "$(date -u +%Y-%m-%d), $(nproc) cores, load average $load_before before and
   "$("$java" -version 2>&1 | head -n 1); $(ipmipower --version | head -n 1); medians of $runs rounds;" \
   "fence-cli --parallel $parallel"
 python3 - "$work" "$delay" <<'PY'
-import statistics, sys
+import os, statistics, sys
 work, delay = sys.argv[1], sys.argv[2]
 def med(name):
     rows = [l.split() for l in open("%s/%s.runs" % (work, name))]
     return statistics.median(int(r[0]) / 1000 for r in rows), statistics.median(float(r[1]) + float(r[2]) for r in rows)
-m = {n: med(n) for n in ("fence-cli-16", "ipmipower-16", "fence-cli-64", "ipmipower-64", "jvm-start", "fence-cli-1",
-                         "fence-cli-slow64", "ipmipower-slow64")}
+m = {f[:-5]: med(f[:-5]) for f in os.listdir(work) if f.endswith(".runs")}
 print("\n| call | 16 BMCs wall s | 64 BMCs wall s | per added BMC ms | 16 CPU s | 64 CPU s | per added BMC CPU ms |")
 print("|---|---|---|---|---|---|---|")
-for tool in ("fence-cli", "ipmipower"):
+label = {"fence-cli": "fence-cli status", "fence-cli-before": "fence-cli status (before)", "ipmipower": "ipmipower --stat"}
+for tool in [t for t in label if t + "-16" in m]:
     a, b = m[tool + "-16"], m[tool + "-64"]
     print("| %s | %.3f | %.3f | %.1f | %.3f | %.3f | %.1f |" % (
-        "fence-cli status" if tool == "fence-cli" else "ipmipower --stat",
+        label[tool],
         a[0], b[0], (b[0] - a[0]) / 48 * 1000, a[1], b[1], (b[1] - a[1]) / 48 * 1000))
 jvm = m["jvm-start"]
 print("\nJVM start (java -version): %.3f s wall, %.3f s CPU; fence-cli status n00 (one target): %.3f s wall, %.3f s CPU"

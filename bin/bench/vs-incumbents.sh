@@ -9,6 +9,7 @@
 #                                      vs fence_ipmilan -o status
 #   fence-cli status pm02              vs the fence-agents call above (the CLI's own cost)
 #   fence-cli reset pm02               vs fence-cli status pm02, and vs fence_ipmilan -o reboot
+#   fence_fence4j_ipmi -o reboot       vs fence_ipmilan -o reboot (the call pacemaker-fenced makes)
 # Every fence4j call uses cipher suite 3, as fence_ipmilan does. BEFORE-DIST (optional): a second
 # fence4j (e.g. an older build) measured in the same rounds, for before/after figures.
 # DIST: the runnable directory (default bin/target/fence4j, after mvn package).
@@ -53,6 +54,7 @@ call() {
   case $name in
     fence_ipmilan-status) cmd=(fence_ipmilan); in=$tmp/status.in ;;
     fence_ipmilan-reboot) cmd=(fence_ipmilan); in=$tmp/reboot.in ;;
+    fence_fence4j_ipmi-reboot*) cmd=("$home/sbin/fence_fence4j_ipmi"); in=$tmp/reboot.in ;;
     fence_fence4j_ipmi*)  cmd=("$home/sbin/fence_fence4j_ipmi"); in=$tmp/status.in ;;
     plugin*)              cmd=("$home/stonith/fence4j-ipmi" status)
                           env=(hostname=pm02 ipaddr=127.0.0.1 ipport="$port" userid=admin passwd="$password" cipher=3) ;;
@@ -68,10 +70,10 @@ call() {
 }
 
 status_calls="fence_ipmilan-status fence_fence4j_ipmi plugin cli-status"
-reset_calls="cli-status cli-reset fence_ipmilan-reboot"
+reset_calls="cli-status cli-reset fence_fence4j_ipmi-reboot fence_ipmilan-reboot"
 if [ -n "$before" ]; then
   status_calls="$status_calls fence_fence4j_ipmi-before plugin-before cli-status-before"
-  reset_calls="$reset_calls cli-status-before cli-reset-before"
+  reset_calls="$reset_calls cli-status-before cli-reset-before fence_fence4j_ipmi-reboot-before"
 fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for call in $status_calls; do call "$call"; rm -f "$tmp/$call.runs"; done   # warm-up: page cache, ipmi_sim
@@ -96,7 +98,8 @@ def load(group):
 status, reset = load("status"), load("reset")
 label = {"fence_ipmilan-status": "fence_ipmilan -o status", "fence_fence4j_ipmi": "fence_fence4j_ipmi -o status",
          "plugin": "external/fence4j-ipmi status", "cli-status": "fence-cli status pm02",
-         "cli-reset": "fence-cli reset pm02", "fence_ipmilan-reboot": "fence_ipmilan -o reboot"}
+         "cli-reset": "fence-cli reset pm02", "fence_fence4j_ipmi-reboot": "fence_fence4j_ipmi -o reboot",
+         "fence_ipmilan-reboot": "fence_ipmilan -o reboot"}
 def name(k):
     return label.get(k.replace("-before", ""), k) + (" (before)" if k.endswith("-before") else "")
 print("\n| call | wall s | CPU s | peak RSS MB | runs |\n|---|---|---|---|---|")
@@ -121,4 +124,6 @@ for suffix in ("", "-before"):
     delta("fence-cli status - fence_fence4j_ipmi" + tag, status["cli-status" + suffix], status["fence_fence4j_ipmi" + suffix])
     delta("fence-cli reset - fence-cli status" + tag, reset["cli-reset" + suffix], reset["cli-status" + suffix])
     ratio("fence-cli reset / fence_ipmilan -o reboot" + tag, reset["cli-reset" + suffix], reset["fence_ipmilan-reboot"])
+    ratio("fence_fence4j_ipmi / fence_ipmilan, reboot" + tag, reset["fence_fence4j_ipmi-reboot" + suffix],
+          reset["fence_ipmilan-reboot"])
 PY
