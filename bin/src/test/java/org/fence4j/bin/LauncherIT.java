@@ -167,13 +167,12 @@ class LauncherIT {
     void fencingCallsLoadFence4jsClassesFromTheArchive() throws IOException {
         assumeTrue(hasArchive(Dist.HOME, "-agent.jsa") && hasArchive(Dist.HOME, "-cli.jsa"),
                 "the build made no class-data archive (-Dfence4j.train.skip?)");
-        SimulatedBmcFixture.assumeIpmitool();
         try (SimulatedBmcFixture bmc = new SimulatedBmcFixture(BMC_PORT)) {
             Path log = dir.resolve("classes.log");
             Map<String, String> env = Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log,
                     "FENCE4J_BMC_PASSWORD", bmc.password);
-            ChildProcess.Result reboot = Dist.run(Dist.agent("ipmi"), env, "action=reboot\nplug=pm02\nip=127.0.0.1\nipport="
-                    + BMC_PORT + "\nusername=admin\npassword_env=FENCE4J_BMC_PASSWORD\ntimeout=20\n");
+            ChildProcess.Result reboot = Dist.run(Dist.agent("ipmi"), env, "action=reboot\nplug=pm02\nip=127.0.0.1"
+                    + "\nipport=" + BMC_PORT + "\nusername=admin\npassword_env=FENCE4J_BMC_PASSWORD\ntimeout=20\n");
             assertThat(reboot.exitCode()).as(reboot.all()).isZero();
             assertFence4jClassesFromArchive(log);
             Path config = bmc.config(dir, "", "20s");
@@ -200,7 +199,9 @@ class LauncherIT {
         Path config = dir.resolve("two-types.yaml");
         Files.writeString(config, """
                 devices:
-                  ipmi-pm02: { agent: ipmi, params: { hostname: pm02, ipaddr: 127.0.0.1, userid: admin, passwd_env: UNREAD } }
+                  ipmi-pm02:
+                    agent: ipmi
+                    params: { hostname: pm02, ipaddr: 127.0.0.1, userid: admin, passwd_env: UNREAD }
                   meatware-pm02: { agent: meatware, params: { hostlist: pm02 } }
                 targets:
                   pm02: { levels: [ { device: ipmi-pm02, timeout: 30s }, { device: meatware-pm02, timeout: 30s } ] }

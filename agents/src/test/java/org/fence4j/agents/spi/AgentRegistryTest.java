@@ -104,8 +104,8 @@ class AgentRegistryTest {
     void namedProvidersAreMadeInTheirOrderEachWhenALookupReachesIt() throws Exception {
         Counted providers = new Counted(new ToyAgentProvider(), new SecondToy(), new NamedToy("third"));
         SecondToy.made = 0;
-        AgentRegistry registry = AgentRegistry.load(
-                ToyAgentProvider.class.getName() + ",org.fence4j.NoSuchProvider," + SecondToy.class.getName(), providers);
+        String named = ToyAgentProvider.class.getName() + ",org.fence4j.NoSuchProvider," + SecondToy.class.getName();
+        AgentRegistry registry = AgentRegistry.load(named, providers);
         assertThat(registry.require(ToyAgentProvider.TYPE)).isInstanceOf(ToyAgentProvider.class);
         assertThat(SecondToy.made).isZero();
         assertThat(registry.require(SecondToy.TYPE)).isInstanceOf(SecondToy.class);
