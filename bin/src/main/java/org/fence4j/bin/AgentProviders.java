@@ -4,8 +4,9 @@ import org.fence4j.agents.spi.AgentRegistry;
 
 /**
  * Prints each agent type on the class path and the class of its provider, one "TYPE CLASS" line
- * each, in order of type: what the build's {@code launchers} script writes a launcher pair for,
- * each naming its provider ({@link AgentRegistry#PROVIDER_PROPERTY}).
+ * each, in order of type: what the build's {@code launchers} script writes a launcher pair for, each
+ * naming the provider classes, its own first, and fence-cli's naming all
+ * ({@link AgentRegistry#PROVIDER_PROPERTY}).
  */
 public final class AgentProviders {
     private AgentProviders() {
