@@ -71,9 +71,11 @@ public final class FenceCli extends CliCommand {
         System.setProperty("picocli.converters.excludes", "java\\.(sql|time)\\..*");
         FenceCli root = new FenceCli(terminal);
         CommandLine cli = new CommandLine(root.spec);
-        // a run builds only the subcommand it runs (start-up: every call is a new JVM); help lists them all
+        // a run builds only the subcommand it runs (start-up: every call is a new JVM), --version none;
+        // help lists them all
         Optional<Object> only = commandName(cli, args).flatMap(name -> command(root, name));
-        withSubcommands(cli, only.map(List::of).orElseGet(() -> commands(root)), terminal);
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        withSubcommands(cli, only.map(List::of).orElseGet(() -> versionOnly ? List.of() : commands(root)), terminal);
         if (only.isPresent()) {
             cli.setParameterExceptionHandler(new EveryCommandInRootUsage(cli.getParameterExceptionHandler(), terminal));
         }

@@ -207,6 +207,19 @@ class FenceCliTest {
                 .contains("Commands:", "  reset ", "  status ", "  validate ", "  help ");
     }
 
+    /** --version (for which a run builds no command) prints the version; --help still lists every command. */
+    @Test
+    void versionAndHelpAnswer() {
+        for (String flag : new String[] {"--version", "-V"}) {
+            CliRun r = CliRun.of(env, flag);
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out()).startsWith("fence-cli (fence4j) ");
+        }
+        CliRun help = CliRun.of(env, "--help");
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Commands:", "  reset ", "  status ", "  validate ", "  help ");
+    }
+
     @Test
     void anUnusableStateDirectoryIsNamedWithoutAStackTrace() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
