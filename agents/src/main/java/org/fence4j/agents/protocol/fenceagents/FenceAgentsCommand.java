@@ -87,6 +87,13 @@ public final class FenceAgentsCommand {
                 System.getProperty(NAME_PROPERTY), Timeouts.sinceProcessStart()).run(args);
     }
 
+    /** Each line on stderr as fence-agents writes its messages: "ERROR: ..." or "WARNING: ...". */
+    private void printEach(String level, List<String> lines) {
+        for (String line : lines) {
+            err.println(level + ": " + line);
+        }
+    }
+
     private String name(FenceAgentProvider provider) {
         return name != null ? name : "fence_" + provider.type();
     }
@@ -156,24 +163,18 @@ public final class FenceAgentsCommand {
 
     private int run(FenceAgentProvider provider, FenceAgentsInput input) throws InterruptedException {
         if (!input.errors().isEmpty()) {
-            for (String line : input.errors()) {
-                err.println("ERROR: " + line);
-            }
+            printEach("ERROR", input.errors());
             return FAILED;
         }
         Parameters options;
         try {
             options = Parameters.resolve(StandardOptions.ALL, input.standard(), Parameters.Unknown.REJECT, environment);
         } catch (ParameterException e) {
-            for (String line : e.problems()) {
-                err.println("ERROR: " + line);
-            }
+            printEach("ERROR", e.problems());
             return FAILED;
         }
         if (!options.bool(StandardOptions.QUIET)) {
-            for (String line : input.warnings()) {
-                err.println("WARNING: " + line);
-            }
+            printEach("WARNING", input.warnings());
         }
         if (options.bool(StandardOptions.HELP)) {
             out.print(FenceAgentsDocs.usage(name(provider), provider));
@@ -208,9 +209,7 @@ public final class FenceAgentsCommand {
             agent = provider.create(Parameters.resolve(provider.parameters(), input.agent(), Parameters.Unknown.IGNORE,
                     environment));
         } catch (ParameterException e) {
-            for (String line : e.problems()) {
-                err.println("ERROR: " + line);
-            }
+            printEach("ERROR", e.problems());
             if (action == FenceAction.VALIDATE) {
                 err.println("ERROR: validate-all failed");
             }
@@ -225,9 +224,7 @@ public final class FenceAgentsCommand {
             Parameters options) throws InterruptedException {
         if (action == FenceAction.VALIDATE) {
             List<String> problems = agent.problems(Deadline.after(Timeouts.defaultTimeout(environment)));
-            for (String line : problems) {
-                err.println("ERROR: " + line);
-            }
+            printEach("ERROR", problems);
             if (!problems.isEmpty()) {
                 err.println("ERROR: validate-all failed");
                 return FAILED;
