@@ -10,7 +10,7 @@
 # DIST: the runnable directory (default bin/target/fence4j, after mvn package). BEFORE-DIST
 # (optional): another build's fence-cli against 16 and 64 BMCs in the same rounds, same --parallel.
 # Environment: RUNS (10), PORT (first of 128 consecutive UDP ports, 10900), PARALLEL (fence-cli's
-# --parallel, 128 as its default), DELAY_MS (20).
+# --parallel, 128 as its default), DELAY_MS (20), WARM_RUNS (60).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 dist=$(cd "${1:-$here/../target/fence4j}" && pwd)
@@ -90,6 +90,16 @@ for _ in $(seq "$runs"); do for c in $calls; do call "$c"; done; done
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, load average $load_before before and $(cut -d' ' -f1-3 /proc/loadavg) after;" \
   "$("$java" -version 2>&1 | head -n 1); $(ipmipower --version | head -n 1); medians of $runs rounds;" \
   "fence-cli --parallel $parallel"
+# warm SET: fence-cli status of SET repeated in one JVM with the launcher's compiler and collector;
+# writes the later half of the runs' wall times (ms) to $work/warm-SET
+warm() {
+  local n=${WARM_RUNS:-60}
+  "$java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$dist/lib/*" "$here/WarmRuns.java" "$n" "$1" \
+    --config "$work/c$1.yaml" status --parallel "$parallel" >"$work/warm" \
+    || { echo "cluster.sh: WarmRuns failed (the JDK's source launcher needs javac)" >&2; exit 1; }
+  tail -n $((n / 2)) "$work/warm" >"$work/warm-$1"
+}
+warm 16; warm 64
 python3 - "$work" "$delay" <<'PY'
 import os, statistics, sys
 work, delay = sys.argv[1], sys.argv[2]
@@ -113,4 +123,7 @@ print("fence-cli at 64: %.3f s; ipmipower at 64 + JVM start: %.3f s (%s)" % (
     "within" if m["fence-cli-64"][0] <= m["ipmipower-64"][0] + jvm[0] else "over"))
 print("\n64 BMCs that answer after %s ms: fence-cli %.3f s wall, %.3f s CPU; ipmipower %.3f s wall, %.3f s CPU"
       % ((delay,) + m["fence-cli-slow64"] + m["ipmipower-slow64"]))
+w16, w64 = (statistics.median(float(l) for l in open("%s/warm-%d" % (work, n))) / 1000 for n in (16, 64))
+print("\nThe same survey repeated in one warm JVM (WarmRuns.java): 16 BMCs %.3f s, 64 BMCs %.3f s, %.1f ms per added BMC"
+      % (w16, w64, (w64 - w16) / 48 * 1000))
 PY
