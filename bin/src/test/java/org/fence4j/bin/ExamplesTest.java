@@ -10,6 +10,7 @@ import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.testing.SecretFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class ExamplesTest {
         String yaml = Files.readString(EXAMPLES.resolve("fence4j.yaml"));
         for (String node : new String[] {"pm01", "pm02"}) {
             Path passwd = dir.resolve(node + ".passwd");
-            Files.writeString(passwd, "secret\n");
+            SecretFiles.write(passwd, "secret\n");
             yaml = yaml.replace("/etc/fence4j/" + node + ".passwd", passwd.toString());
         }
         yaml = yaml.replace("/usr/sbin/crm_resource", "/bin/echo");

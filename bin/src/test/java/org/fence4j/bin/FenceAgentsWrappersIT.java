@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
+import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.agents.testing.XmlDocuments;
 import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +106,7 @@ class FenceAgentsWrappersIT {
             throws IOException {
         SimulatedBmcFixture.assumeIpmitool();
         bmc = new SimulatedBmcFixture(PORT);
-        Path secret = Files.writeString(dir.resolve("pm02.passwd"), bmc.password + "\n");
+        Path secret = SecretFiles.write(dir.resolve("pm02.passwd"), bmc.password + "\n");
         Path config = Files.writeString(dir.resolve("fence4j.yaml"), """
                 state_dir: %s
                 devices:

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fence4j.agents.testing.ChildProcess;
+import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.ipmi.sim.SimulatedBmc;
 import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.AfterAll;
@@ -86,10 +86,7 @@ class PacemakerFencedIT {
     }
 
     private static Path secretFile(String name, String value) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, value + "\n");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        return file;
+        return SecretFiles.write(dir.resolve(name), value + "\n");
     }
 
     /** fence_ipmilan's usual options: no hostname, no pcmk_host_list. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.agents.testing.ChildProcess;
+import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.sim.SimulatedBmc;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -56,7 +57,7 @@ final class SimulatedBmcFixture implements AutoCloseable {
      * {@code params}, more of its parameters, if not empty), pm02's one level with {@code timeout}.
      */
     Path config(Path dir, String params, String timeout) throws IOException {
-        Path secret = Files.writeString(dir.resolve("pm02.passwd"), password + "\n");
+        Path secret = SecretFiles.write(dir.resolve("pm02.passwd"), password + "\n");
         return Files.writeString(dir.resolve("fence4j.yaml"), """
                 state_dir: %s
                 devices:

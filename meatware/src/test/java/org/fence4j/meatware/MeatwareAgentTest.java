@@ -315,8 +315,8 @@ class MeatwareAgentTest {
         FenceResult result = agent().execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(5)));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
-        assertThat(result.message()).contains("the rendezvous directory " + dir + " is not safe: in " + dir
-                + ", it is writable by group or others (mode 777)");
+        assertThat(result.message()).contains("the rendezvous directory " + dir + " is not safe: " + dir
+                + " is writable by group or others (mode 0777)");
         assertThat(fifo("pm02")).doesNotExist();
     }
 

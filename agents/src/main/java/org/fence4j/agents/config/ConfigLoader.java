@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
+import org.fence4j.agents.spi.TrustedPath;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -98,6 +100,11 @@ public final class ConfigLoader {
         }
         String text;
         try {
+            // whoever could change the configuration would decide which BMC fences which node, and with what credentials
+            Optional<TrustedPath.Untrusted> untrusted = TrustedPath.check(file, true);
+            if (untrusted.isPresent()) {
+                throw new ConfigException(untrusted.get().describe("configuration", file));
+            }
             if (Files.size(file) > MOST_BYTES) {
                 throw new ConfigException(name + ": larger than " + MOST_BYTES / 1024 / 1024
                         + " MiB; expected a fence4j configuration");

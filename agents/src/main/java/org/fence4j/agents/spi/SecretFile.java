@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a secret file safely: only a regular file (a FIFO would block the open forever, a device
- * such as /dev/zero never ends), at most {@link #MAX_BYTES}, and within a time limit. Messages
+ * such as /dev/zero never ends) that only root or fencing's user can change and others cannot read,
+ * at most {@link #MAX_BYTES}, and within a time limit. Messages
  * never name the file (ipmi's passwd_method=file keeps even the path secret): callers add it
  * where they may.
  */
@@ -26,6 +28,7 @@ final class SecretFile {
     /** Far more than any password or key; a bigger file is not a secret file. */
     static final int MAX_BYTES = 64 * 1024;
     private static final int S_IFMT = 0170000;
+    private static final int OTHERS_READ = 0004;
 
     private SecretFile() {
     }
@@ -39,6 +42,7 @@ final class SecretFile {
         if (attributes.size() > MAX_BYTES) {
             throw new IOException("it is larger than " + MAX_BYTES + " bytes");
         }
+        requirePrivate(file);
         // replaced by a FIFO after the check, the open would block: it runs where the limit can end the wait
         FutureTask<byte[]> reading = new FutureTask<>(() -> readBounded(file));
         Thread reader = new Thread(reading, "secret-file");
@@ -55,6 +59,27 @@ final class SecretFile {
             throw new IOException("interrupted while reading it");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Whoever could change the file would choose the credentials fencing uses, or make them fail;
+     * whoever could read it would have them (as ssh refuses a private key others can read).
+     */
+    private static void requirePrivate(Path file) throws IOException {
+        int mode;
+        try {
+            Optional<TrustedPath.Untrusted> untrusted = TrustedPath.check(file, true);
+            if (untrusted.isPresent()) {
+                throw new IOException(untrusted.get().describeUnnamed());
+            }
+            mode = (Integer) Files.getAttribute(file, "unix:mode");
+        } catch (java.nio.file.FileSystemException e) {
+            throw plain(e);
+        }
+        if ((mode & OTHERS_READ) != 0) {
+            throw new IOException("others can read it (mode " + String.format("%04o", mode & 07777)
+                    + "); expected 0600, or 0640 for a group of its own: chmod o-r");
         }
     }
 

@@ -1,6 +1,5 @@
 package org.fence4j.agents.state;
 
-import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -9,18 +8,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fence4j.agents.spi.TrustedPath;
 
 /**
  * A directory that only fence4j's own user can change: where the target locks and the history
- * live. Created 0700, its files 0600. Refused (with what to do) when it is a symbolic link, is owned
- * by another user than root or this process's, is writable by group or others, or when a directory above it could let another
- * user replace it (not owned by root or this user, or writable by others without the sticky bit).
+ * live. Created 0700, its files 0600. Refused (with what to do) when it is a symbolic link, or when
+ * another user than root or this process's could change it or a directory above it ({@link TrustedPath}).
  * Files in it are checked without following links and opened with O_NOFOLLOW.
  */
 public final class PrivateDirectory {
@@ -28,11 +26,7 @@ public final class PrivateDirectory {
     private static final int DIRECTORY = 0040000;
     private static final int REGULAR = 0100000;
     private static final int SYMLINK = 0120000;
-    private static final int STICKY = 01000;
-    private static final int GROUP_OTHERS_WRITE = 0022;
     private static final int GROUP_OTHERS_ANY = 0077;
-    private static final long ROOT = 0;
-    private static final long USER = new UnixSystem().getUid();
 
     private final Path dir;
     private final String what;
@@ -73,44 +67,11 @@ public final class PrivateDirectory {
         if ((mode & TYPE_MASK) != DIRECTORY) {
             throw new UnsafeStateException(what + " " + dir + " is not a directory; expected a directory");
         }
-        long owner = uid(own);
-        if (!trusted(owner)) {
-            throw new UnsafeStateException(what + " " + dir + " is owned by " + ownerName(dir, owner)
-                    + "; expected root, the user fencing runs as: chown root " + dir);
-        }
-        if ((mode & GROUP_OTHERS_WRITE) != 0) {
-            throw new UnsafeStateException(what + " " + dir + " is writable by group or others (mode "
-                    + octal(mode) + "); expected 0700: chmod 700 " + dir);
-        }
-        for (Path above : above(dir)) {
-            Map<String, Object> a = Files.readAttributes(above, "unix:mode,uid");
-            int m = (Integer) a.get("mode");
-            long u = uid(a);
-            if (!trusted(u)) {
-                throw new UnsafeStateException(above + ", above the " + what + " " + dir + ", is owned by "
-                        + ownerName(above, u) + ", who could replace the " + what
-                        + "; expected directories owned by root all the way up");
-            }
-            if ((m & GROUP_OTHERS_WRITE) != 0 && (m & STICKY) == 0) {
-                throw new UnsafeStateException(above + ", above the " + what + " " + dir
-                        + ", is writable by group or others (mode " + octal(m) + ") without the sticky bit,"
-                        + " so anyone could replace the " + what + "; expected a directory only root can change");
-            }
+        Optional<TrustedPath.Untrusted> untrusted = TrustedPath.check(dir, true);
+        if (untrusted.isPresent()) {
+            throw new UnsafeStateException(untrusted.get().describe(what, dir));
         }
         return new PrivateDirectory(dir, what);
-    }
-
-    /** Every directory above {@code dir}, as written and as resolved (a link above is fine, its target is checked). */
-    private static Set<Path> above(Path dir) throws IOException {
-        Set<Path> all = new LinkedHashSet<>();
-        List<Path> starts = new ArrayList<>(List.of(dir.getParent()));
-        starts.add(dir.getParent().toRealPath());
-        for (Path p : starts) {
-            for (Path q = p; q != null; q = q.getParent()) {
-                all.add(q);
-            }
-        }
-        return all;
     }
 
     public Path path() {
@@ -136,8 +97,8 @@ public final class PrivateDirectory {
             if ((mode & TYPE_MASK) != REGULAR) {
                 throw new UnsafeStateException(file + " in the " + what + " is not a regular file; remove it");
             }
-            if (!trusted(uid(a))) {
-                throw new UnsafeStateException(file + " in the " + what + " is owned by " + ownerName(file, uid(a))
+            if (!TrustedPath.trusted(uid(a))) {
+                throw new UnsafeStateException(file + " in the " + what + " is owned by " + TrustedPath.owner(file, uid(a))
                         + "; expected root, the user fencing runs as: remove it");
             }
             if ((mode & GROUP_OTHERS_ANY) != 0) {
@@ -152,28 +113,11 @@ public final class PrivateDirectory {
                 PosixFilePermissions.fromString("rw-------")));
     }
 
-    /** Root, and the user this process runs as (a test's, a demo's). */
-    private static boolean trusted(long uid) {
-        return uid == ROOT || uid == USER;
-    }
-
     private static Map<String, Object> attributes(Path path) throws IOException {
         return Files.readAttributes(path, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
     }
 
     private static long uid(Map<String, Object> attributes) {
         return ((Number) attributes.get("uid")).longValue();
-    }
-
-    private static String ownerName(Path path, long uid) {
-        try {
-            return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName() + " (uid " + uid + ")";
-        } catch (IOException e) {
-            return "uid " + uid;
-        }
-    }
-
-    private static String octal(int mode) {
-        return String.format("%04o", mode & 07777);
     }
 }

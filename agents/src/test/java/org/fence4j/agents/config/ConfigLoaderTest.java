@@ -11,6 +11,7 @@ import java.util.Map;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.testing.Nobody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,6 +144,20 @@ class ConfigLoaderTest {
         FenceConfig c = load(inline, "rw-------");
         assertThat(c.devices().get("ipmi-pm02").parameters().secret("passwd").orElseThrow().bytes())
                 .isEqualTo("inline-secret-value".getBytes());
+    }
+
+    @Test
+    void aConfigurationAnotherUserCouldChangeIsRefused() throws Exception {
+        // whoever could write it would choose the BMC that "fences" a node, and the outcome with it
+        assertThatThrownBy(() -> load(VALID, "rw-rw-r--")).isInstanceOf(ConfigException.class)
+                .hasMessage("configuration " + dir.resolve("fence4j.yaml") + " is writable by group or others (mode"
+                        + " 0664); expected only its owner to write it: chmod go-w " + dir.resolve("fence4j.yaml"));
+        Nobody.assumeRoot();
+        load(VALID, "rw-r--r--");
+        Nobody.own(dir.resolve("fence4j.yaml"));
+        assertThatThrownBy(() -> new ConfigLoader(AgentRegistry.load(), Map.of("PM02_PW", "pw", "TOY_PW", "pw")::get)
+                .load(dir.resolve("fence4j.yaml"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("is owned by nobody (uid 65534); expected root, the user fencing runs as");
     }
 
     @Test

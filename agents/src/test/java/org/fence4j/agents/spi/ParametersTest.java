@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.fence4j.agents.testing.Nobody;
+import org.fence4j.agents.testing.SecretFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,13 +48,32 @@ class ParametersTest {
     @Test
     void secretFromEnvironmentFileAndScript(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("pw");
-        Files.writeString(f, "from-file\nsecond line ignored\n");
+        SecretFiles.write(f, "from-file\nsecond line ignored\n");
         assertThat(resolve(file("ip", "h"), file("passwd_env", "PW")).secret("passwd").orElseThrow().bytes())
                 .isEqualTo("from-env".getBytes());
         assertThat(resolve(file("ip", "h"), file("password_file", f.toString())).secret("passwd").orElseThrow().bytes())
                 .isEqualTo("from-file".getBytes());
         assertThat(resolve(file("ip", "h"), file("passwd_script", "echo from-script")).secret("passwd").orElseThrow()
                 .bytes()).isEqualTo("from-script".getBytes());
+    }
+
+    @Test
+    void aSecretFileOthersCouldReadOrChangeIsRefused(@TempDir Path dir) throws Exception {
+        Path f = SecretFiles.write(dir.resolve("pw"), "from-file\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("password_file", f.toString())))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("others can read it (mode 0644)")
+                .hasMessageNotContaining("from-file");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw--w----"));
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("password_file", f.toString())))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("it is writable by group or others");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        assertThat(resolve(file("ip", "h"), file("password_file", f.toString())).secret("passwd").orElseThrow().bytes())
+                .isEqualTo("from-file".getBytes());
+        Nobody.assumeRoot();
+        Nobody.own(f); // it could replace the password fencing uses, or break it
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("password_file", f.toString())))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("it is owned by nobody (uid 65534)");
     }
 
     @Test

@@ -26,7 +26,23 @@ public final class Rakp {
         return a.mac(kuid, rc, le(consoleSessionId), roleAndName(role, user));
     }
 
-    /** Session integrity key; {@code key} is Kg when the BMC has one, else the password. */
+    /**
+     * What keys the SIK (§13.31): the BMC key Kg, unless there is none, which a Kg of only zero bytes
+     * also says (§13.33; ipmitool reads it so, and BMCs show 40 zeros as their default key): then
+     * the user's password.
+     */
+    public static byte[] sikKey(byte[] kg, byte[] password) {
+        if (kg != null) {
+            for (byte b : kg) {
+                if (b != 0) {
+                    return kg;
+                }
+            }
+        }
+        return password;
+    }
+
+    /** Session integrity key; {@code key} is {@link #sikKey}'s. */
     public static byte[] sik(AuthenticationAlgorithm a, byte[] key, byte[] rm, byte[] rc, int role, byte[] user) {
         return a.mac(key, rm, rc, roleAndName(role, user));
     }

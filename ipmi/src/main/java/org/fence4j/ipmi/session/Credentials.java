@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import org.fence4j.agents.spi.Secret;
+import org.fence4j.ipmi.crypto.Rakp;
 
 /**
  * Who logs in: user name (up to 16 bytes), password (up to 20 bytes), optional BMC key Kg
@@ -43,7 +44,7 @@ public final class Credentials {
 
     /** The key of the SIK: Kg when the BMC has one, else the password. */
     byte[] sikKey() {
-        return kg != null && !kg.isEmpty() ? kg.bytes() : password.bytes();
+        return Rakp.sikKey(kg == null ? null : kg.bytes(), password.bytes());
     }
 
     public Optional<Secret> kg() {

@@ -2,7 +2,8 @@ package org.fence4j.ipmi.session;
 
 /**
  * Inbound session sequence numbers (IPMI v2.0 §6.12.13): after the first, a number is accepted
- * once, if it is at most {@value #AHEAD} above the highest seen or at most {@value #BEHIND} below it.
+ * once, if it is at most {@value #AHEAD} above the highest seen or at most {@value #BEHIND} below it,
+ * counting across the wrap from 0xFFFFFFFF to 1.
  * Everything else (replays, duplicates, wild jumps) is dropped. Not thread-safe.
  */
 public final class SequenceWindow {
@@ -24,17 +25,14 @@ public final class SequenceWindow {
             seen = 1;
             return true;
         }
-        if (s > highest) {
-            if (s - highest > AHEAD) {
-                return false;
-            }
-            long shift = s - highest;
-            seen = shift >= 64 ? 0 : seen << shift;
-            seen |= 1;
+        // distances modulo 2^32: the numbers wrap after 0xFFFFFFFF (to 1, 0 is never sent)
+        long ahead = (s - highest) & 0xFFFF_FFFFL;
+        if (ahead != 0 && ahead <= AHEAD) {
+            seen = seen << ahead | 1;
             highest = s;
             return true;
         }
-        long back = highest - s;
+        long back = (highest - s) & 0xFFFF_FFFFL;
         if (back > BEHIND || (seen & (1L << back)) != 0) {
             return false;
         }

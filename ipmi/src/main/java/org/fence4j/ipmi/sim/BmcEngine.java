@@ -172,7 +172,7 @@ final class BmcEngine {
             return Optional.of(new Rakp4(r.tag(), RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, s.consoleSessionId,
                     new byte[0]).encode());
         }
-        byte[] sikKey = kg != null ? kg.bytes() : s.user.password().bytes();
+        byte[] sikKey = Rakp.sikKey(kg == null ? null : kg.bytes(), s.user.password().bytes());
         byte[] sik = Rakp.sik(auth, sikKey, s.rm, s.rc, s.role, s.user.nameBytes());
         s.crypto = new SessionCrypto(s.suite, Rakp.keys(auth, sik), s.consoleSessionId, s.bmcSessionId, random);
         s.rakp4 = new Rakp4(r.tag(), RmcpPlusStatus.OK, s.consoleSessionId,

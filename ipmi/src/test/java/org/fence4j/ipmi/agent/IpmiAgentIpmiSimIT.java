@@ -106,6 +106,15 @@ class IpmiAgentIpmiSimIT {
     }
 
     @Test
+    void aKgOfZerosIsNoKgAsIpmitoolReadsIt() throws Exception {
+        // this BMC has no Kg; BMCs show 40 zeros as their default key, and operators copy it
+        String zeros = "0".repeat(40);
+        assertThat(IpmiSimLab.ipmitool(PORT, "secret", "3", "-y", zeros, "chassis", "power", "status"))
+                .contains("Chassis Power is on");
+        assertThat(run(FenceAction.STATUS, "hexadecimal_kg", zeros).power()).isEqualTo(PowerState.ON);
+    }
+
+    @Test
     void offOfAnOffNodeAndResetWithCycle() throws Exception {
         lab.setPower(false);
         assertThat(run(FenceAction.OFF).outcome()).isEqualTo(Outcome.SUCCESS);

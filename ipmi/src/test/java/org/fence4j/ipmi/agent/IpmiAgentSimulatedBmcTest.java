@@ -3,7 +3,6 @@ package org.fence4j.ipmi.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,15 +22,16 @@ import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.RawParameter;
 import org.fence4j.agents.spi.Secret;
+import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.ipmi.session.Privilege;
+import org.fence4j.ipmi.sim.Faults;
 import org.fence4j.ipmi.sim.SimulatedBmc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.fence4j.ipmi.sim.Faults;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The ipmi agent, found through the registry, against the in-process simulated BMC. */
 class IpmiAgentSimulatedBmcTest {
@@ -303,7 +303,7 @@ class IpmiAgentSimulatedBmcTest {
         bmc.close();
         bmc = SimulatedBmc.builder().user("admin", Secret.of("secret"), Privilege.ADMINISTRATOR)
                 .kg(Secret.of("bmc-key")).start();
-        Path file = Files.writeString(dir.resolve("pw"), "secret\n");
+        Path file = SecretFiles.write(dir.resolve("pw"), "secret\n");
         assertThat(run(agent("kg", "bmc-key"), FenceAction.STATUS).power()).isEqualTo(PowerState.ON);
         assertThat(run(agent("hexadecimal_kg", "626d632d6b6579", "passwd_method", "file", "passwd", file.toString()),
                 FenceAction.STATUS).power()).isEqualTo(PowerState.ON);
@@ -312,7 +312,7 @@ class IpmiAgentSimulatedBmcTest {
 
     @Test
     void fenceIpmilanNamesWork(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("pw"), "secret\n");
+        Path file = SecretFiles.write(dir.resolve("pw"), "secret\n");
         FenceResult r = run(agent("ip", "127.0.0.1", "login", "admin", "password_script", "cat " + file, "lanplus", "1",
                 "privlvl", "operator", "cipher", "3", "method", "cycle", "power_timeout", "5"), FenceAction.RESET);
         assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);

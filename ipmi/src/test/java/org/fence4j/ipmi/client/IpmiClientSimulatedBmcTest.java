@@ -100,6 +100,18 @@ class IpmiClientSimulatedBmcTest {
     }
 
     @Test
+    void aKgOfZerosIsNoKgAndTheOnlyKgABmcWithoutOneAccepts() throws Exception {
+        start(SimulatedBmc.builder());
+        Session s = open(new Credentials("admin", PASSWORD, Secret.ofBytes(new byte[20])), FAST);
+        assertThat(s.execute(new GetChassisStatus(), Deadline.after(Duration.ofSeconds(5))).powerOn()).isTrue();
+        s.close(Deadline.after(Duration.ofSeconds(5)));
+        byte[] one = new byte[20];
+        one[19] = 1;
+        assertThatThrownBy(() -> open(new Credentials("admin", PASSWORD, Secret.ofBytes(one)), FAST))
+                .isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
     void aWrongPasswordIsDetectedFromTheBmcsRakp2Code() {
         start(SimulatedBmc.builder());
         assertThatThrownBy(() -> open(new Credentials("admin", Secret.of("guess"), null), FAST))

@@ -30,4 +30,17 @@ class SequenceWindowTest {
         assertThat(w.accept(30 - SequenceWindow.BEHIND - 1)).as("too old").isFalse();
         assertThat(w.accept(30 - SequenceWindow.BEHIND)).isTrue();
     }
+
+    @Test
+    void numbersGoOnAcrossTheWrapWhichSkipsZero() {
+        SequenceWindow w = new SequenceWindow();
+        assertThat(w.accept(0xFFFF_FFFE)).isTrue();
+        assertThat(w.accept(0xFFFF_FFFF)).isTrue();
+        assertThat(w.accept(1)).as("the number after 0xFFFFFFFF").isTrue();
+        assertThat(w.accept(0xFFFF_FFFF)).as("duplicate from before the wrap").isFalse();
+        assertThat(w.accept(0xFFFF_FFFD)).as("late, from before the wrap").isTrue();
+        assertThat(w.accept(3)).isTrue();
+        assertThat(w.accept(0xFFFF_FFFF - SequenceWindow.BEHIND)).as("too old, across the wrap").isFalse();
+        assertThat(w.accept(3 + SequenceWindow.AHEAD + 1)).as("wild jump").isFalse();
+    }
 }

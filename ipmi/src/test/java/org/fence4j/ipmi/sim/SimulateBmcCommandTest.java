@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.Secret;
+import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.ipmi.client.IpmiClient;
 import org.fence4j.ipmi.command.GetChassisStatus;
 import org.fence4j.ipmi.session.Credentials;
@@ -30,7 +30,7 @@ class SimulateBmcCommandTest {
 
     @Test
     void refusesAnAddressThatIsNotLoopback(@TempDir Path dir) throws Exception {
-        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
         int rc = cli().execute("--address", "192.0.2.1", "--port", "9740", "--password-file", pw.toString());
         assertThat(rc).isEqualTo(2);
         assertThat(err.toString()).contains("--address 192.0.2.1 is not a loopback address");
@@ -44,7 +44,7 @@ class SimulateBmcCommandTest {
 
     @Test
     void printsOneLineWhenReadyAndServesUntilStopped(@TempDir Path dir) throws Exception {
-        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
         Thread runner = started("--port", "9742", "--password-file", pw.toString(), "--power", "off", "--ciphers", "3,17");
         try {
             assertThat(out.toString()).isEqualTo("simulated BMC listening on 127.0.0.1:9742 (user admin, cipher suites"
@@ -57,7 +57,7 @@ class SimulateBmcCommandTest {
 
     @Test
     void countServesThatManyBmcsOnConsecutivePorts(@TempDir Path dir) throws Exception {
-        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
         Thread runner = started("--port", "10760", "--count", "3", "--password-file", pw.toString(), "--ciphers", "3");
         try {
             assertThat(out.toString()).isEqualTo("simulated BMCs listening on 127.0.0.1:10760-10762 (user admin, cipher"
@@ -98,7 +98,7 @@ class SimulateBmcCommandTest {
 
     @Test
     void countOutOfRangeIsAUsageError(@TempDir Path dir) throws Exception {
-        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
         assertThat(cli().execute("--port", "10763", "--count", "0", "--password-file", pw.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--count: expected a whole number from 1 to 1024, got 0");
     }

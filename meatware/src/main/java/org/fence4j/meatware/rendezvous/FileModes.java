@@ -5,18 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.fence4j.agents.spi.TrustedPath;
 
 /** stat-style checks through the JDK's "unix" file attributes, and of this process's open files. */
 final class FileModes {
     private static final int S_IFMT = 0170000;
     private static final int S_IFIFO = 0010000;
-    private static final int GROUP_OTHERS_WRITE = 0022;
     private static final Path OPEN_FILES = Path.of("/proc/self/fd");
 
     private FileModes() {
@@ -39,38 +38,18 @@ final class FileModes {
 
     /**
      * Throws unless nobody but root and this process's user can change {@code dir} or any directory
-     * above it: each must be owned by one of them and writable by neither group nor others. The
-     * sticky bit does not make a directory safe: whoever created a file in a sticky directory
-     * (/tmp) may still replace it, and a user who may create {@code meatware.<node>} first could
-     * answer for the operator. Both the path as given and the one its links lead to are checked.
+     * above it ({@link TrustedPath}). The sticky bit does not make a directory safe here: whoever
+     * created a file in a sticky directory (/tmp) may still replace it, and a user who may create
+     * {@code meatware.<node>} first could answer for the operator.
      */
     static void requireTrustedDirectory(Path dir) throws IOException {
-        int ownUid = ownUid();
-        Set<Path> chain = new LinkedHashSet<>();
-        for (Path p = dir.toRealPath(); p != null; p = p.getParent()) {
-            chain.add(p);
-        }
-        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            chain.add(p); // the directories that hold the links on the way
-        }
-        for (Path p : chain) {
-            Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid");
-            int mode = (Integer) a.get("mode");
-            int uid = (Integer) a.get("uid");
-            List<String> wrong = new ArrayList<>();
-            if (uid != 0 && uid != ownUid) {
-                wrong.add("it is owned by uid " + uid);
-            }
-            if ((mode & GROUP_OTHERS_WRITE) != 0) {
-                wrong.add("it is writable by group or others (mode " + Integer.toOctalString(mode & 07777) + ")");
-            }
-            if (!wrong.isEmpty()) {
-                throw new IOException("the rendezvous directory " + dir + " is not safe: in " + p + ", "
-                        + String.join(" and ", wrong) + "; expected " + dir + " and every directory above it to be"
-                        + " owned by root" + (ownUid == 0 ? "" : " or uid " + ownUid + " (which runs fence4j)")
-                        + " and writable only by its owner, as /run is (a sticky directory such as /tmp is not"
-                        + " enough: another user could answer in the operator's place)");
-            }
+        Optional<TrustedPath.Untrusted> untrusted = TrustedPath.check(dir, false);
+        if (untrusted.isPresent()) {
+            throw new IOException("the rendezvous directory " + dir + " is not safe: " + untrusted.get().at() + " "
+                    + untrusted.get().problem() + "; expected " + dir + " and every directory above it to be owned by"
+                    + " root" + (ownUid() == 0 ? "" : " or uid " + ownUid() + " (which runs fence4j)") + " and writable"
+                    + " only by its owner, as /run is (a sticky directory such as /tmp is not enough: another user could"
+                    + " answer in the operator's place)");
         }
     }
 

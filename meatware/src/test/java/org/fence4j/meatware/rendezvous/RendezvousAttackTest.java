@@ -43,8 +43,8 @@ class RendezvousAttackTest {
         Path theirs = ownedByNobody(Files.createDirectory(dir.resolve("theirs")));
 
         assertThatThrownBy(() -> FifoListener.listen(theirs, "pm02")).isInstanceOf(IOException.class)
-                .hasMessage("the rendezvous directory " + theirs + " is not safe: in " + theirs + ", it is owned by uid "
-                        + uid(theirs) + "; expected " + theirs + " and every directory above it to be owned by root and"
+                .hasMessage("the rendezvous directory " + theirs + " is not safe: " + theirs + " is owned by nobody (uid "
+                        + uid(theirs) + "); expected " + theirs + " and every directory above it to be owned by root and"
                         + " writable only by its owner, as /run is (a sticky directory such as /tmp is not enough:"
                         + " another user could answer in the operator's place)");
         assertThat(theirs.resolve("meatware.pm02")).doesNotExist();
@@ -56,8 +56,8 @@ class RendezvousAttackTest {
         Files.setAttribute(sticky, "unix:mode", 01777);
 
         assertThatThrownBy(() -> FifoListener.listen(sticky, "pm02"))
-                .hasMessageStartingWith("the rendezvous directory " + sticky + " is not safe: in " + sticky
-                        + ", it is writable by group or others (mode 1777)");
+                .hasMessageStartingWith("the rendezvous directory " + sticky + " is not safe: " + sticky
+                        + " is writable by group or others (mode 1777); expected");
         assertThat(sticky.resolve("meatware.pm02")).doesNotExist();
     }
 
@@ -68,8 +68,8 @@ class RendezvousAttackTest {
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx")); // inner could be renamed
 
         assertThatThrownBy(() -> FifoListener.listen(inner, "pm02"))
-                .hasMessageStartingWith("the rendezvous directory " + inner + " is not safe: in " + open
-                        + ", it is writable by group or others (mode 777)");
+                .hasMessageStartingWith("the rendezvous directory " + inner + " is not safe: " + open
+                        + " is writable by group or others (mode 0777); expected");
     }
 
     @Test
@@ -78,8 +78,8 @@ class RendezvousAttackTest {
         Path link = Files.createSymbolicLink(dir.resolve("link"), theirs);
 
         assertThatThrownBy(() -> FifoListener.listen(link, "pm02"))
-                .hasMessageStartingWith("the rendezvous directory " + link + " is not safe: in " + theirs
-                        + ", it is owned by uid " + uid(theirs));
+                .hasMessageStartingWith("the rendezvous directory " + link + " is not safe: " + theirs
+                        + " is owned by nobody (uid " + uid(theirs) + ")");
     }
 
     @Test

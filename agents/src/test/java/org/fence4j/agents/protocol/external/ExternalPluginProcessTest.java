@@ -3,7 +3,6 @@ package org.fence4j.agents.protocol.external;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
+import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +60,7 @@ class ExternalPluginProcessTest {
 
     @Test
     void offReadsTheSecretFromAFileNamedInTheEnvironment() throws IOException {
-        Path secret = Files.writeString(dir.resolve("toy.passwd"), ToyAgentProvider.PASSWORD + "\n");
+        Path secret = SecretFiles.write(dir.resolve("toy.passwd"), ToyAgentProvider.PASSWORD + "\n");
         env.remove("passwd");
         env.put("passwd_file", secret.toString());
 

@@ -1,6 +1,7 @@
 package org.fence4j.agents.protocol.fenceagents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -10,12 +11,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.testing.ChildProcess;
+import org.fence4j.agents.testing.Nobody;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +172,27 @@ class FenceAgentsCommandTest {
         assertThat(stdin("action=status\nport=pm02\ndebug_file=" + link + "\n" + config)).isEqualTo(1);
         assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + link + "'");
         assertThat(java.nio.file.Files.readString(target)).isEqualTo("keep\n");
+        assertThat(device.actions()).isEmpty();
+    }
+
+    @Test
+    void aDebugFilePlantedAsAFifoOrByAnotherUserIsRefusedWithoutWaiting() throws Exception {
+        // /tmp is where debug files go, and where another user can put something first
+        Path fifo = dir.resolve("debug.fifo");
+        assertThat(ChildProcess.run(List.of("mkfifo", fifo.toString()), Map.of(), "", Duration.ofSeconds(30))
+                .exitCode()).isZero();
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
+                assertThat(stdin("action=status\nport=pm02\ndebug_file=" + fifo + "\n" + config)).isEqualTo(1));
+        assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + fifo + "': it is a symbolic link or"
+                + " not a regular file");
+        Nobody.assumeRoot();
+        Path theirs = java.nio.file.Files.writeString(dir.resolve("debug.log"), "");
+        Nobody.own(theirs); // they would read what root appends
+        err.reset();
+        assertThat(stdin("action=status\nport=pm02\ndebug_file=" + theirs + "\n" + config)).isEqualTo(1);
+        assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + theirs + "': debug file " + theirs
+                + " is owned by nobody (uid 65534)");
+        assertThat(java.nio.file.Files.readString(theirs)).isEmpty();
         assertThat(device.actions()).isEmpty();
     }
 

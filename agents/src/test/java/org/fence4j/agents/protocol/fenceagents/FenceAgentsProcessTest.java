@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
+import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
 import org.fence4j.agents.testing.XmlDocuments;
@@ -32,7 +34,7 @@ class FenceAgentsProcessTest {
     @BeforeEach
     void configure() throws IOException {
         device = new ToyDevice(dir);
-        secretFile = Files.writeString(dir.resolve("toy.passwd"), ToyAgentProvider.PASSWORD + "\n");
+        secretFile = SecretFiles.write(dir.resolve("toy.passwd"), ToyAgentProvider.PASSWORD + "\n");
     }
 
     private ChildProcess.Result stdin(String lines, Map<String, String> env) {
@@ -70,6 +72,14 @@ class FenceAgentsProcessTest {
         assertThat(device.power("pm02")).isEqualTo(PowerState.OFF);
 
         assertThat(stdin(fencerStdin("monitor"), fenced).exitCode()).isZero();
+    }
+
+    @Test
+    void aNewDebugFileIsMadeForTheFencingUserAlone() throws IOException {
+        Path debug = dir.resolve("debug.log");
+        ChildProcess.Result status = stdin(fencerStdin("status") + "debug_file=" + debug + "\n", Map.of());
+        assertThat(status.exitCode()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(debug))).isEqualTo("rw-------");
     }
 
     @Test
