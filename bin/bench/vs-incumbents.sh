@@ -23,6 +23,7 @@ lab=$here/../../ipmi/lab/ipmi-sim
 for tool in /usr/bin/time fence_ipmilan "$lab/start.sh"; do
   command -v "$tool" >/dev/null || { echo "vs-incumbents.sh: needs $tool" >&2; exit 2; }
 done
+umask 022 # fence4j refuses a configuration or secret file that group or others could write
 tmp=$(mktemp -d)
 trap '"$lab/stop.sh" --state-dir "$tmp/sim" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM

@@ -15,6 +15,7 @@ set -u
 home=${1:?usage: bad-network.sh FENCE4J_HOME [PORT] [RUNS] [OTHER_RUNS]}; port=${2:-10420}; runs=${3:-100}
 others=${4:-20}; pport=$((port + 1)); limit=30
 here=$(cd "$(dirname "$0")/.." && pwd); lab=$here/lab/ipmi-sim
+umask 022 # fence4j refuses a configuration or secret file that group or others could write
 tmp=$(mktemp -d); proxy_pid=
 cleanup() { [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null; "$lab/stop.sh" --state-dir "$tmp/sim" >/dev/null 2>&1; rm -rf "$tmp"; }
 trap cleanup EXIT

@@ -8,6 +8,7 @@
 set -u
 home=${1:?usage: vs-ipmitool.sh FENCE4J_HOME [PORT] [RUNS]}; port=${2:-9730}; runs=${3:-10}
 lab=$(cd "$(dirname "$0")/.." && pwd)/lab/ipmi-sim
+umask 022 # fence4j refuses a configuration or secret file that group or others could write
 tmp=$(mktemp -d); trap '"$lab/stop.sh" --state-dir "$tmp/sim" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 "$lab/start.sh" --port "$port" --state-dir "$tmp/sim" >/dev/null || exit 1
 printf 'secret\n' >"$tmp/pw"; chmod 600 "$tmp/pw"

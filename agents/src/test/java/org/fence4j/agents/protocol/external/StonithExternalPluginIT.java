@@ -19,6 +19,7 @@ import java.util.Map;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
+import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
 import org.fence4j.agents.testing.XmlDocuments;
@@ -59,7 +60,7 @@ class StonithExternalPluginIT {
         Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
 
         device = new ToyDevice(dir);
-        Path secret = Files.writeString(dir.resolve("toy.passwd"), ToyAgentProvider.PASSWORD + "\n");
+        Path secret = SecretFiles.write(dir.resolve("toy.passwd"), ToyAgentProvider.PASSWORD + "\n");
         params = List.of("hostlist=pm01,pm02", "state_dir=" + dir, "passwd_file=" + secret);
     }
 
