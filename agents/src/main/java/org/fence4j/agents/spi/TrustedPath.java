@@ -35,7 +35,7 @@ public final class TrustedPath {
         public String describe(String what, Path path) {
             if (!above) {
                 return what + " " + path + " " + problem() + "; expected " + (ownedByOther()
-                        ? "root, the user fencing runs as: chown root " + at
+                        ? "root, the user fencing runs as: chown " + (isLink() ? "-h " : "") + "root " + at
                         : isDirectory() ? "0700: chmod 700 " + at : "only its owner to write it: chmod go-w " + at);
             }
             return at + ", above the " + what + " " + path + ", " + problem() + (ownedByOther()
@@ -52,7 +52,7 @@ public final class TrustedPath {
         /** e.g. "is owned by bob (uid 1000)", "is writable by group or others (mode 0777) without the sticky bit". */
         public String problem() {
             if (ownedByOther()) {
-                return ((mode & TYPE_MASK) == SYMLINK ? "is a symbolic link owned by " : "is owned by ") + owner(at, uid);
+                return (isLink() ? "is a symbolic link owned by " : "is owned by ") + owner(at, uid);
             }
             return "is writable by group or others (mode " + String.format("%04o", mode & 07777) + ")"
                     + (above && stickyIsEnough ? " without the sticky bit" : "");
@@ -60,6 +60,10 @@ public final class TrustedPath {
 
         private boolean ownedByOther() {
             return !trusted(uid);
+        }
+
+        private boolean isLink() {
+            return (mode & TYPE_MASK) == SYMLINK;
         }
 
         private boolean isDirectory() {

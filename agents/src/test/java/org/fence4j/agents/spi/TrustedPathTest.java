@@ -70,8 +70,9 @@ class TrustedPathTest {
         // the owner of a link in a sticky directory may replace it, aiming it at a file of theirs
         Files.getFileAttributeView(link, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                 .setOwner(link.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
-        assertThat(TrustedPath.check(link, true).orElseThrow().problem())
-                .isEqualTo("is a symbolic link owned by nobody (uid 65534)");
+        assertThat(TrustedPath.check(link, true).orElseThrow().describe("configuration", link))
+                .isEqualTo("configuration " + link + " is a symbolic link owned by nobody (uid 65534); expected root,"
+                        + " the user fencing runs as: chown -h root " + link);
     }
 
     @Test
