@@ -1,6 +1,5 @@
 package org.fence4j.agents.spi;
 
-import com.sun.security.auth.module.UnixSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,7 +23,9 @@ public final class TrustedPath {
     private static final int STICKY = 01000;
     private static final int GROUP_OTHERS_WRITE = 0022;
     private static final long ROOT = 0;
-    private static final long USER = new UnixSystem().getUid();
+    private static final long UNKNOWN = -1;
+    /** This process's uid, once read (com.sun.security's UnixSystem would load a native library, libjaas, into every call). */
+    private static volatile long user = UNKNOWN;
 
     private TrustedPath() {
     }
@@ -95,7 +96,19 @@ public final class TrustedPath {
 
     /** Root, and the user this process runs as (a test's, a demo's). */
     public static boolean trusted(long uid) {
-        return uid == ROOT || uid == USER;
+        return uid == ROOT || uid == user();
+    }
+
+    /** The uid this process runs as: the owner of /proc/self. */
+    public static long user() {
+        if (user == UNKNOWN) {
+            try {
+                user = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot tell this process's uid from /proc/self", e);
+            }
+        }
+        return user;
     }
 
     /** "bob (uid 1000)": the owner of {@code path} (not of a link's target), for messages. */

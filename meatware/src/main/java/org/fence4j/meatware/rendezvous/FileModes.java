@@ -32,8 +32,8 @@ final class FileModes {
     }
 
     /** The uid this process runs as. */
-    static int ownUid() throws IOException {
-        return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    static int ownUid() {
+        return (int) TrustedPath.user();
     }
 
     /**
