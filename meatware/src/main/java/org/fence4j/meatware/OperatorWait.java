@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.FileProblem;
 import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.Ticker;
 import org.fence4j.meatware.prompt.ConfirmationQuestion;
@@ -99,7 +100,7 @@ final class OperatorWait {
             LOG.warn(why);
             return FenceResult.failure(why);
         } catch (IOException e) {
-            String why = "Cannot wait for an operator to confirm " + target + ": " + e.getMessage();
+            String why = "Cannot wait for an operator to confirm " + target + ": " + FileProblem.named(e);
             LOG.error(why);
             return FenceResult.failure(why);
         }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,8 +95,11 @@ public final class History {
         if (dir.isEmpty()) {
             return List.of();
         }
+        // a damaged byte must not hide the rest: it reads as U+FFFD, and its line is skipped below
+        CharsetDecoder lenient = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         try (BufferedReader reader = new BufferedReader(Channels.newReader(
-                dir.get().open(file.getFileName().toString(), StandardOpenOption.READ), StandardCharsets.UTF_8))) {
+                dir.get().open(file.getFileName().toString(), StandardOpenOption.READ), lenient, -1))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank()) {
@@ -105,6 +110,9 @@ public final class History {
                     e = Json.JSON.readValue(line, HistoryEntry.class);
                 } catch (IOException damaged) {
                     continue; // a torn line from a crash must not hide the rest
+                }
+                if (!isWhole(e)) {
+                    continue; // JSON, but not an entry fence4j wrote
                 }
                 if (target.isEmpty() || target.get().equals(e.target())) {
                     newest.addLast(e);
@@ -117,6 +125,11 @@ public final class History {
             return List.of();
         }
         return List.copyOf(newest);
+    }
+
+    private static boolean isWhole(HistoryEntry e) {
+        return e.target() != null && e.action() != null && e.start() != null && e.end() != null && e.outcome() != null
+                && e.levels() != null && !e.levels().contains(null);
     }
 
     /** The JSON form of any value, in the history's naming; for --json output. */

@@ -1,6 +1,7 @@
 package org.fence4j.agents.config;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.fence4j.agents.config.YamlNode.Entry;
@@ -95,8 +97,9 @@ public final class ConfigLoader {
     private static YamlNode parse(Path file) throws ConfigException {
         String name = file.toString();
         if (!Files.isRegularFile(file)) {
-            throw new ConfigException(name + ": no such configuration file; expected a YAML file"
-                    + " (given by --config, " + CONFIG_VARIABLE + " or at " + DEFAULT_PATH + ")");
+            throw new ConfigException(name + (Files.exists(file) ? ": not a regular file (a directory, device or FIFO)"
+                    : ": no such configuration file") + "; expected a YAML file (given by --config, " + CONFIG_VARIABLE
+                    + " or at " + DEFAULT_PATH + ")");
         }
         String text;
         try {
@@ -110,6 +113,8 @@ public final class ConfigLoader {
                         + " MiB; expected a fence4j configuration");
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(name + ": not UTF-8 text; expected a YAML file in UTF-8");
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read the configuration ("
                     + e.getClass().getSimpleName() + "); expected a readable file");
@@ -129,9 +134,9 @@ public final class ConfigLoader {
             throw new ConfigException(name + ":" + notValid(e));
         } catch (ReaderException e) {
             throw new ConfigException(name + ":" + lineAt(text, e.getPosition()) + ": not valid YAML ("
-                    + firstLine(e.getMessage()) + ")");
+                    + withoutContent(firstLine(e.getMessage())) + ")");
         } catch (YAMLException e) {
-            throw new ConfigException(name + ": not valid YAML (" + firstLine(e.getMessage()) + ")");
+            throw new ConfigException(name + ": not valid YAML (" + withoutContent(firstLine(e.getMessage())) + ")");
         }
     }
 
@@ -142,13 +147,35 @@ public final class ConfigLoader {
     private static String notValid(MarkedYAMLException e) {
         Mark problemAt = e.getProblemMark();
         int problemLine = problemAt == null ? 0 : problemAt.getLine() + 1;
-        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        String problem = e.getProblem() == null ? "invalid YAML" : withoutContent(e.getProblem());
         if (e.getContext() == null || e.getContextMark() == null) {
             return problemLine + ": not valid YAML (" + problem + ")";
         }
         int line = e.getContextMark().getLine() + 1;
-        return line + ": not valid YAML (" + e.getContext() + ": " + problem
+        return line + ": not valid YAML (" + withoutContent(e.getContext()) + ": " + problem
                 + (problemLine == line ? "" : " on line " + problemLine) + ")";
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+    private static final Pattern CHARACTER = Pattern.compile("character \\S+\\(\\d+\\)");
+    private static final Pattern TAG_HANDLE = Pattern.compile("tag handle \\S+");
+    private static final Pattern BUT_FOUND = Pattern.compile("but found:? (?!')\\S.*$");
+
+    /**
+     * SnakeYAML's problem without the file's content, which may be a secret's: "found unknown escape
+     * character q(113)", "but found: ZZZZ", "while scanning an alias 'pw'". Its token names
+     * ('<block end>') and single punctuation characters (',') stay.
+     */
+    static String withoutContent(String problem) {
+        String p = QUOTED.matcher(problem).replaceAll(m -> isYamls(m.group(1)) ? Matcher.quoteReplacement(m.group())
+                : "'...'");
+        p = CHARACTER.matcher(p).replaceAll("character");
+        p = TAG_HANDLE.matcher(p).replaceAll("tag handle");
+        return BUT_FOUND.matcher(p).replaceAll("but found something else");
+    }
+
+    private static boolean isYamls(String quoted) {
+        return quoted.startsWith("<") || quoted.length() == 1 && !Character.isLetterOrDigit(quoted.charAt(0));
     }
 
     private static String firstLine(String message) {

@@ -71,6 +71,8 @@ sealed interface YamlNode {
     Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
     /** Aliases a document may use; each is a reference, but a bound keeps a crafted file from growing without end. */
     int MOST_ALIASES = 50;
+    /** Far deeper than a configuration goes. */
+    int MOST_DEPTH = 64;
 
     /**
      * The first document of {@code yaml}, or null when it holds none. Throws SnakeYAML's
@@ -91,6 +93,7 @@ sealed interface YamlNode {
         private final Parser parser;
         private final Map<String, YamlNode> anchors = new HashMap<>();
         private int aliases;
+        private int depth;
 
         private Reading(Parser parser) {
             this.parser = parser;
@@ -100,10 +103,23 @@ sealed interface YamlNode {
         private YamlNode node() throws DuplicateKeyException, UnusableYamlException {
             Event event = parser.getEvent();
             int line = lineOf(event);
+            if (++depth > MOST_DEPTH) { // each level is a call: a crafted file must not end in a StackOverflowError
+                throw new UnusableYamlException("nested deeper than " + MOST_DEPTH + " levels", line);
+            }
+            try {
+                return nodeOf(event, line);
+            } finally {
+                depth--;
+            }
+        }
+
+        private YamlNode nodeOf(Event event, int line) throws DuplicateKeyException, UnusableYamlException {
             if (event instanceof AliasEvent alias) {
                 YamlNode anchored = anchors.get(alias.getAnchor());
                 if (anchored == null) {
-                    throw new UnusableYamlException("no anchor '" + alias.getAnchor() + "' before its alias", line);
+                    // not named: a plain value that starts with '*' (a password) is read as an alias
+                    throw new UnusableYamlException("an alias (*) with no anchor (&) before it; quote a value that"
+                            + " starts with '*'", line);
                 }
                 if (++aliases > MOST_ALIASES) {
                     throw new UnusableYamlException("more than " + MOST_ALIASES + " aliases", line);

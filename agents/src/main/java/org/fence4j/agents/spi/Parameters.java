@@ -258,7 +258,7 @@ public final class Parameters {
     private static Optional<String> check(ParameterSpec spec, RawParameter p) {
         String v = p.value().trim();
         boolean ok = switch (spec.type()) {
-            case STRING -> true;
+            case STRING -> !(spec.required() && v.isEmpty()); // an empty ipaddr would be this host's own
             case INTEGER -> WHOLE_NUMBER.matcher(v).matches();
             case BOOLEAN -> ParameterType.parseBoolean(v).isPresent();
             case SECONDS -> DECIMAL_SECONDS.matcher(v).matches();
@@ -267,8 +267,8 @@ public final class Parameters {
         if (ok) {
             return Optional.empty();
         }
-        String expected = spec.type() == ParameterType.SELECT
-                ? "one of " + String.join(", ", spec.choices()) : spec.type().expected();
+        String expected = spec.type() == ParameterType.SELECT ? "one of " + String.join(", ", spec.choices())
+                : spec.type() == ParameterType.STRING ? "a value (it is required)" : spec.type().expected();
         return Optional.of(p.origin() + ": " + p.key() + ": expected " + expected + ", got '" + p.value() + "'");
     }
 

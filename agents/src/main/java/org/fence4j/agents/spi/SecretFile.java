@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
@@ -141,15 +139,7 @@ final class SecretFile {
 
     /** The JDK's messages name the path: say what happened instead. */
     private static IOException plain(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new IOException("there is no such file");
-        }
-        if (e instanceof AccessDeniedException) {
-            return new IOException("permission denied");
-        }
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return new IOException(fs.getReason());
-        }
-        return new IOException(e.getClass().getSimpleName());
+        return new IOException(e instanceof java.nio.file.FileSystemException ? FileProblem.of(e)
+                : e.getClass().getSimpleName());
     }
 }

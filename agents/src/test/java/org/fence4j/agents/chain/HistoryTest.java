@@ -45,6 +45,16 @@ class HistoryTest {
     }
 
     @Test
+    void aDamagedByteOrAJsonLineThatIsNoEntryDoesNotHideTheRest() throws Exception {
+        History h = new History(dir.resolve("history.jsonl"));
+        h.append(entry("pm01", "SUCCESS"), Deadline.after(Duration.ofSeconds(5)));
+        Files.write(h.file(), new byte[] {'{', (byte) 0xff, '}', '\n'}, StandardOpenOption.APPEND);
+        Files.writeString(h.file(), "{}\n{\"target\":\"pm02\"}\n", StandardOpenOption.APPEND);
+        h.append(entry("pm02", "SUCCESS"), Deadline.after(Duration.ofSeconds(5)));
+        assertThat(h.read(Optional.empty(), 10)).extracting(HistoryEntry::target).containsExactly("pm01", "pm02");
+    }
+
+    @Test
     void theLineAFenceAppendsIsWhatJacksonWrites() throws Exception {
         String awkward = "quote \" backslash \\ newline \n tab \t cr \r bell \u0007 unit \u001f del \u007f é ☃ 𝄞 </script>";
         List<HistoryEntry> entries = List.of(entry("pm01", "SUCCESS"),

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
@@ -161,6 +162,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSyntaxErrorInASecretDoesNotQuoteIt() throws Exception {
+        // a password that starts with '*' is a YAML alias; escapes and hex sequences are checked in quotes
+        for (String value : List.of("*s3cr3tPW", "\"s3cr3tPW\\uZZZZ\"", "\"s3cr3tPW\\q\"", "!s3cr3tPW! x")) {
+            String inline = VALID.replace("passwd_env: PM02_PW", "passwd: " + value);
+            assertThatThrownBy(() -> load(inline, "rw-------")).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("not valid YAML").hasMessageNotContaining("s3cr3tPW")
+                    .hasMessageNotContaining("ZZZZ").hasMessageNotContaining("q(");
+        }
+    }
+
+    @Test
+    void nestingTooDeepIsALineNotAStackOverflow() {
+        String deep = "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
+        assertThat(problem(deep)).isEqualTo(dir.resolve("fence4j.yaml") + ":1: not valid YAML (nested deeper than "
+                + YamlNode.MOST_DEPTH + " levels)");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8OrNotAFileIsSaidSo() throws Exception {
+        Path file = dir.resolve("fence4j.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
+        ConfigLoader loader = new ConfigLoader(AgentRegistry.load(), Map.<String, String>of()::get);
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": not UTF-8 text; expected a YAML file in UTF-8");
+        assertThatThrownBy(() -> loader.load(dir)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(dir + ": not a regular file (a directory, device or FIFO); expected a YAML file");
+    }
+
+    @Test
     void syntaxErrorsDoNotQuoteTheFile() {
         String broken = VALID.replace("passwd_env: PM02_PW", "passwd: \"unterminated-secret");
         assertThat(problem(broken)).contains("not valid YAML").doesNotContain("unterminated-secret");
@@ -183,7 +213,8 @@ class ConfigLoaderTest {
     @Test
     void yamlThatParsesButCannotBeAConfigurationNamesItsLine() {
         assertThat(problem(VALID.replace("mode: fail", "mode: *nowhere")))
-                .contains(":8: not valid YAML (no anchor 'nowhere' before its alias)");
+                .contains(":8: not valid YAML (an alias (*) with no anchor (&) before it; quote a value that starts"
+                        + " with '*')");
         assertThat(problem(VALID.replace("mode: fail", "? [a, b]\n      : fail")))
                 .contains(":8: not valid YAML (a key that is not text)");
         assertThat(problem(VALID.replace("  helper-pm02:", "\thelper-pm02:")))

@@ -58,6 +58,13 @@ class ParametersTest {
     }
 
     @Test
+    void aRequiredTextThatIsEmptyIsRefused() {
+        // an empty BMC address resolves to this host's own: never "the BMC"
+        assertThatThrownBy(() -> resolve(file("ip", "  "), file("passwd_env", "PW")))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("expected a value (it is required), got '  '");
+    }
+
+    @Test
     void aSecretFileOthersCouldReadOrChangeIsRefused(@TempDir Path dir) throws Exception {
         Path f = SecretFiles.write(dir.resolve("pw"), "from-file\n");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));

@@ -163,6 +163,9 @@ final class DatagramExchanger implements Exchanger {
     }
 
     private static String describe(IOException e) {
+        if (e instanceof java.net.PortUnreachableException) {
+            return "port unreachable (ICMP: nothing listens on that UDP port)";
+        }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 

@@ -244,7 +244,7 @@ class IpmiClientSimulatedBmcTest {
         assertThatThrownBy(() -> client.open(nobody, ADMIN, FAST.withRetry(RetryPolicy.fixed(Duration.ofMillis(100), 3)),
                 Deadline.after(Duration.ofSeconds(5)))).isInstanceOf(NoAnswerException.class)
                 .hasMessageContaining("no answer to Get Channel Authentication Capabilities").hasMessageContaining("3 tries")
-                .hasMessageContaining("last network error");
+                .hasMessageContaining("last network error: port unreachable (ICMP: nothing listens on that UDP port)");
     }
 
     @Test

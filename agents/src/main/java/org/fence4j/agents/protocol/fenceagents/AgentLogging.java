@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
+import org.fence4j.agents.spi.FileProblem;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.TrustedPath;
 
@@ -41,9 +42,12 @@ final class AgentLogging {
                 // the log (SLF4J simple writes to System.err as it is at each line) is appended to the file;
                 // the agent's own ERROR lines keep the stderr it was given
                 System.setErr(new PrintStream(appendTo(Path.of(file.get())), true, StandardCharsets.UTF_8));
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 return Optional.of(StandardOptions.DEBUG_FILE + ": cannot append to '" + file.get() + "': "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+                        + FileProblem.of(e));
+            } catch (RuntimeException e) { // e.g. InvalidPathException
+                return Optional.of(StandardOptions.DEBUG_FILE + ": cannot append to '" + file.get() + "': "
+                        + e.getMessage());
             }
             level = Math.max(level, 2);
         }

@@ -185,6 +185,10 @@ class FenceAgentsCommandTest {
                 assertThat(stdin("action=status\nport=pm02\ndebug_file=" + fifo + "\n" + config)).isEqualTo(1));
         assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + fifo + "': it is a symbolic link or"
                 + " not a regular file");
+        err.reset();
+        Path nowhere = dir.resolve("no-such-dir/debug.log");
+        assertThat(stdin("action=status\nport=pm02\ndebug_file=" + nowhere + "\n" + config)).isEqualTo(1);
+        assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + nowhere + "': there is no such file");
         Nobody.assumeRoot();
         Path theirs = java.nio.file.Files.writeString(dir.resolve("debug.log"), "");
         Nobody.own(theirs); // they would read what root appends
