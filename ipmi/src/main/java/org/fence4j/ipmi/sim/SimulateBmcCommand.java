@@ -105,9 +105,16 @@ public final class SimulateBmcCommand implements FenceCliCommand {
             if (kgFile != null) {
                 builder.kg(secret(kgFile, null, "--kg-file"));
             }
-            in = new Faults.Direction(lossIn / 100, 0, 0, false);
-            out = new Faults.Direction(lossOut / 100, duplicate / 100, delayMillis, reorder);
-            error = answerError == null ? 0 : Integer.parseInt(answerError, 16);
+            in = new Faults.Direction(percent("--loss-in", lossIn), 0, 0, false);
+            out = new Faults.Direction(percent("--loss-out", lossOut), percent("--duplicate", duplicate),
+                    delayMillis, reorder);
+            if (delayMillis < 0) {
+                throw new IllegalArgumentException("--delay-ms: expected 0 or more, got " + delayMillis);
+            }
+            error = answerError == null ? 0 : completionCode(answerError);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port: expected a UDP port from 1 to 65535, got " + port);
+            }
             if (count < 1 || count > MAX_COUNT) {
                 throw new IllegalArgumentException("--count: expected a whole number from 1 to " + MAX_COUNT + ", got " + count);
             }
@@ -136,6 +143,12 @@ public final class SimulateBmcCommand implements FenceCliCommand {
             awaitShutdown();
         } catch (IllegalStateException e) {
             err.println("simulate-bmc: " + e.getMessage());
+            return 1;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // a checked exception here is the socket's bind's, which Netty throws undeclared
+            err.println("simulate-bmc: cannot listen on " + address + ":" + (port + bmcs.size()) + ": "
+                    + (e instanceof java.net.BindException ? "the port is in use" : e.getMessage()));
             return 1;
         } finally {
             bmcs.forEach(SimulatedBmc::close);
@@ -171,6 +184,27 @@ public final class SimulateBmcCommand implements FenceCliCommand {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("--address " + address + ": unknown host");
         }
+    }
+
+    /** A rate from a percentage option. */
+    private static double percent(String option, double value) {
+        if (!(value >= 0 && value <= 100)) {
+            throw new IllegalArgumentException(option + ": expected a percentage from 0 to 100, got " + value);
+        }
+        return value / 100;
+    }
+
+    private static int completionCode(String hex) {
+        try {
+            int code = Integer.parseInt(hex, 16);
+            if (code >= 1 && code <= 0xff) {
+                return code;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--answer-error: expected a completion code in hex from 01 to ff, got '"
+                + hex + "'");
     }
 
     private Privilege privilege() {

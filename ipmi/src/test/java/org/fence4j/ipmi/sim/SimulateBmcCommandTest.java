@@ -14,6 +14,7 @@ import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.ipmi.client.IpmiClient;
 import org.fence4j.ipmi.command.GetChassisStatus;
 import org.fence4j.ipmi.session.Credentials;
+import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.session.Session;
 import org.fence4j.ipmi.session.SessionOptions;
 import org.junit.jupiter.api.Test;
@@ -101,5 +102,26 @@ class SimulateBmcCommandTest {
         Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
         assertThat(cli().execute("--port", "10763", "--count", "0", "--password-file", pw.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--count: expected a whole number from 1 to 1024, got 0");
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsNamingTheOption(@TempDir Path dir) throws Exception {
+        Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
+        assertThat(cli().execute("--port", "99999", "--password-file", pw.toString())).isEqualTo(2);
+        assertThat(cli().execute("--port", "10764", "--answer-error", "zz", "--password-file", pw.toString())).isEqualTo(2);
+        assertThat(cli().execute("--port", "10764", "--loss-in", "200", "--password-file", pw.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--port: expected a UDP port from 1 to 65535, got 99999")
+                .contains("--answer-error: expected a completion code in hex from 01 to ff, got 'zz'")
+                .contains("--loss-in: expected a percentage from 0 to 100, got 200.0");
+    }
+
+    @Test
+    void aPortInUseIsSaidSo(@TempDir Path dir) throws Exception {
+        Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
+        try (SimulatedBmc taken = SimulatedBmc.builder().port(10765).user("admin", Secret.of("x"), Privilege.ADMINISTRATOR)
+                .start()) {
+            assertThat(cli().execute("--port", "10765", "--password-file", pw.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("simulate-bmc: cannot listen on 127.0.0.1:10765: the port is in use");
+        }
     }
 }
