@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -154,11 +155,18 @@ public final class FifoListener implements AutoCloseable {
                 }
                 Set<Path> opened = new java.util.HashSet<>(FileModes.descriptorsOn(realFifo));
                 opened.removeAll(before);
-                if (opened.isEmpty()) {
-                    throw new IOException("what was opened is no longer " + fifo + "; someone moved or removed it");
-                }
+                int checked = 0;
                 for (Path descriptor : opened) {
-                    FileModes.requireOwnPrivateFifo(descriptor, fifoKey, fifo);
+                    try {
+                        FileModes.requireOwnPrivateFifo(descriptor, fifoKey, fifo);
+                        checked++;
+                    } catch (NoSuchFileException closedMeanwhile) {
+                        // another descriptor of this process (a writer in the same JVM) closed since the
+                        // listing: not the one this read holds open, which is checked all the same
+                    }
+                }
+                if (checked == 0) {
+                    throw new IOException("what was opened is no longer " + fifo + "; someone moved or removed it");
                 }
                 ByteBuffer buffer = ByteBuffer.allocate(ReplyRecord.SIZE);
                 int n = in.read(buffer);
