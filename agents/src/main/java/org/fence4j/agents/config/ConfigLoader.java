@@ -103,7 +103,8 @@ public final class ConfigLoader {
         }
         String text;
         try {
-            // whoever could change the configuration would decide which BMC fences which node, and with what credentials
+            // whoever could change the configuration would decide which BMC fences which node, and with
+            // what credentials
             Optional<TrustedPath.Untrusted> untrusted = TrustedPath.check(file, true);
             if (untrusted.isPresent()) {
                 throw new ConfigException(untrusted.get().describe("configuration", file));

@@ -24,7 +24,7 @@ public final class TrustedPath {
     private static final int GROUP_OTHERS_WRITE = 0022;
     private static final long ROOT = 0;
     private static final long UNKNOWN = -1;
-    /** This process's uid, once read (com.sun.security's UnixSystem would load a native library, libjaas, into every call). */
+    /** This process's uid, once read (com.sun.security's UnixSystem would load libjaas into every call). */
     private static volatile long user = UNKNOWN;
 
     private TrustedPath() {
@@ -32,7 +32,7 @@ public final class TrustedPath {
 
     /** Something on the way to a path that another user could change; {@code above} when it is not the path itself. */
     public record Untrusted(Path at, int mode, long uid, boolean above, boolean stickyIsEnough) {
-        /** e.g. "/srv, above the configuration /srv/f.yaml, is owned by bob (uid 1000), who could replace the configuration; ..." */
+        /** e.g. "/srv, above the configuration /srv/f.yaml, is owned by bob (uid 1000), who could replace ...". */
         public String describe(String what, Path path) {
             if (!above) {
                 return what + " " + path + " " + problem() + "; expected " + (ownedByOther()
@@ -47,7 +47,8 @@ public final class TrustedPath {
         /** The same without naming any path, for a file whose very path is secret. */
         public String describeUnnamed() {
             return (above ? "a directory above it " : "it ") + problem()
-                    + "; expected only root or the user fencing runs as to be able to change it and the directories above it";
+                    + "; expected only root or the user fencing runs as to be able to change it and the"
+                    + " directories above it";
         }
 
         /** e.g. "is owned by bob (uid 1000)", "is writable by group or others (mode 0777) without the sticky bit". */

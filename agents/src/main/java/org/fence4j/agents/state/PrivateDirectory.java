@@ -98,7 +98,8 @@ public final class PrivateDirectory {
                 throw new UnsafeStateException(file + " in the " + what + " is not a regular file; remove it");
             }
             if (!TrustedPath.trusted(uid(a))) {
-                throw new UnsafeStateException(file + " in the " + what + " is owned by " + TrustedPath.owner(file, uid(a))
+                throw new UnsafeStateException(file + " in the " + what + " is owned by "
+                        + TrustedPath.owner(file, uid(a))
                         + "; expected root, the user fencing runs as: remove it");
             }
             if ((mode & GROUP_OTHERS_ANY) != 0) {
