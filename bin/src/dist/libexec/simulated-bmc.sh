@@ -2,9 +2,9 @@
 # which all run fence4j against a simulated BMC on loopback: one place for their work directory,
 # clean-up and BMC start.
 
-# with_work_dir NAME: a private temporary directory in $work; at exit the simulated BMCs are stopped.
-# Sets umask 022: fence4j refuses a configuration or secret file that group or others could write.
-# and the directory removed.
+# with_work_dir NAME: a private temporary directory in $work; at exit the simulated BMCs are stopped
+# and the directory removed. Sets umask 022: fence4j refuses a configuration or secret file that
+# group or others could write.
 with_work_dir() {
   umask 022
   work=$(mktemp -d "${TMPDIR:-/tmp}/$1.XXXXXX") || exit 2

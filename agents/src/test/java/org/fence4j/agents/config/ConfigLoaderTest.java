@@ -187,7 +187,8 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": not UTF-8 text; expected a YAML file in UTF-8");
         assertThatThrownBy(() -> loader.load(dir)).isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith(dir + ": not a regular file (a directory, device or FIFO); expected a YAML file");
+                .hasMessageStartingWith(dir + ": not a regular file (a directory, device or FIFO); expected a YAML"
+                        + " file");
     }
 
     @Test

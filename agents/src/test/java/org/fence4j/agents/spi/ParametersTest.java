@@ -61,7 +61,8 @@ class ParametersTest {
     void aRequiredTextThatIsEmptyIsRefused() {
         // an empty BMC address resolves to this host's own: never "the BMC"
         assertThatThrownBy(() -> resolve(file("ip", "  "), file("passwd_env", "PW")))
-                .isInstanceOf(ParameterException.class).hasMessageContaining("expected a value (it is required), got '  '");
+                .isInstanceOf(ParameterException.class)
+                .hasMessageContaining("expected a value (it is required), got '  '");
     }
 
     @Test

@@ -103,8 +103,12 @@ class ManInTheMiddleTest {
     }
 
     private static BmcEngine engine(BmcState state) {
-        return new BmcEngine(List.of(new SimUser("admin", PASSWORD, Privilege.ADMINISTRATOR)), Set.of(3, 17), null,
-                new byte[16], state, new Faults(1));
+        return engine(state, null, new Faults(1));
+    }
+
+    private static BmcEngine engine(BmcState state, Secret kg, Faults faults) {
+        return new BmcEngine(List.of(new SimUser("admin", PASSWORD, Privilege.ADMINISTRATOR)), Set.of(3, 17), kg,
+                new byte[16], state, faults);
     }
 
     private static Deadline soon() {
@@ -213,7 +217,8 @@ class ManInTheMiddleTest {
                 OpenSessionResponse o = OpenSessionResponse.decode(p.payload());
                 byte[] downgraded = new OpenSessionResponse(o.tag(), 0, o.maxPrivilege(), o.consoleSessionId(),
                         o.bmcSessionId(), 3, 0, 0).encode();
-                return List.of(RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_RESPONSE, downgraded), null));
+                return List.of(RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_RESPONSE, downgraded),
+                        null));
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -258,8 +263,7 @@ class ManInTheMiddleTest {
             return out;
         };
         // a BMC that acknowledges power down but stays on: the chassis state is not changed by the engine below
-        ManInTheMiddle stuck = new ManInTheMiddle(new BmcEngine(List.of(new SimUser("admin", PASSWORD, Privilege.ADMINISTRATOR)),
-                Set.of(3, 17), null, new byte[16], state, new Faults(1).neverPowerOff(true)));
+        ManInTheMiddle stuck = new ManInTheMiddle(engine(state, null, new Faults(1).neverPowerOff(true)));
         stuck.attacker = m.attacker;
         Session second = open(stuck);
         PowerSettings settings = new PowerSettings(false, Duration.ZERO, Duration.ofMillis(300), 0);
@@ -272,8 +276,7 @@ class ManInTheMiddleTest {
     @Test
     void droppingRakp4DoesNotLetAConsoleWithoutTheBmcsKgIn() {
         BmcState state = new BmcState(true);
-        ManInTheMiddle m = new ManInTheMiddle(new BmcEngine(List.of(new SimUser("admin", PASSWORD, Privilege.ADMINISTRATOR)), Set.of(3, 17),
-                Secret.of("bmc-key"), new byte[16], state, new Faults(1)));
+        ManInTheMiddle m = new ManInTheMiddle(engine(state, Secret.of("bmc-key"), new Faults(1)));
         m.attacker = (w, a, r, g) -> w.equals("RAKP 3") ? List.of() : g;
         assertThatThrownBy(() -> open(m)).isInstanceOf(NoAnswerException.class)
                 .hasMessageContaining("Set Session Privilege");

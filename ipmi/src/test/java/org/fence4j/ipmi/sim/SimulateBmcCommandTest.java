@@ -108,7 +108,8 @@ class SimulateBmcCommandTest {
     void badOptionValuesAreUsageErrorsNamingTheOption(@TempDir Path dir) throws Exception {
         Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
         assertThat(cli().execute("--port", "99999", "--password-file", pw.toString())).isEqualTo(2);
-        assertThat(cli().execute("--port", "10764", "--answer-error", "zz", "--password-file", pw.toString())).isEqualTo(2);
+        assertThat(cli().execute("--port", "10764", "--answer-error", "zz", "--password-file", pw.toString()))
+                .isEqualTo(2);
         assertThat(cli().execute("--port", "10764", "--loss-in", "200", "--password-file", pw.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--port: expected a UDP port from 1 to 65535, got 99999")
                 .contains("--answer-error: expected a completion code in hex from 01 to ff, got 'zz'")
@@ -118,8 +119,8 @@ class SimulateBmcCommandTest {
     @Test
     void aPortInUseIsSaidSo(@TempDir Path dir) throws Exception {
         Path pw = SecretFiles.write(dir.resolve("pw"), "secret\n");
-        try (SimulatedBmc taken = SimulatedBmc.builder().port(10765).user("admin", Secret.of("x"), Privilege.ADMINISTRATOR)
-                .start()) {
+        try (SimulatedBmc taken = SimulatedBmc.builder().port(10765)
+                .user("admin", Secret.of("x"), Privilege.ADMINISTRATOR).start()) {
             assertThat(cli().execute("--port", "10765", "--password-file", pw.toString())).isEqualTo(1);
             assertThat(err.toString()).contains("simulate-bmc: cannot listen on 127.0.0.1:10765: the port is in use");
         }
