@@ -105,15 +105,16 @@ public final class SimulateBmcCommand implements FenceCliCommand {
             if (kgFile != null) {
                 builder.kg(secret(kgFile, null, "--kg-file"));
             }
+            if (delayMillis < 0) { // before Faults.Direction, whose own check names no option
+                throw new IllegalArgumentException("--delay-ms: expected 0 or more, got " + delayMillis);
+            }
             in = new Faults.Direction(percent("--loss-in", lossIn), 0, 0, false);
             out = new Faults.Direction(percent("--loss-out", lossOut), percent("--duplicate", duplicate),
                     delayMillis, reorder);
-            if (delayMillis < 0) {
-                throw new IllegalArgumentException("--delay-ms: expected 0 or more, got " + delayMillis);
-            }
             error = answerError == null ? 0 : completionCode(answerError);
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port: expected a UDP port from 1 to 65535, got " + port);
+                throw new IllegalArgumentException("--port: expected a UDP port from 0 (any free one) to 65535, got "
+                        + port);
             }
             if (count < 1 || count > MAX_COUNT) {
                 throw new IllegalArgumentException("--count: expected a whole number from 1 to " + MAX_COUNT + ", got " + count);

@@ -111,7 +111,9 @@ class SimulateBmcCommandTest {
         assertThat(cli().execute("--port", "10764", "--answer-error", "zz", "--password-file", pw.toString()))
                 .isEqualTo(2);
         assertThat(cli().execute("--port", "10764", "--loss-in", "200", "--password-file", pw.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--port: expected a UDP port from 1 to 65535, got 99999")
+        assertThat(cli().execute("--port", "10764", "--delay-ms", "-5", "--password-file", pw.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--port: expected a UDP port from 0 (any free one) to 65535, got 99999")
+                .contains("--delay-ms: expected 0 or more, got -5")
                 .contains("--answer-error: expected a completion code in hex from 01 to ff, got 'zz'")
                 .contains("--loss-in: expected a percentage from 0 to 100, got 200.0");
     }

@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.fence4j.agents.spi.FileProblem;
 
 /**
  * The waiting side of a rendezvous, as cluster-glue's meatware plugin: creates the FIFO with
@@ -173,7 +174,7 @@ public final class FifoListener implements AutoCloseable {
                 reply.complete(ReplyRecord.decode(buffer.array(), n));
             }
         } catch (IOException e) {
-            reply.complete(new Reply.Unusable("cannot read " + fifo + ": " + e.getMessage()));
+            reply.complete(new Reply.Unusable("cannot read " + fifo + ": " + FileProblem.of(e)));
         }
     }
 
