@@ -35,7 +35,7 @@ class ExamplesTest {
         Files.writeString(file, yaml);
 
         FenceConfig config = new ConfigLoader(AgentRegistry.load(), k -> null).load(file);
-        config.checkEveryDevice(Deadline.after(Duration.ofSeconds(30))); // what fence-cli validate does
+        config.validate(Deadline.after(Duration.ofSeconds(30))); // what fence-cli validate does
 
         for (String node : new String[] {"pm01", "pm02"}) {
             assertThat(config.target(node).orElseThrow().levels()).extracting(l -> l.device().agentType())
@@ -47,7 +47,7 @@ class ExamplesTest {
     void theDemoFencesPm02ThroughHelperIpmiAndMeatware() throws Exception {
         FenceConfig config = new ConfigLoader(AgentRegistry.load(), Map.of("FENCE4J_BMC_PASSWORD", "x")::get)
                 .load(EXAMPLES.resolve("demo.yaml"));
-        config.checkEveryDevice(Deadline.after(Duration.ofSeconds(30)));
+        config.validate(Deadline.after(Duration.ofSeconds(30)));
         assertThat(config.target("pm02").orElseThrow().levels()).extracting(l -> l.device().agentType())
                 .containsExactly("helper", "ipmi", "meatware");
     }

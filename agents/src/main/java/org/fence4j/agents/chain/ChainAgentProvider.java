@@ -124,7 +124,7 @@ public final class ChainAgentProvider implements FenceAgentProvider {
         @Override
         public List<String> problems(Deadline deadline) {
             try {
-                config.checkEveryDevice(deadline);
+                config.validate(deadline);
                 return List.of();
             } catch (ConfigException e) {
                 return e.problems();

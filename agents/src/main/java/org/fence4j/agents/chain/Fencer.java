@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
-import org.fence4j.agents.state.PrivateDirectory;
+import org.fence4j.agents.spi.FileProblem;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -39,14 +39,15 @@ public final class Fencer {
 
     /**
      * Fences {@code target} (ON, OFF or RESET) within {@code deadline}. With {@code wait} false, a
-     * target held by another request is refused at once.
+     * target held by another request is refused at once. The state directory decides nothing: a
+     * history that cannot be written safely (a directory another user made first) costs the entry,
+     * with an error line naming the fix, never the fence.
      *
      * @throws org.fence4j.agents.state.UnsafeStateException before any power command, when the
-     *     state or lock directory could be changed by another user
+     *     lock directory could be changed by another user
      */
     public ChainResult fence(FenceConfig.Target target, FenceAction action, String requester, Deadline deadline,
             boolean wait) throws TargetLocks.BusyException, IOException, InterruptedException {
-        PrivateDirectory.create(config.stateDir(), History.STATE_DIRECTORY);
         ChainResult result;
         try (TargetLocks.Held held = locks.acquire(target.name(), TargetLocks.holder(action.word(), requester),
                 deadline, wait)) {
@@ -63,13 +64,13 @@ public final class Fencer {
             history().append(HistoryEntry.of(result, requester), deadline);
             return;
         } catch (IOException e) {
-            problem = e.getMessage() + " (" + e.getClass().getSimpleName() + ")";
+            problem = FileProblem.named(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // passed on; the outcome is reported all the same
             problem = "interrupted";
         }
         // the outcome stands: losing a confirmed fence to a full disk would fence the node again
-        LoggerFactory.getLogger(Fencer.class).warn("The history could not be written, the outcome stands: {};"
+        LoggerFactory.getLogger(Fencer.class).error("The history could not be written, the outcome stands: {};"
                 + " not recorded: {}", problem, result.summary());
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.state.FileLocks;
@@ -44,8 +45,6 @@ public final class History {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    /** What the history's directory is called in messages. */
-    public static final String STATE_DIRECTORY = "state directory";
     /** The longest wait for the file's lock: writing the history never holds up a request for long. */
     public static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
 
@@ -84,8 +83,8 @@ public final class History {
     /** The state directory, checked; empty when it does not exist and {@code create} is false. */
     private Optional<PrivateDirectory> directory(boolean create) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
-        return create ? Optional.of(PrivateDirectory.create(dir, STATE_DIRECTORY))
-                : PrivateDirectory.existing(dir, STATE_DIRECTORY);
+        return create ? Optional.of(PrivateDirectory.create(dir, FenceConfig.STATE_DIRECTORY))
+                : PrivateDirectory.existing(dir, FenceConfig.STATE_DIRECTORY);
     }
 
     /** The newest {@code limit} entries, oldest first, optionally of one target. */

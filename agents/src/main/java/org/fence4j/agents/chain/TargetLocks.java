@@ -6,11 +6,16 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.NodeName;
 import org.fence4j.agents.state.FileLocks;
 import org.fence4j.agents.state.PrivateDirectory;
 
@@ -30,7 +35,9 @@ public final class TargetLocks {
     public static final String DIR_VARIABLE = "FENCE4J_LOCK_DIR";
     /** Lock file names: node names as they are, lower case; anything else is escaped. */
     private static final String PLAIN = "abcdefghijklmnopqrstuvwxyz0123456789_-.";
-    private static final int LONGEST_NAME = 200;
+    /** Within NAME_MAX (255) with ".lock", for a name escaped to three times its length. */
+    private static final int LONGEST_FILE_NAME = 200;
+    private static final int DIGEST_CHARACTERS = 32;
 
     private final Path dir;
 
@@ -77,10 +84,13 @@ public final class TargetLocks {
      * The lock file's name for a target: node names compare without case (pm02 and PM02 are one
      * node, as the agents accept either); '/', a leading '.', '%' and any other character outside
      * [a-z0-9_.-] are escaped as %XX, so no name leaves the directory and two names never share a file.
+     * A name that escapes to more than {@link #LONGEST_FILE_NAME} characters keeps its start and
+     * ends in '~' and a digest of the whole ('~' is escaped in any other name), within NAME_MAX.
      */
     static String fileName(String target) {
-        if (target == null || target.isBlank()) {
-            throw new IllegalArgumentException("no target named; a lock needs the node's name");
+        Optional<String> problem = NodeName.problem(target);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
         StringBuilder name = new StringBuilder();
         byte[] bytes = target.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
@@ -89,11 +99,20 @@ public final class TargetLocks {
             boolean plain = PLAIN.indexOf(c) >= 0 && !(i == 0 && c == '.');
             name.append(plain ? String.valueOf(c) : String.format("%%%02x", bytes[i] & 0xff));
         }
-        if (name.length() > LONGEST_NAME) {
-            throw new IllegalArgumentException("target name too long for a lock (" + target.length()
-                    + " characters); expected a node name");
+        if (name.length() > LONGEST_FILE_NAME) {
+            String digest = HexFormat.of().formatHex(sha256(name.toString())).substring(0, DIGEST_CHARACTERS);
+            name.setLength(LONGEST_FILE_NAME - DIGEST_CHARACTERS - 1);
+            name.append('~').append(digest);
         }
         return name + ".lock";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     /**

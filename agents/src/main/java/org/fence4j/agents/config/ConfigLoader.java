@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
 import org.fence4j.agents.spi.TrustedPath;
+import org.fence4j.agents.spi.UnixMode;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -406,14 +406,12 @@ public final class ConfigLoader {
             return false;
         }
 
-        /** Inline secrets are allowed only in a file that group and others cannot read, as ssh keys. */
+        /** Inline secrets are allowed only in a file its owner alone can read, as a secret file ({@link UnixMode#isPrivate}). */
         private boolean isPrivateFile() {
             if (privateFile == null) {
                 try {
-                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-                    privateFile = perms.stream().noneMatch(p -> p == PosixFilePermission.GROUP_READ
-                            || p == PosixFilePermission.OTHERS_READ);
-                } catch (IOException | UnsupportedOperationException e) {
+                    privateFile = UnixMode.isPrivate((Integer) Files.getAttribute(file, "unix:mode"));
+                } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
                     privateFile = false;
                 }
             }

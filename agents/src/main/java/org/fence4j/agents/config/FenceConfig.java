@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.state.PrivateDirectory;
 
 /**
  * A validated configuration: devices, and for each target its levels in priority order; both maps in
@@ -21,6 +22,8 @@ import org.fence4j.agents.spi.ParameterException;
  * @param stateDir where history and lock files live
  */
 public record FenceConfig(Path source, Path stateDir, Map<String, Device> devices, Map<String, Target> targets) {
+    /** What the history's directory is called in messages. */
+    public static final String STATE_DIRECTORY = "state directory";
 
     public FenceConfig {
         // the file's order, every run (Map.copyOf would iterate in a new order in each JVM)
@@ -44,11 +47,14 @@ public record FenceConfig(Path source, Path stateDir, Map<String, Device> device
     }
 
     /**
-     * Opens every device once, as {@code fence-cli validate} does: reads every secret and lets
-     * each agent check its parameters, without contacting any device. Every problem at once.
+     * What {@code fence-cli validate} checks: opens every device once, which reads every secret and
+     * lets each agent check its parameters, without contacting any device; and the state directory,
+     * which a fence would skip. Every problem at once.
      */
-    public void checkEveryDevice(Deadline deadline) throws ConfigException {
+    public void validate(Deadline deadline) throws ConfigException {
         List<String> problems = new ArrayList<>();
+        PrivateDirectory.problem(stateDir, STATE_DIRECTORY).ifPresent(problem -> problems.add("state_dir: " + problem
+                + "; fencing would go on without a history"));
         for (Device device : new TreeMap<>(devices).values()) {
             try (FenceAgent agent = device.open(deadline)) {
                 // opened: its secrets are readable and its parameters fit together

@@ -67,13 +67,23 @@ public final class Parameters {
         return resolve(specs, raw, unknown, System::getenv);
     }
 
-    /** {@link #declare} and {@link #withSecrets} at once: for a device that is used right away. */
+    /** {@link #resolve(List, List, Unknown, UnaryOperator, Deadline)} giving each secret {@link #SECRET_TIMEOUT}. */
     public static Parameters resolve(List<ParameterSpec> specs, List<RawParameter> raw,
             Unknown unknown, UnaryOperator<String> environment) throws ParameterException {
+        return resolve(specs, raw, unknown, environment, null);
+    }
+
+    /**
+     * {@link #declare} and {@link #withSecrets} at once, every problem of both together: for a
+     * device that is used right away, its secrets read by {@code secretsBy} (null: each secret's own
+     * {@link #SECRET_TIMEOUT}).
+     */
+    public static Parameters resolve(List<ParameterSpec> specs, List<RawParameter> raw,
+            Unknown unknown, UnaryOperator<String> environment, Deadline secretsBy) throws ParameterException {
         List<String> problems = new ArrayList<>();
         Parameters declared = declare(specs, raw, unknown, environment, problems);
-        Parameters complete = declared.readSecrets(
-                Deadline.after(SECRET_TIMEOUT.multipliedBy(Math.max(1, declared.pending.size()))), problems);
+        Parameters complete = declared.readSecrets(secretsBy != null ? secretsBy
+                : Deadline.after(SECRET_TIMEOUT.multipliedBy(Math.max(1, declared.pending.size()))), problems);
         if (!problems.isEmpty()) {
             throw new ParameterException(problems);
         }

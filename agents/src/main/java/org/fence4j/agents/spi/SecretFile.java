@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Reads a secret file safely: only a regular file (a FIFO would block the open forever, a device
- * such as /dev/zero never ends) that only root or fencing's user can change and others cannot read,
+ * such as /dev/zero never ends) that only root or fencing's user can change and only its owner can read,
  * at most {@link #MAX_BYTES}, and within a time limit. Messages
  * never name the file (ipmi's passwd_method=file keeps even the path secret): callers add it
  * where they may.
@@ -25,8 +25,6 @@ import java.util.concurrent.TimeoutException;
 final class SecretFile {
     /** Far more than any password or key; a bigger file is not a secret file. */
     static final int MAX_BYTES = 64 * 1024;
-    private static final int S_IFMT = 0170000;
-    private static final int OTHERS_READ = 0004;
 
     private SecretFile() {
     }
@@ -62,7 +60,7 @@ final class SecretFile {
 
     /**
      * Whoever could change the file would choose the credentials fencing uses, or make them fail;
-     * whoever could read it would have them (as ssh refuses a private key others can read).
+     * whoever could read it would have them (as ssh refuses a private key its group can read).
      */
     private static void requirePrivate(Path file) throws IOException {
         int mode;
@@ -75,9 +73,10 @@ final class SecretFile {
         } catch (java.nio.file.FileSystemException e) {
             throw plain(e);
         }
-        if ((mode & OTHERS_READ) != 0) {
-            throw new IOException("others can read it (mode " + String.format("%04o", mode & 07777)
-                    + "); expected 0600, or 0640 for a group of its own: chmod o-r");
+        if (!UnixMode.isPrivate(mode)) {
+            throw new IOException(((mode & 0004) != 0 ? "others can read it" : (mode & 0040) != 0
+                    ? "its group can read it" : "group or others have access to it") + " (mode " + UnixMode.octal(mode)
+                    + "); expected 0600 or 0400, readable by its owner alone: chmod go=");
         }
     }
 
@@ -123,15 +122,7 @@ final class SecretFile {
     /** What a file that is not regular is, for the message. */
     private static String kind(Path file) {
         try {
-            int type = (Integer) Files.getAttribute(file, "unix:mode") & S_IFMT;
-            return switch (type) {
-                case 0010000 -> "a FIFO (named pipe)";
-                case 0020000 -> "a character device";
-                case 0040000 -> "a directory";
-                case 0060000 -> "a block device";
-                case 0140000 -> "a socket";
-                default -> "of file type " + Integer.toOctalString(type);
-            };
+            return UnixMode.kind((Integer) Files.getAttribute(file, "unix:mode"));
         } catch (IOException | RuntimeException e) {
             return "something else";
         }

@@ -17,11 +17,6 @@ import java.util.Optional;
  * user's entry), unless the caller says that is not enough.
  */
 public final class TrustedPath {
-    private static final int TYPE_MASK = 0170000;
-    private static final int DIRECTORY = 0040000;
-    private static final int SYMLINK = 0120000;
-    private static final int STICKY = 01000;
-    private static final int GROUP_OTHERS_WRITE = 0022;
     private static final long ROOT = 0;
     private static final long UNKNOWN = -1;
     /** This process's uid, once read (com.sun.security's UnixSystem would load libjaas into every call). */
@@ -56,7 +51,7 @@ public final class TrustedPath {
             if (ownedByOther()) {
                 return (isLink() ? "is a symbolic link owned by " : "is owned by ") + owner(at, uid);
             }
-            return "is writable by group or others (mode " + String.format("%04o", mode & 07777) + ")"
+            return "is writable by group or others (mode " + UnixMode.octal(mode) + ")"
                     + (above && stickyIsEnough ? " without the sticky bit" : "");
         }
 
@@ -65,11 +60,11 @@ public final class TrustedPath {
         }
 
         private boolean isLink() {
-            return (mode & TYPE_MASK) == SYMLINK;
+            return UnixMode.type(mode) == UnixMode.SYMLINK;
         }
 
         private boolean isDirectory() {
-            return (mode & TYPE_MASK) == DIRECTORY;
+            return UnixMode.type(mode) == UnixMode.DIRECTORY;
         }
     }
 
@@ -86,8 +81,8 @@ public final class TrustedPath {
             long uid = ((Number) a.get("uid")).longValue();
             boolean above = step.getValue();
             // a link's own mode means nothing; whoever owns it may replace it in a sticky directory
-            boolean writable = (mode & TYPE_MASK) != SYMLINK && (mode & GROUP_OTHERS_WRITE) != 0
-                    && !(above && stickyIsEnough && (mode & STICKY) != 0);
+            boolean writable = UnixMode.type(mode) != UnixMode.SYMLINK && (mode & UnixMode.GROUP_OTHERS_WRITE) != 0
+                    && !(above && stickyIsEnough && (mode & UnixMode.STICKY) != 0);
             if (!trusted(uid) || writable) {
                 return Optional.of(new Untrusted(step.getKey(), mode, uid, above, stickyIsEnough));
             }

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.fence4j.agents.spi.FileProblem;
 import org.fence4j.agents.spi.TrustedPath;
+import org.fence4j.agents.spi.UnixMode;
 
 /**
  * A directory that only fence4j's own user can change: where the target locks and the history
@@ -22,11 +24,6 @@ import org.fence4j.agents.spi.TrustedPath;
  * Files in it are checked without following links and opened with O_NOFOLLOW.
  */
 public final class PrivateDirectory {
-    private static final int TYPE_MASK = 0170000;
-    private static final int DIRECTORY = 0040000;
-    private static final int REGULAR = 0100000;
-    private static final int SYMLINK = 0120000;
-    private static final int GROUP_OTHERS_ANY = 0077;
 
     private final Path dir;
     private final String what;
@@ -57,14 +54,42 @@ public final class PrivateDirectory {
                 : Optional.empty();
     }
 
+    /**
+     * What {@link #create} would refuse, said without creating anything: the directory as it is, or,
+     * when it does not exist yet, a directory above it in which another user could create it first.
+     */
+    public static Optional<String> problem(Path dir, String what) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+                checked(absolute, what);
+                return Optional.empty();
+            }
+            Path parent = absolute.getParent();
+            while (parent != null && !Files.exists(parent, LinkOption.NOFOLLOW_LINKS)) {
+                parent = parent.getParent();
+            }
+            if (parent != null && !Files.isDirectory(parent)) {
+                return Optional.of(what + " " + absolute + " cannot be created: " + parent + " is not a directory");
+            }
+            Optional<TrustedPath.Untrusted> untrusted = parent == null ? Optional.empty() : TrustedPath.check(parent, true);
+            return untrusted.map(u -> what + " " + absolute + " does not exist yet, and " + u.at() + " " + u.problem()
+                    + ": another user could create it first; create it now (install -d -m 700 " + absolute
+                    + ") or choose a directory only root can change");
+        } catch (IOException e) {
+            return Optional.of(e instanceof UnsafeStateException ? e.getMessage()
+                    : what + " " + absolute + ": " + FileProblem.named(e));
+        }
+    }
+
     private static PrivateDirectory checked(Path dir, String what) throws IOException {
         Map<String, Object> own = attributes(dir);
         int mode = (Integer) own.get("mode");
-        if ((mode & TYPE_MASK) == SYMLINK) {
+        if (UnixMode.type(mode) == UnixMode.SYMLINK) {
             throw new UnsafeStateException(what + " " + dir + " is a symbolic link; expected a directory"
                     + " (fence4j never follows a link there: name the real directory)");
         }
-        if ((mode & TYPE_MASK) != DIRECTORY) {
+        if (UnixMode.type(mode) != UnixMode.DIRECTORY) {
             throw new UnsafeStateException(what + " " + dir + " is not a directory; expected a directory");
         }
         Optional<TrustedPath.Untrusted> untrusted = TrustedPath.check(dir, true);
@@ -90,11 +115,11 @@ public final class PrivateDirectory {
         try {
             Map<String, Object> a = attributes(file);
             int mode = (Integer) a.get("mode");
-            if ((mode & TYPE_MASK) == SYMLINK) {
+            if (UnixMode.type(mode) == UnixMode.SYMLINK) {
                 throw new UnsafeStateException(file + " in the " + what + " is a symbolic link; fence4j never"
                         + " follows one there: remove it (rm " + file + ")");
             }
-            if ((mode & TYPE_MASK) != REGULAR) {
+            if (UnixMode.type(mode) != UnixMode.REGULAR) {
                 throw new UnsafeStateException(file + " in the " + what + " is not a regular file; remove it");
             }
             if (!TrustedPath.trusted(uid(a))) {
@@ -102,7 +127,7 @@ public final class PrivateDirectory {
                         + TrustedPath.owner(file, uid(a))
                         + "; expected root, the user fencing runs as: remove it");
             }
-            if ((mode & GROUP_OTHERS_ANY) != 0) {
+            if (!UnixMode.isPrivate(mode)) {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
         } catch (NoSuchFileException absent) {

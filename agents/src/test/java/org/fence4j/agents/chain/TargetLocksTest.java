@@ -3,13 +3,17 @@ package org.fence4j.agents.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.NodeName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,6 +96,31 @@ class TargetLocksTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("pm02.lock",
                     "%2e.%2fpm02.lock");
         }
+    }
+
+    @Test
+    void aNodeNameUpToADnsNamesLengthHasALockOfItsOwnAndALongerOneIsAUsageProblem() throws Exception {
+        String longest = "n".repeat(NodeName.LONGEST);
+        String nearly = "n".repeat(NodeName.LONGEST - 1);
+        String escaped = "/".repeat(NodeName.LONGEST); // each character is three in the file name
+        for (String name : List.of(longest, nearly, escaped)) {
+            assertThat(NodeName.problem(name)).isEmpty();
+            assertThat(TargetLocks.fileName(name).getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+        }
+        assertThat(Set.of(TargetLocks.fileName(longest), TargetLocks.fileName(nearly), TargetLocks.fileName(escaped)))
+                .hasSize(3).allMatch(n -> n.contains("~"));
+        assertThat(TargetLocks.fileName(longest.toUpperCase())).isEqualTo(TargetLocks.fileName(longest));
+
+        TargetLocks locks = new TargetLocks(dir);
+        try (TargetLocks.Held held = locks.acquire(longest, "pid 1", seconds(5), true)) {
+            assertThatThrownBy(() -> locks.acquire(longest, "pid 2", seconds(5), false))
+                    .isInstanceOf(TargetLocks.BusyException.class);
+            locks.acquire(nearly, "pid 3", seconds(5), false).close();
+        }
+
+        assertThat(NodeName.problem(longest + "n")).contains("a node name has at most 253 characters (a DNS"
+                + " name's limit); got 254");
+        assertThat(NodeName.problem(" ")).contains("no node named; expected the node's name");
     }
 
     @Test

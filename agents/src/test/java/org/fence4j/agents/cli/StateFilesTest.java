@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fence4j.agents.chain.TargetLocks;
+import org.fence4j.agents.protocol.external.ExternalPlugin;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.ChildProcess;
@@ -135,20 +136,22 @@ class StateFilesTest {
     }
 
     @Test
-    void aStateDirectoryWritableByOthersIsRefusedBeforeAnyPowerCommand() throws Exception {
+    void aStateDirectoryWritableByOthersCostsTheHistoryNotTheFence() throws Exception {
         Files.createDirectories(state);
         Files.setPosixFilePermissions(state, PosixFilePermissions.fromString("rwxrwxrwx"));
-        CliRun r = reset();
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).isEqualTo("fence-cli: state directory " + state + " is writable by group or others (mode"
-                + " 0777); expected 0700: chmod 700 " + state + "\n");
-        assertThat(device.calls()).isEmpty();
+        ChildProcess.Result r = ChildProcess.run(cli("reset", "pm02"), Map.of(), "", LIMIT);
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.stderr()).startsWith("ERROR The history could not be written, the outcome stands: state directory "
+                + state + " is writable by group or others (mode 0777); expected 0700: chmod 700 " + state + "; not recorded: ");
+        assertThat(device.actions()).containsExactly("reset pm02");
+        assertThat(Files.exists(state.resolve("history.jsonl"))).isFalse();
+        // reading it is still refused: what another user could have written there is not shown as history
         assertThat(CliRun.of(Map.of("FENCE4J_CONFIG", config.toString()), "history").exitCode())
                 .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
-    void aStateDirectoryNobodyCreatedFirstIsRefused() throws Exception {
+    void aStateDirectoryNobodyCreatedFirstBlocksNoFence() throws Exception {
         Nobody.assumeRoot();
         // nobody plants the directory where root will keep its state: a world-writable, sticky place like /tmp
         Path shared = Files.createDirectories(dir.resolve("shared"));
@@ -159,12 +162,30 @@ class StateFilesTest {
         ChildProcess.Result mkdir = ChildProcess.run(Nobody.command("mkdir", "-m", "700", state.toString()), Map.of(),
                 "", LIMIT);
         assertThat(mkdir.exitCode()).as(mkdir.all()).isZero();
+        String refused = "ERROR The history could not be written, the outcome stands: state directory " + state
+                + " is owned by nobody (uid 65534); expected root, the user fencing runs as: chown root " + state;
 
-        CliRun r = reset();
-        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).isEqualTo("fence-cli: state directory " + state + " is owned by nobody (uid 65534);"
-                + " expected root, the user fencing runs as: chown root " + state + "\n");
-        assertThat(device.calls()).isEmpty();
+        ChildProcess.Result r = ChildProcess.run(cli("reset", "pm02"), Map.of(), "", LIMIT);
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.stderr()).startsWith(refused);
+        assertThat(device.actions()).containsExactly("reset pm02");
+
+        // the whole chain as Pacemaker runs it, and as cluster-glue does: a fence all the same
+        ChildProcess.Result agent = ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, List.of("chain")),
+                Map.of(), "action=off\nport=pm02\ntimeout=10\nconfig=" + config + "\n", Duration.ofSeconds(30));
+        assertThat(agent.exitCode()).as(agent.all()).isZero();
+        assertThat(agent.stdout()).isEqualTo("Success: Powered OFF\n");
+        assertThat(agent.stderr()).contains(refused);
+        ChildProcess.Result plugin = ChildProcess.run(ChildProcess.java(ExternalPlugin.class, List.of("chain", "on",
+                "pm02")), Map.of("config", config.toString()), "", Duration.ofSeconds(30));
+        assertThat(plugin.exitCode()).as(plugin.all()).isZero();
+        assertThat(plugin.stderr()).contains(refused);
+        assertThat(device.actions()).containsExactly("reset pm02", "off pm02", "on pm02");
+
+        // and validate says so before any fence
+        CliRun validate = CliRun.of(Map.of("FENCE4J_CONFIG", config.toString()), "validate");
+        assertThat(validate.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(validate.err()).contains("state directory " + state + " is owned by nobody (uid 65534)");
     }
 
     @Test

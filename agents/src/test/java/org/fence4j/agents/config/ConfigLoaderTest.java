@@ -24,7 +24,7 @@ class ConfigLoaderTest {
 
     static final String VALID = """
             # the seed cluster, with the toy test agent
-            state_dir: /var/tmp/f4j
+            state_dir: /var/lib/f4j
             devices:
               helper-pm02:
                 agent: toy
@@ -62,7 +62,7 @@ class ConfigLoaderTest {
     @Test
     void readsTheReferenceShape() throws Exception {
         FenceConfig c = load(VALID, "rw-r--r--");
-        assertThat(c.stateDir()).isEqualTo(Path.of("/var/tmp/f4j"));
+        assertThat(c.stateDir()).isEqualTo(Path.of("/var/lib/f4j"));
         FenceConfig.Target t = c.target("pm02").orElseThrow();
         assertThat(t.levels()).extracting(l -> l.device().name()).containsExactly("helper-pm02", "ipmi-pm02", "meatware-pm02");
         assertThat(t.levels()).extracting(FenceConfig.Level::timeout)
@@ -75,7 +75,7 @@ class ConfigLoaderTest {
     /** Each case: a replacement in VALID, and the exact problem (after the file name). */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown top-level key   | state_dir: /var/tmp/f4j | colour: red | :2: colour: unknown key; expected one of: devices, targets, state_dir
+            unknown top-level key   | state_dir: /var/lib/f4j | colour: red | :2: colour: unknown key; expected one of: devices, targets, state_dir
             unknown device key      | agent: toy\\n    params:\\n      hostlist: pm02\\n      mode | agent: toy\\n    prams:\\n      hostlist: pm02\\n      mode | :6: devices.helper-pm02.prams: unknown key; expected one of: agent, params
             unknown agent type      | helper-pm02:\\n    agent: toy | helper-pm02:\\n    agent: stonith-helper | :5: devices.helper-pm02.agent: unknown agent type 'stonith-helper'; installed agent types:
             missing required param  | params: { hostlist: pm02, state_dir | params: { state_dir | :16: devices.meatware-pm02.params: missing required parameter 'hostlist' (also accepted as hosts): Hosts this device fences
@@ -112,7 +112,7 @@ class ConfigLoaderTest {
         assertThat(ran).doesNotExist();
         c.devices().get("meatware-pm02").open(deadline).close(); // another device is usable all the same
 
-        assertThatThrownBy(() -> c.checkEveryDevice(deadline)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> c.validate(deadline)).isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).singleElement().asString()
                         .contains(":13: devices.ipmi-pm02.params: passwd_env: environment variable 'PM03_PW'"));
         assertThat(ran).exists(); // validate read every secret
@@ -208,7 +208,7 @@ class ConfigLoaderTest {
         FenceConfig c = load(forms, "rw-r--r--");
         assertThat(c.devices().get("meatware-pm02").parameters().toString())
                 .isEqualTo(c.devices().get("ipmi-pm02").parameters().toString()).contains("9623");
-        assertThat(problem(VALID.replace("state_dir: /var/tmp/f4j", "state_dir: ~"))).contains(":2: state_dir:");
+        assertThat(problem(VALID.replace("state_dir: /var/lib/f4j", "state_dir: ~"))).contains(":2: state_dir:");
     }
 
     @Test

@@ -75,9 +75,19 @@ class ParametersTest {
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw--w----"));
         assertThatThrownBy(() -> resolve(file("ip", "h"), file("password_file", f.toString())))
                 .isInstanceOf(ParameterException.class).hasMessageContaining("it is writable by group or others");
+        // as ssh for a private key: a group that may read it is as many readers as the group has
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
-        assertThat(resolve(file("ip", "h"), file("password_file", f.toString())).secret("passwd").orElseThrow().bytes())
-                .isEqualTo("from-file".getBytes());
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("password_file", f.toString())))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("its group can read it (mode 0640)")
+                .hasMessageContaining("expected 0600 or 0400, readable by its owner alone: chmod go=");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw---x---"));
+        assertThatThrownBy(() -> resolve(file("ip", "h"), file("password_file", f.toString())))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("group or others have access to it");
+        for (String ownerOnly : List.of("rw-------", "r--------")) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(ownerOnly));
+            assertThat(resolve(file("ip", "h"), file("password_file", f.toString())).secret("passwd").orElseThrow()
+                    .bytes()).isEqualTo("from-file".getBytes());
+        }
         Nobody.assumeRoot();
         Nobody.own(f); // it could replace the password fencing uses, or break it
         assertThatThrownBy(() -> resolve(file("ip", "h"), file("password_file", f.toString())))

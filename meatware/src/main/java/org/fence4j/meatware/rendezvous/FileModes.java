@@ -2,7 +2,6 @@ package org.fence4j.meatware.rendezvous;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -11,11 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.fence4j.agents.spi.TrustedPath;
+import org.fence4j.agents.spi.UnixMode;
 
 /** stat-style checks through the JDK's "unix" file attributes, and of this process's open files. */
 final class FileModes {
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFIFO = 0010000;
     private static final Path OPEN_FILES = Path.of("/proc/self/fd");
 
     private FileModes() {
@@ -24,8 +22,7 @@ final class FileModes {
     /** True if {@code path} itself (not a link target) is a FIFO. */
     static boolean isFifo(Path path) throws IOException {
         try {
-            int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-            return (mode & S_IFMT) == S_IFIFO;
+            return UnixMode.type(UnixMode.of(path)) == UnixMode.FIFO;
         } catch (NoSuchFileException e) {
             return false;
         }
@@ -83,7 +80,7 @@ final class FileModes {
         Map<String, Object> a = Files.readAttributes(descriptor, "unix:mode,uid,ino");
         int mode = (Integer) a.get("mode");
         int ownUid = ownUid();
-        if ((mode & S_IFMT) != S_IFIFO || (mode & 07777) != 0600 || (Integer) a.get("uid") != ownUid
+        if (UnixMode.type(mode) != UnixMode.FIFO || (mode & UnixMode.PERMISSIONS) != 0600 || (Integer) a.get("uid") != ownUid
                 || !inode.equals(a.get("ino"))) {
             throw new IOException("what was opened at " + fifo + " is not the FIFO this request created (a FIFO of uid "
                     + ownUid + ", mode 0600, inode " + inode + "), but mode " + Integer.toOctalString(mode) + ", uid "

@@ -14,6 +14,7 @@ import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.NodeName;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;
@@ -117,25 +118,31 @@ public final class ExternalPlugin {
             err.println(operation.word() + ": missing host argument; usage: " + operation.word() + " HOST");
             return FAILED;
         }
+        Optional<String> unusable = operation.takesHost() ? NodeName.problem(host) : Optional.empty();
+        if (unusable.isPresent()) {
+            err.println(operation.word() + ": HOST: " + unusable.get());
+            return FAILED;
+        }
         Optional<FenceAction> action = operation.action();
         if (action.isPresent() && !provider.actions().contains(action.get())) {
             err.println(operation.word() + ": not supported by agent type " + provider.type());
             return FAILED;
         }
-        Parameters parameters;
+        Deadline deadline;
         FenceAgent agent;
         try {
             List<ParameterSpec> declared = declared(provider);
-            parameters = Parameters.resolve(declared, EnvironmentParameters.read(declared, environment),
+            Parameters parameters = Parameters.declare(declared, EnvironmentParameters.read(declared, environment),
                     Parameters.Unknown.IGNORE, environment);
-            agent = provider.create(parameters);
+            String timeout = Timeouts.PARAMETER.name();
+            deadline = Timeouts.deadline(parameters.get(timeout).map(t -> parameters.seconds(timeout)), environment,
+                    spent);
+            // the caller's timeout bounds everything from here on, a slow passwd_script too
+            agent = provider.create(parameters.withSecrets(deadline));
         } catch (ParameterException e) {
             e.problems().forEach(problem -> err.println(provider.type() + ": " + problem));
             return FAILED;
         }
-        String timeout = Timeouts.PARAMETER.name();
-        Deadline deadline = Timeouts.deadline(parameters.get(timeout).map(t -> parameters.seconds(timeout)),
-                environment, spent);
         try (agent) {
             if (action.isEmpty()) {
                 return printHosts(agent.targets());

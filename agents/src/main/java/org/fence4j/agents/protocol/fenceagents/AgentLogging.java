@@ -71,7 +71,8 @@ final class AgentLogging {
                     StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS), PRIVATE);
         } catch (FileAlreadyExistsException exists) {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IOException("it is a symbolic link or not a regular file; expected a regular file");
+                throw new IOException("it is a symbolic link or not a regular file; expected a regular file: remove it,"
+                        + " or name another file");
             }
             refuseIfUntrusted(file);
             return Channels.newOutputStream(FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND,

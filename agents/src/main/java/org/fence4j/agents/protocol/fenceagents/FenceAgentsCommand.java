@@ -22,6 +22,7 @@ import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.NodeName;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;
@@ -184,11 +185,9 @@ public final class FenceAgentsCommand {
             out.println(version());
             return OK;
         }
-        Optional<String> logging = AgentLogging.configure(options);
-        if (logging.isPresent()) {
-            err.println("ERROR: " + logging.get());
-            return FAILED;
-        }
+        // a debug log decides nothing: one that cannot be written safely is skipped, the agent runs
+        Optional<String> logging = AgentLogging.configure(options).map(p -> p + "; the log goes to stderr instead");
+        logging.ifPresent(problem -> err.println("ERROR: " + problem));
         String word = options.string(StandardOptions.ACTION);
         boolean withStatus = LIST_STATUS.equalsIgnoreCase(word.strip());
         boolean manpage = MANPAGE.equalsIgnoreCase(word.strip());
@@ -204,10 +203,13 @@ public final class FenceAgentsCommand {
             out.print(FenceAgentsMetadata.render(name(provider), provider));
             return OK;
         }
+        // the caller's timeout bounds everything from here on, a slow passwd_script too
+        Deadline deadline = Timeouts.deadline(options.get(StandardOptions.TIMEOUT)
+                .map(t -> options.seconds(StandardOptions.TIMEOUT)), environment, spent);
         FenceAgent agent;
         try {
             agent = provider.create(Parameters.resolve(provider.parameters(), input.agent(), Parameters.Unknown.IGNORE,
-                    environment));
+                    environment, deadline));
         } catch (ParameterException e) {
             printEach("ERROR", e.problems());
             if (action == FenceAction.VALIDATE) {
@@ -216,28 +218,29 @@ public final class FenceAgentsCommand {
             return FAILED;
         }
         try (agent) {
-            return act(provider, agent, action, withStatus, options);
+            return action == FenceAction.VALIDATE ? validate(agent, deadline, logging.isEmpty())
+                    : act(provider, agent, action, withStatus, options, deadline);
         }
     }
 
-    private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, boolean withStatus,
-            Parameters options) throws InterruptedException {
-        if (action == FenceAction.VALIDATE) {
-            List<String> problems = agent.problems(Deadline.after(Timeouts.defaultTimeout(environment)));
-            printEach("ERROR", problems);
-            if (!problems.isEmpty()) {
-                err.println("ERROR: validate-all failed");
-                return FAILED;
-            }
-            return OK;
+    /** validate-all: the agent's problems, and a debug_file that cannot be written (already said). */
+    private int validate(FenceAgent agent, Deadline deadline, boolean loggingFine) throws InterruptedException {
+        List<String> problems = agent.problems(deadline);
+        printEach("ERROR", problems);
+        if (!problems.isEmpty() || !loggingFine) {
+            err.println("ERROR: validate-all failed");
+            return FAILED;
         }
+        return OK;
+    }
+
+    private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, boolean withStatus,
+            Parameters options, Deadline deadline) throws InterruptedException {
         if (!provider.actions().contains(action) || withStatus && !provider.actions().contains(FenceAction.STATUS)) {
             err.println("ERROR: Failed: action '" + (withStatus ? LIST_STATUS : word(action))
                     + "' is not supported by " + name(provider));
             return FAILED;
         }
-        Deadline deadline = Timeouts.deadline(options.get(StandardOptions.TIMEOUT)
-                .map(t -> options.seconds(StandardOptions.TIMEOUT)), environment, spent);
         if (action == FenceAction.LIST) {
             for (String t : agent.targets()) {
                 out.println(t + "," + t + (withStatus ? "," + power(agent, t, deadline) : ""));
@@ -256,7 +259,15 @@ public final class FenceAgentsCommand {
                     + " s leaves no time to fence within the timeout");
             return FAILED;
         }
-        String node = options.get(StandardOptions.NODENAME).filter(n -> !n.isBlank()).orElse(target);
+        Optional<String> nodename = options.get(StandardOptions.NODENAME).filter(n -> !n.isBlank());
+        String node = nodename.orElse(target);
+        Optional<String> unusable = action.fences() || action == FenceAction.ON ? NodeName.problem(node)
+                : Optional.empty();
+        if (unusable.isPresent()) {
+            err.println("ERROR: " + (nodename.isPresent() ? StandardOptions.NODENAME : StandardOptions.PLUG) + ": "
+                    + unusable.get());
+            return FAILED;
+        }
         FenceResult result = LockedCall.execute(provider, agent, action, action == FenceAction.MONITOR ? null : target,
                 node, deadline, Requester.describe(environment) + " via " + name(provider));
         return report(action, result);

@@ -1,6 +1,7 @@
 package org.fence4j.agents.protocol.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -9,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +59,24 @@ class ExternalPluginTest {
 
     private String err() {
         return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCallersTimeoutBoundsASecretScript() {
+        env.remove("passwd");
+        env.put("passwd_script", "sleep 30; echo " + ToyAgentProvider.PASSWORD);
+        env.put("timeout", "4");
+        assertTimeoutPreemptively(Duration.ofSeconds(9), () -> assertThat(run("toy", "off", "pm02")).isEqualTo(1));
+        assertThat(err()).contains("did not print the passwd: it did not finish within 3.6 s and was killed");
+        assertThat(device.actions()).isEmpty();
+    }
+
+    @Test
+    void aHostLongerThanADnsNameIsAUsageErrorNamingTheLimit() {
+        assertThat(run("toy", "reset", "n".repeat(254))).isEqualTo(1);
+        assertThat(err()).isEqualTo("reset: HOST: a node name has at most 253 characters (a DNS name's limit); got"
+                + " 254\n");
+        assertThat(device.actions()).isEmpty();
     }
 
     @Test

@@ -166,38 +166,72 @@ class FenceAgentsCommandTest {
     }
 
     @Test
-    void aDebugFileThatIsASymbolicLinkIsRefused() throws Exception {
+    void aDebugFileThatIsASymbolicLinkIsSkippedAndTheFenceRuns() throws Exception {
         Path target = java.nio.file.Files.writeString(dir.resolve("precious"), "keep\n");
         Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("debug.log"), target);
-        assertThat(stdin("action=status\nport=pm02\ndebug_file=" + link + "\n" + config)).isEqualTo(1);
-        assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + link + "'");
+        assertThat(stdin("action=off\nport=pm02\ndebug_file=" + link + "\n" + config)).isZero();
+        assertThat(out()).isEqualTo("Success: Powered OFF\n");
+        assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + link + "'")
+                .contains("; the log goes to stderr instead\n");
         assertThat(java.nio.file.Files.readString(target)).isEqualTo("keep\n");
-        assertThat(device.actions()).isEmpty();
+        assertThat(device.actions()).containsExactly("off pm02");
+        err.reset();
+        assertThat(stdin("action=validate-all\ndebug_file=" + link + "\n" + config)).isEqualTo(1);
+        assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + link + "'")
+                .endsWith("ERROR: validate-all failed\n");
     }
 
     @Test
-    void aDebugFilePlantedAsAFifoOrByAnotherUserIsRefusedWithoutWaiting() throws Exception {
+    void aDebugFilePlantedAsAFifoOrByAnotherUserBlocksNoFence() throws Exception {
         // /tmp is where debug files go, and where another user can put something first
         Path fifo = dir.resolve("debug.fifo");
         assertThat(ChildProcess.run(List.of("mkfifo", fifo.toString()), Map.of(), "", Duration.ofSeconds(30))
                 .exitCode()).isZero();
         assertTimeoutPreemptively(Duration.ofSeconds(20), () ->
-                assertThat(stdin("action=status\nport=pm02\ndebug_file=" + fifo + "\n" + config)).isEqualTo(1));
+                assertThat(stdin("action=reboot\nport=pm02\ndebug_file=" + fifo + "\n" + config)).isZero());
         assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + fifo + "': it is a symbolic link or"
                 + " not a regular file");
         err.reset();
         Path nowhere = dir.resolve("no-such-dir/debug.log");
-        assertThat(stdin("action=status\nport=pm02\ndebug_file=" + nowhere + "\n" + config)).isEqualTo(1);
+        assertThat(stdin("action=reboot\nport=pm02\ndebug_file=" + nowhere + "\n" + config)).isZero();
         assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + nowhere + "': there is no such file");
+        assertThat(device.actions()).containsExactly("reset pm02", "reset pm02");
         Nobody.assumeRoot();
         Path theirs = java.nio.file.Files.writeString(dir.resolve("debug.log"), "");
         Nobody.own(theirs); // they would read what root appends
         err.reset();
-        assertThat(stdin("action=status\nport=pm02\ndebug_file=" + theirs + "\n" + config)).isEqualTo(1);
+        assertThat(stdin("action=off\nport=pm02\ndebug_file=" + theirs + "\n" + config)).isZero();
         assertThat(err()).startsWith("ERROR: debug_file: cannot append to '" + theirs + "': debug file " + theirs
                 + " is owned by nobody (uid 65534)");
         assertThat(java.nio.file.Files.readString(theirs)).isEmpty();
+        assertThat(device.actions()).containsExactly("reset pm02", "reset pm02", "off pm02");
+    }
+
+    @Test
+    void theCallersTimeoutBoundsASecretScript() {
+        // Pacemaker kills the agent at its timeout: a slow passwd_script must fail before that, saying why
+        String slow = "hostlist=pm01 pm02\nstate_dir=" + dir + "\npasswd_script=sleep 30; echo "
+                + ToyAgentProvider.PASSWORD + "\n";
+        assertTimeoutPreemptively(Duration.ofSeconds(9), () ->
+                assertThat(stdin("action=off\nport=pm02\ntimeout=4\n" + slow)).isEqualTo(1));
+        assertThat(err()).contains("did not print the passwd: it did not finish within 3.6 s and was killed");
         assertThat(device.actions()).isEmpty();
+    }
+
+    @Test
+    void aNodeNameLongerThanADnsNameIsAUsageErrorNamingTheLimit() {
+        assertThat(stdin("action=off\nport=" + "n".repeat(254) + "\n" + config)).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR: plug: a node name has at most 253 characters (a DNS name's limit); got"
+                + " 254\n");
+        err.reset();
+        assertThat(stdin("action=on\nport=pm02\nnodename=" + "n".repeat(300) + "\n" + config)).isEqualTo(1);
+        assertThat(err()).startsWith("ERROR: nodename: a node name has at most 253 characters");
+        assertThat(device.actions()).isEmpty();
+
+        String longName = "n+".repeat(60); // escaped ("n%2b"), its lock file's name is cut and ends in a digest
+        assertThat(stdin("action=off\nport=" + longName + "\n" + config.replace("pm02\n", "pm02 " + longName + "\n")))
+                .as(err()).isZero();
+        assertThat(device.actions()).containsExactly("off " + longName);
     }
 
     @Test
