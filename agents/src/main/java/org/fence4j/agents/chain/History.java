@@ -1,11 +1,15 @@
 package org.fence4j.agents.chain;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -33,8 +37,8 @@ import org.fence4j.agents.state.PrivateDirectory;
  */
 public final class History {
     /**
-     * Jackson, for reading the history and for --json, made on first use: a fence appends its line
-     * written by {@link #line} (an ObjectMapper's set-up cost a reset 0.2 s).
+     * Jackson's data binding, for reading the history and for --json, made on first use: a fence
+     * appends its line with the streaming generator ({@link #line}), as an ObjectMapper's set-up is slow.
      */
     private static final class Json {
         static final ObjectMapper JSON = new ObjectMapper()
@@ -43,7 +47,7 @@ public final class History {
                 .disable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final JsonFactory STREAMING = new JsonFactory();
 
     /** The longest wait for the file's lock: writing the history never holds up a request for long. */
     public static final Duration LONGEST_WAIT = Duration.ofSeconds(1);
@@ -136,54 +140,45 @@ public final class History {
         return Json.JSON.writeValueAsString(value);
     }
 
-    /** The entry as {@link #json} writes it (HistoryTest holds them equal): snake_case, nulls as null, in record order. */
+    /**
+     * The entry as {@link #json} writes it (HistoryTest holds them equal): snake_case, nulls as null, in
+     * record order. Jackson's streaming generator: an ObjectMapper's set-up would cost the fence's call.
+     */
     static String line(HistoryEntry e) {
-        StringBuilder b = new StringBuilder(512).append('{');
-        field(b, "target", e.target()).append(',');
-        field(b, "action", e.action()).append(',');
-        field(b, "requester", e.requester()).append(',');
-        field(b, "start", e.start()).append(',');
-        field(b, "end", e.end()).append(',');
-        field(b, "outcome", e.outcome()).append(',');
-        b.append("\"level\":").append(e.level()).append(',');
-        field(b, "device", e.device()).append(',');
-        field(b, "power", e.power()).append(',');
-        field(b, "summary", e.summary()).append(",\"levels\":[");
-        for (int i = 0; i < e.levels().size(); i++) {
-            HistoryEntry.Step s = e.levels().get(i);
-            b.append(i == 0 ? "{" : ",{").append("\"level\":").append(s.level()).append(',');
-            field(b, "device", s.device()).append(',');
-            field(b, "agent", s.agent()).append(',');
-            field(b, "outcome", s.outcome()).append(',');
-            b.append("\"duration_ms\":").append(s.durationMs()).append(',');
-            field(b, "reason", s.reason()).append('}');
-        }
-        return b.append("]}").toString();
-    }
-
-    private static StringBuilder field(StringBuilder b, String name, String value) {
-        b.append('"').append(name).append("\":");
-        if (value == null) {
-            return b.append("null");
-        }
-        b.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        b.append(c);
-                    }
-                }
+        StringWriter text = new StringWriter(512);
+        try (JsonGenerator g = STREAMING.createGenerator(text)) {
+            g.writeStartObject();
+            g.writeStringField("target", e.target());
+            g.writeStringField("action", e.action());
+            g.writeStringField("requester", e.requester());
+            g.writeStringField("start", e.start());
+            g.writeStringField("end", e.end());
+            g.writeStringField("outcome", e.outcome());
+            g.writeFieldName("level");
+            if (e.level() == null) {
+                g.writeNull();
+            } else {
+                g.writeNumber(e.level());
             }
+            g.writeStringField("device", e.device());
+            g.writeStringField("power", e.power());
+            g.writeStringField("summary", e.summary());
+            g.writeArrayFieldStart("levels");
+            for (HistoryEntry.Step s : e.levels()) {
+                g.writeStartObject();
+                g.writeNumberField("level", s.level());
+                g.writeStringField("device", s.device());
+                g.writeStringField("agent", s.agent());
+                g.writeStringField("outcome", s.outcome());
+                g.writeNumberField("duration_ms", s.durationMs());
+                g.writeStringField("reason", s.reason());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException impossible) { // a StringWriter does not fail
+            throw new UncheckedIOException(impossible);
         }
-        return b.append('"');
+        return text.toString();
     }
 }
