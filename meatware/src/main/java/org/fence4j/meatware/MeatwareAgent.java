@@ -50,4 +50,11 @@ final class MeatwareAgent implements FenceAgent {
     public List<String> targets() {
         return hosts;
     }
+
+    /** A rendezvous directory every fence would refuse to wait in. */
+    @Override
+    public List<String> problems(Deadline deadline) {
+        return operator.rendezvousProblem().map(p -> List.of(MeatwareProvider.RENDEZVOUS_DIR.name() + ": " + p))
+                .orElse(List.of());
+    }
 }

@@ -106,6 +106,11 @@ final class OperatorWait {
         }
     }
 
+    /** Why a fence would refuse to wait in the rendezvous directory, or empty. */
+    Optional<String> rendezvousProblem() {
+        return Rendezvous.problem(dir);
+    }
+
     static String howToConfirm(Path dir, String target) {
         if (dir.equals(Rendezvous.DEFAULT_DIR)) {
             return "fence-cli confirm " + target + " (or meatclient -c " + target + ")";

@@ -3,7 +3,17 @@ package org.fence4j.meatware;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.assertj.core.api.Assertions.as;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.testing.Nobody;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
+import org.junit.jupiter.api.io.TempDir;
 import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
@@ -43,6 +53,25 @@ class MeatwareProviderTest {
     @Test
     void hostlistIsSplitOnSpacesAndCommasAndLowerCased() throws ParameterException {
         assertThat(create("hostlist", "PM01, pm02  pm01").targets()).containsExactly("pm01", "pm02");
+    }
+
+    @Test
+    void validateNamesARendezvousDirectoryEveryFenceWouldRefuse(@TempDir(factory = TrustedTempDir.class) Path trusted,
+            @TempDir Path underTmp) throws Exception {
+        Deadline deadline = Deadline.after(Duration.ofSeconds(10));
+        assertThat(create("hostlist", "pm02", "rendezvous_dir", trusted.toString()).problems(deadline)).isEmpty();
+        // /tmp is sticky and world-writable: another user could answer in the operator's place
+        assertThat(create("hostlist", "pm02", "rendezvous_dir", underTmp.toString()).problems(deadline))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("rendezvous_dir: the rendezvous directory " + underTmp + " is not safe: ");
+        assertThat(create("hostlist", "pm02", "rendezvous_dir", trusted.resolve("missing").toString())
+                .problems(deadline)).containsExactly("rendezvous_dir: the rendezvous directory "
+                        + trusted.resolve("missing") + " does not exist; expected a directory of root's such as /run");
+        Nobody.assumeRoot();
+        Path theirs = Files.createDirectory(trusted.resolve("theirs"));
+        Nobody.own(theirs);
+        assertThat(create("hostlist", "pm02", "rendezvous_dir", theirs.toString()).problems(deadline))
+                .singleElement(as(InstanceOfAssertFactories.STRING)).contains("is owned by nobody (uid 65534)");
     }
 
     @Test

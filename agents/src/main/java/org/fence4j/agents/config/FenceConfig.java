@@ -57,7 +57,8 @@ public record FenceConfig(Path source, Path stateDir, Map<String, Device> device
                 + "; fencing would go on without a history"));
         for (Device device : new TreeMap<>(devices).values()) {
             try (FenceAgent agent = device.open(deadline)) {
-                // opened: its secrets are readable and its parameters fit together
+                // opened: its secrets are readable and its parameters fit together; then what a fence would refuse
+                agent.problems(deadline).forEach(p -> problems.add(device.where() + ": " + p));
             } catch (ParameterException e) {
                 problems.addAll(e.problems());
             }

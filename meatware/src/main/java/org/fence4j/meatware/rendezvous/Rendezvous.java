@@ -1,6 +1,10 @@
 package org.fence4j.meatware.rendezvous;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.fence4j.agents.spi.FileProblem;
 
 /**
  * Where an operator's confirmation for a node meets the waiting request: the FIFO
@@ -19,6 +23,22 @@ public final class Rendezvous {
 
     public static Path fifo(Path dir, String host) {
         return dir.resolve(FIFO_PREFIX + Hostnames.normalize(host));
+    }
+
+    /**
+     * Why a fence would refuse to wait in {@code dir}, or empty: for validate, before the fence.
+     * The directory must exist (it is not created: /run is) and be trusted ({@link FileModes#requireTrustedDirectory}).
+     */
+    public static Optional<String> problem(Path dir) {
+        try {
+            FileModes.requireTrustedDirectory(dir);
+            return Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.of("the rendezvous directory " + dir + " does not exist; expected a directory of root's"
+                    + " such as /run");
+        } catch (IOException e) {
+            return Optional.of(FileProblem.named(e));
+        }
     }
 
     static Path lock(Path dir, String host) {
