@@ -8,7 +8,7 @@ import java.util.Optional;
  * Which dead_check_target addresses could ever answer a ping: silence is evidence of death only
  * from an address that could have answered. Judged from the address alone, so that validate says
  * the same on every node; what depends on this host (its routes, its interfaces, the broadcast
- * addresses of its subnets) is checked when probing.
+ * addresses of its subnets) is checked when probing ({@link LocalRoute}).
  *
  * <p>Loopback (127.0.0.0/8, ::1) is allowed: the demo, the start-up training and tests probe
  * 127.0.0.1 for its answer, which only makes the level fail. Its silence, which could only mean

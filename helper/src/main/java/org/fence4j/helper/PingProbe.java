@@ -41,8 +41,22 @@ final class PingProbe implements Probe {
         return command;
     }
 
+    /** A silence counts only if the kernel discarded no outgoing packet meanwhile: ping says nothing of those. */
     @Override
     public boolean answers(ProbeAddress address, Duration limit) throws IOException, InterruptedException {
+        long discarded = OutgoingDiscards.now(address);
+        if (ping(address, limit)) {
+            return true;
+        }
+        long discardedMeanwhile = OutgoingDiscards.now(address) - discarded;
+        if (discardedMeanwhile > 0) {
+            throw new IOException("no answer, but this host discarded " + discardedMeanwhile + " outgoing packet(s)"
+                    + " meanwhile: a firewall on this host may have dropped the echo request");
+        }
+        return false;
+    }
+
+    private boolean ping(ProbeAddress address, Duration limit) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command(address))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("LC_ALL", "C"); // PingOutput reads its English
@@ -58,6 +72,11 @@ final class PingProbe implements Probe {
         }
         // a few hundred bytes, held by the pipes until now; read after the end so waiting stays bounded
         return PingOutput.answered(process.exitValue(), head(process.getInputStream()), head(process.getErrorStream()));
+    }
+
+    @Override
+    public Optional<String> whyCannotReach(ProbeAddress address) {
+        return LocalRoute.whyCannotReach(address);
     }
 
     private static String head(InputStream stream) throws IOException {
