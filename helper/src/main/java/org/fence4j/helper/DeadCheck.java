@@ -3,6 +3,7 @@ package org.fence4j.helper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Is the target already dead? Probes every address in parallel, each up to the trial count one
  * second apart; the first answer stops all other probes. Only when every address stayed silent
- * through all its tries is the target dead: a probe error or the deadline leaves it undecided.
+ * through all its tries, and this host could have heard each one, is the target dead: a probe
+ * error, an address this host cannot reach or the deadline leaves it undecided.
  */
 final class DeadCheck {
     private static final Logger log = LoggerFactory.getLogger(DeadCheck.class);
@@ -100,8 +102,22 @@ final class DeadCheck {
                 return outOfTime(address, attempt);
             }
         }
+        Optional<String> meaningless = whySilenceProvesNothing(address);
+        if (meaningless.isPresent()) {
+            log.warn("Helper {}: {} stayed silent, but that proves nothing: {}.", target, address, meaningless.get());
+            return new Result(Verdict.UNKNOWN,
+                    address + " stayed silent, but that proves nothing: " + meaningless.get());
+        }
         log.info("Helper {}: {} did not answer {} tries.", target, address, trialCount);
         return new Result(Verdict.SILENT, address + " is silent");
+    }
+
+    /** Asked after the tries, so that it holds when the silence would count. */
+    private Optional<String> whySilenceProvesNothing(ProbeAddress address) {
+        if (address.address().isLoopbackAddress()) {
+            return Optional.of("it is this host's own loopback, which no other node can answer for");
+        }
+        return probe.whyCannotReach(address);
     }
 
     private Result outOfTime(ProbeAddress address, int triesDone) {

@@ -23,6 +23,7 @@ final class HelperAgent implements FenceAgent {
     static final Duration RESERVE = Duration.ofMillis(300);
 
     private final HelperSettings settings;
+    private final Probe probe;
     private final DeadCheck deadCheck;
     private final StandbyWait standbyWait;
     private final Membership membership;
@@ -30,6 +31,7 @@ final class HelperAgent implements FenceAgent {
 
     HelperAgent(HelperSettings settings, Probe probe, CommandRunner runner, Sleeper sleeper) {
         this.settings = settings;
+        this.probe = probe;
         this.sleeper = sleeper;
         this.membership = new Membership(runner, sleeper);
         this.deadCheck = new DeadCheck(probe, sleeper, settings.trialCount());
@@ -47,12 +49,27 @@ final class HelperAgent implements FenceAgent {
             case OFF, RESET -> fence(target, deadline.atMost(deadline.remaining().minus(RESERVE)));
             case ON -> FenceResult.failure("the helper never powers a node on; it only checks whether "
                     + (target == null ? "a node" : target) + " is already dead");
-            case STATUS, MONITOR -> FenceResult.success("helper configuration is valid (hostlist "
+            case STATUS -> FenceResult.success("helper configuration is valid (hostlist "
                     + String.join(" ", settings.hostlist()) + ")");
+            case MONITOR -> monitor();
             case LIST -> FenceResult.success(String.join("\n", settings.hostlist()));
             case METADATA, VALIDATE -> FenceResult.failure(action.word() + " is answered from the parameter"
                     + " declarations, not by the helper");
         };
+    }
+
+    /** Healthy when silence from every dead_check_target could mean death: this host can reach each one. */
+    private FenceResult monitor() {
+        List<String> problems = settings.addresses().stream()
+                .flatMap(a -> probe.whyCannotReach(a).map(why -> "dead_check_target " + a + ": " + why).stream())
+                .toList();
+        String hostlist = String.join(" ", settings.hostlist());
+        if (!problems.isEmpty()) {
+            return FenceResult.failure(String.join("; ", problems) + "; silence from such an address would prove"
+                    + " nothing, so the helper could never find " + hostlist + " dead");
+        }
+        return FenceResult.success("helper configuration is valid (hostlist " + hostlist + ")"
+                + (settings.addresses().isEmpty() ? "" : "; this host can reach every dead_check_target"));
     }
 
     private FenceResult fence(String target, Deadline deadline) throws InterruptedException {

@@ -14,7 +14,9 @@ final class HelperParameters {
     static final ParameterSpec DEAD_CHECK_TARGET = ParameterSpec.string("dead_check_target",
                     "The target's IP addresses to ping, separated by ',' or spaces")
             .withLongDescription("IPv4 or IPv6 literals of the target (not host names), separated by ',' or"
-                    + " spaces; addr%ifname pings through that interface. Required when run_dead_check is yes.");
+                    + " spaces; addr%ifname pings through that interface. Required when run_dead_check is yes."
+                    + " Only an address that could answer counts: multicast, broadcast, unspecified and reserved"
+                    + " addresses are refused, and an IPv6 link-local address needs its %ifname.");
     static final ParameterSpec DEAD_CHECK_TRIALCOUNT = ParameterSpec.integer("dead_check_trialcount",
                     "Pings per address, one second apart, before it counts as silent")
             .withDefault("5");

@@ -51,8 +51,9 @@ record HelperSettings(
             problems.add(HOSTLIST.name() + ": expected at least one node name, got '" + p.string(HOSTLIST.name()) + "'");
         }
         boolean deadCheck = p.bool(RUN_DEAD_CHECK.name());
-        List<ProbeAddress> addresses = addresses(p, problems);
-        if (deadCheck && addresses.isEmpty()) {
+        List<String> targets = words(p.get(DEAD_CHECK_TARGET.name()).orElse(""));
+        List<ProbeAddress> addresses = addresses(targets, problems);
+        if (deadCheck && targets.isEmpty()) {
             problems.add("parameter '" + DEAD_CHECK_TARGET.name() + "' is required when '" + RUN_DEAD_CHECK.name()
                     + "' is yes: give the target's IP addresses separated by ',' or spaces, or set "
                     + RUN_DEAD_CHECK.name() + "=no");
@@ -83,9 +84,9 @@ record HelperSettings(
         return node != null && hostlist.stream().anyMatch(h -> h.equalsIgnoreCase(node));
     }
 
-    private static List<ProbeAddress> addresses(Parameters p, List<String> problems) {
+    private static List<ProbeAddress> addresses(List<String> targets, List<String> problems) {
         List<ProbeAddress> addresses = new ArrayList<>();
-        for (String word : words(p.get(DEAD_CHECK_TARGET.name()).orElse(""))) {
+        for (String word : targets) {
             try {
                 addresses.add(ProbeAddress.parse(word));
             } catch (IllegalArgumentException e) {

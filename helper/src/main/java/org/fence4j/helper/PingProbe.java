@@ -2,37 +2,65 @@ package org.fence4j.helper;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Probes with the system {@code ping}, as upstream does: ICMP needs privileges the JVM does not
  * have, ping has them (file capability). One echo request, one second to answer. iputils' ping
- * takes {@code -6} for IPv6 (its {@code ping6} is the same program).
+ * takes {@code -6} for IPv6 (its {@code ping6} is the same program). No {@code -q}: the ICMP
+ * error lines it would hide tell a silence from an error ({@link PingOutput}).
  */
 final class PingProbe implements Probe {
-    /** The command line of one probe. */
+    /** Far more than one echo request's output; ping blocking on a full pipe only overruns its limit. */
+    private static final int MAX_OUTPUT = 16 * 1024;
+
+    /**
+     * The command line of one probe. An IPv6 link-local address takes its interface as its scope
+     * ({@code fe80::1%eth1}) rather than {@code -I}: then a link without carrier (a powered-off
+     * peer on a direct cable) is a plain silence, not ping's warning that it may send through
+     * another device.
+     */
     List<String> command(ProbeAddress address) {
         List<String> command = new ArrayList<>(List.of("ping"));
         if (address.ipv6()) {
             command.add("-6");
         }
-        command.addAll(List.of("-c1", "-w1", "-n", "-q"));
-        address.interfaceName().ifPresent(name -> command.addAll(List.of("-I", name)));
-        command.addAll(List.of("--", address.literal()));
+        command.addAll(List.of("-c1", "-w1", "-n"));
+        Optional<String> scope = address.interfaceName()
+                .filter(name -> address.ipv6() && address.address().isLinkLocalAddress());
+        if (scope.isEmpty()) {
+            address.interfaceName().ifPresent(name -> command.addAll(List.of("-I", name)));
+        }
+        command.addAll(List.of("--", address.literal() + scope.map(name -> "%" + name).orElse("")));
         return command;
     }
 
-    /** Exit 0: a reply came; 1: no reply; anything else (2: ping could not send) is an error. */
+    /** A silence counts only if the kernel discarded no outgoing packet meanwhile: ping says nothing of those. */
     @Override
     public boolean answers(ProbeAddress address, Duration limit) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command(address))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        long discarded = OutgoingDiscards.now(address);
+        if (ping(address, limit)) {
+            return true;
+        }
+        long discardedMeanwhile = OutgoingDiscards.now(address) - discarded;
+        if (discardedMeanwhile > 0) {
+            throw new IOException("no answer, but this host discarded " + discardedMeanwhile + " outgoing packet(s)"
+                    + " meanwhile: a firewall on this host may have dropped the echo request");
+        }
+        return false;
+    }
+
+    private boolean ping(ProbeAddress address, Duration limit) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command(address))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("LC_ALL", "C"); // PingOutput reads its English
+        Process process = builder.start();
         try {
             if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new IOException("ping did not end within " + limit.toMillis() + " ms");
@@ -42,10 +70,18 @@ final class PingProbe implements Probe {
                 Processes.end(process);
             }
         }
-        return switch (process.exitValue()) {
-            case 0 -> true;
-            case 1 -> false;
-            default -> throw new IOException("ping exited " + process.exitValue() + ": it could not send");
-        };
+        // a few hundred bytes, held by the pipes until now; read after the end so waiting stays bounded
+        return PingOutput.answered(process.exitValue(), head(process.getInputStream()), head(process.getErrorStream()));
+    }
+
+    @Override
+    public Optional<String> whyCannotReach(ProbeAddress address) {
+        return LocalRoute.whyCannotReach(address);
+    }
+
+    private static String head(InputStream stream) throws IOException {
+        try (stream) {
+            return new String(stream.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8);
+        }
     }
 }

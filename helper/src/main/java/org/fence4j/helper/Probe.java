@@ -2,9 +2,9 @@ package org.fence4j.helper;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /** One liveness probe of one address, as upstream's single {@code ping -c1 -w1}. */
-@FunctionalInterface
 interface Probe {
 
     /**
@@ -14,4 +14,13 @@ interface Probe {
      *                     not end within {@code limit}: nothing is known
      */
     boolean answers(ProbeAddress address, Duration limit) throws IOException, InterruptedException;
+
+    /**
+     * Why this host could not hear {@code address} now, asked without sending anything: no route
+     * to it, the interface given is missing or down, it is a broadcast address of this host's
+     * networks. Then its silence proves nothing.
+     *
+     * @return empty if an answer could come
+     */
+    Optional<String> whyCannotReach(ProbeAddress address);
 }

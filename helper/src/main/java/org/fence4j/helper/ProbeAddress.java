@@ -36,7 +36,7 @@ record ProbeAddress(String text, InetAddress address, Optional<String> interface
     }
 
     /**
-     * Parses one configured word without any name lookup.
+     * Parses one configured word without any name lookup, refusing an address nothing could answer from.
      *
      * @throws IllegalArgumentException saying what is wrong with it
      */
@@ -52,7 +52,12 @@ record ProbeAddress(String text, InetAddress address, Optional<String> interface
             }
             interfaceName = Optional.of(name);
         }
-        return new ProbeAddress(text, literal(text, host), interfaceName);
+        InetAddress address = literal(text, host);
+        Optional<String> unanswerable = Answerable.whyNot(address, interfaceName.isPresent());
+        if (unanswerable.isPresent()) {
+            throw new IllegalArgumentException("'" + text + "' " + unanswerable.get());
+        }
+        return new ProbeAddress(text, address, interfaceName);
     }
 
     private static InetAddress literal(String text, String host) {

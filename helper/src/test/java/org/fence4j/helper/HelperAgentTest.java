@@ -14,6 +14,8 @@ import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The helper's decisions, with a scripted probe, scripted commands and a fake clock. */
 class HelperAgentTest {
@@ -91,6 +93,31 @@ class HelperAgentTest {
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(result.message()).contains("could not probe " + A, "ping exited 2: it could not send");
+        }
+
+        @Test
+        void silenceFromAnAddressThisHostCannotReachProvesNothing() throws Exception {
+            probe.unreachable(B, "this host has no route to it (Network is unreachable)");
+
+            FenceResult result = reset(agent("run_standby_wait", "no", "dead_check_trialcount", "2"));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(result.message()).isEqualTo("pm02: " + B + " stayed silent, but that proves nothing: this host"
+                    + " has no route to it (Network is unreachable); pm02 is not confirmed dead, the next level must"
+                    + " fence it");
+            assertThat(probe.tries(B)).as("the route is asked after the tries, when the silence would count")
+                    .isEqualTo(2);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"127.0.0.1", "127.0.1.1", "::1"})
+        void silenceFromLoopbackProvesNothing(String loopback) throws Exception {
+            FenceResult result = reset(new HelperAgent(TestParameters.settings("hostlist", "pm02",
+                    "dead_check_target", A + " " + loopback, "run_standby_wait", "no"), probe, runner, clock));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(result.message()).startsWith("pm02: " + loopback + " stayed silent, but that proves nothing:"
+                    + " it is this host's own loopback");
         }
 
         @Test
@@ -414,6 +441,21 @@ class HelperAgentTest {
                     .isEqualTo(Outcome.SUCCESS);
             assertThat(agent.execute(FenceAction.MONITOR, null, Deadline.after(Duration.ofSeconds(60), clock)).outcome())
                     .isEqualTo(Outcome.SUCCESS);
+            assertThat(probe.tries(A)).isZero();
+        }
+
+        @Test
+        void monitorFailsNamingEachAddressThisHostCannotReach() throws Exception {
+            probe.unreachable(A, "this host has no route to it (Network is unreachable)")
+                    .unreachable(B, "interface eth1 is down");
+
+            FenceResult result = agent("run_standby_wait", "no").execute(FenceAction.MONITOR, null,
+                    Deadline.after(Duration.ofSeconds(60), clock));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(result.message()).isEqualTo("dead_check_target " + A + ": this host has no route to it (Network"
+                    + " is unreachable); dead_check_target " + B + ": interface eth1 is down; silence from such an address"
+                    + " would prove nothing, so the helper could never find pm02 dead");
             assertThat(probe.tries(A)).isZero();
         }
 

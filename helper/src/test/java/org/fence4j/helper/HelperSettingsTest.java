@@ -73,6 +73,14 @@ class HelperSettingsTest {
             dead_check_target     | 169.254.77.2%          | dead_check_target: '169.254.77.2%': expected a network interface name after '%'
             dead_check_target     | fe80::1%-x             | dead_check_target: 'fe80::1%-x': expected a network interface name after '%'
             dead_check_target     | ::1%an-interface-name-too-long | expected a network interface name after '%'
+            dead_check_target     | 224.0.0.1              | dead_check_target: '224.0.0.1' is a multicast address: nothing answers a ping to it, so silence would prove nothing; expected an address of the target itself
+            dead_check_target     | 169.254.77.2 240.0.0.1 | dead_check_target: '240.0.0.1' is in 240.0.0.0/4, reserved
+            dead_check_target     | 255.255.255.255        | dead_check_target: '255.255.255.255' is the limited broadcast address
+            dead_check_target     | 0.0.0.0                | dead_check_target: '0.0.0.0' is the unspecified address
+            dead_check_target     | ::                     | dead_check_target: '::' is the unspecified address
+            dead_check_target     | ::ffff:224.0.0.1       | dead_check_target: '::ffff:224.0.0.1' is a multicast address
+            dead_check_target     | ff02::1%lo             | dead_check_target: 'ff02::1%lo' is a multicast address
+            dead_check_target     | fe80::1                | dead_check_target: 'fe80::1' is a link-local address without an interface: no link to send it on, so silence would prove nothing; write it as addr%ifname, e.g. fe80::1%eth1
             dead_check_trialcount | 0                      | dead_check_trialcount: expected a whole number of at least 1, got '0'
             online_check_retry_max| -1                     | online_check_retry_max: expected a whole number of at least 1, got '-1'
             standby_check_command | no-such-program-f4j -W | standby_check_command: 'no-such-program-f4j' is not an executable file on PATH (/usr/bin:/bin); expected the command's first word to name a program

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A probe whose answers are set per address and try; counts tries and sees interruptions. */
+/**
+ * A probe whose answers are set per address and try, and whether this host can reach each address;
+ * counts tries and sees interruptions.
+ */
 final class ScriptedProbe implements Probe {
 
     enum Reply { ANSWER, SILENT, ERROR, HANG }
@@ -17,6 +21,7 @@ final class ScriptedProbe implements Probe {
     private final Map<String, List<Reply>> script = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
     private final Map<String, Boolean> interrupted = new ConcurrentHashMap<>();
+    private final Map<String, String> unreachable = new ConcurrentHashMap<>();
     private final Semaphore hanging = new Semaphore(0);
     private FakeClock clock;
     private Duration costPerTry = Duration.ZERO;
@@ -24,6 +29,12 @@ final class ScriptedProbe implements Probe {
     /** The replies of successive tries; the last one repeats. */
     ScriptedProbe on(String address, Reply... replies) {
         script.put(address, List.of(replies));
+        return this;
+    }
+
+    /** {@code address} cannot be reached from this host, for {@code why}. */
+    ScriptedProbe unreachable(String address, String why) {
+        unreachable.put(address, why);
         return this;
     }
 
@@ -61,6 +72,11 @@ final class ScriptedProbe implements Probe {
                 return false;
             }
         }
+    }
+
+    @Override
+    public Optional<String> whyCannotReach(ProbeAddress address) {
+        return Optional.ofNullable(unreachable.get(address.text()));
     }
 
     int tries(String address) {

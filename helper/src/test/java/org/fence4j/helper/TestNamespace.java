@@ -2,8 +2,11 @@ package org.fence4j.helper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * other modules' end-to-end tests through the helper test-jar.
  */
 public final class TestNamespace {
+    private static final Duration ANNOUNCE_LIMIT = Duration.ofSeconds(5);
     public final String name;
     public final String hostLink;
     public final String peerLink;
@@ -39,11 +43,14 @@ public final class TestNamespace {
             ns.ip("link", "add", ns.hostLink, "type", "veth", "peer", "name", ns.peerLink);
             ns.ip("link", "set", ns.peerLink, "netns", ns.name);
             ns.ip("addr", "add", ns.hostIpv4 + "/30", "dev", ns.hostLink);
-            ns.ip("addr", "add", ns.peerIpv6.replaceFirst(":2$", ":1") + "/64", "dev", ns.hostLink, "nodad");
-            ns.ip("link", "set", ns.hostLink, "up");
             ns.ip("-n", ns.name, "link", "set", "lo", "up");
             ns.ip("-n", ns.name, "addr", "add", ns.peerIpv4 + "/30", "dev", ns.peerLink);
-            ns.setPeerLink(true);
+            ns.ip("addr", "add", ns.hostIpv6() + "/64", "dev", ns.hostLink, "nodad");
+            for (End end : End.values()) {
+                ns.reportMulticastGroupsAtOnce(end);
+            }
+            ns.ip("link", "set", ns.hostLink, "up");
+            ns.setPeerLink(true); // both ends come up with it
             ns.requireRouteThroughVeth();
             return ns;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -54,11 +61,131 @@ public final class TestNamespace {
 
     /** Up: pm02 answers. Down: pm02 is silent (the host end loses carrier; its route stays on the veth). */
     public void setPeerLink(boolean up) throws IOException, InterruptedException {
-        ip("-n", name, "link", "set", peerLink, up ? "up" : "down");
-        if (up) {
-            // Linux drops a link's IPv6 addresses when it goes down
-            ip("-n", name, "addr", "replace", peerIpv6 + "/64", "dev", peerLink, "nodad");
+        setLink(End.PEER, up);
+    }
+
+    /**
+     * Up or down (as {@code ip link set}) this host's end of the veth. Seen from inside, down is
+     * pm02's link losing its carrier: this host is silent.
+     */
+    public void setHostLink(boolean up) throws IOException, InterruptedException {
+        setLink(End.HOST, up);
+    }
+
+    /**
+     * Down at once. Up, with the end's IPv6 address (Linux drops it when a link goes down; given
+     * before up, it is announced with the link), and only once both ends have announced their
+     * IPv6 multicast groups: an announcement cut off by the link going down again is a packet
+     * the kernel counts as discarded, which the helper must take for a firewall's.
+     */
+    private void setLink(End end, boolean up) throws IOException, InterruptedException {
+        if (!up) {
+            ip(end.ip(this, "link", "set", end.link(this), "down"));
+            return;
         }
+        ip(end.ip(this, "addr", "replace", end.ipv6(this) + "/64", "dev", end.link(this), "nodad"));
+        Map<End, Long> reportsBefore = new EnumMap<>(End.class);
+        for (End each : End.values()) {
+            if (!operational(each)) {
+                reportsBefore.put(each, multicastReports(each));
+            }
+        }
+        ip(end.ip(this, "link", "set", end.link(this), "up"));
+        if (administrativelyUp(end.other())) { // else neither end comes up
+            awaitAnnounced(reportsBefore);
+        }
+    }
+
+    /** Each end in {@code reportsBefore} operational and two more reports sent (the kernel's default robustness). */
+    private void awaitAnnounced(Map<End, Long> reportsBefore) throws IOException, InterruptedException {
+        long limit = System.nanoTime() + ANNOUNCE_LIMIT.toNanos();
+        for (Map.Entry<End, Long> end : reportsBefore.entrySet()) {
+            while (!operational(end.getKey()) || multicastReports(end.getKey()) < end.getValue() + 2) {
+                if (System.nanoTime() - limit > 0) {
+                    throw new IOException(end.getKey().link(this) + " did not announce its IPv6 multicast groups"
+                            + " within " + ANNOUNCE_LIMIT.toSeconds() + " s of coming up");
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+    }
+
+    private boolean administrativelyUp(End end) throws IOException, InterruptedException {
+        return (Integer.decode(read(end, "/sys/class/net/" + end.link(this) + "/flags").strip()) & 1) != 0;
+    }
+
+    private boolean operational(End end) throws IOException, InterruptedException {
+        return read(end, "/sys/class/net/" + end.link(this) + "/operstate").strip().equals("up");
+    }
+
+    private long multicastReports(End end) throws IOException, InterruptedException {
+        String counts = read(end, "/proc/net/dev_snmp6/" + end.link(this));
+        return counts.lines().map(l -> l.split("\\s+")).filter(w -> w[0].equals("Icmp6OutMLDv2Reports"))
+                .mapToLong(w -> Long.parseLong(w[1])).findFirst()
+                .orElseThrow(() -> new IOException("no Icmp6OutMLDv2Reports for " + end.link(this)));
+    }
+
+    /** Reports sent at once rather than spread over a second, so that a link is soon done announcing. */
+    private void reportMulticastGroupsAtOnce(End end) throws IOException, InterruptedException {
+        for (String version : List.of("mldv1", "mldv2")) {
+            String setting = "/proc/sys/net/ipv6/conf/" + end.link(this) + "/" + version
+                    + "_unsolicited_report_interval";
+            ip(end.inside(this, List.of("sh", "-c", "echo 0 > " + setting)));
+        }
+    }
+
+    /** A file of an end's network namespace (/proc/net and /sys differ inside). */
+    private String read(End end, String file) throws IOException, InterruptedException {
+        return ip(end.inside(this, List.of("cat", file)));
+    }
+
+    /** The two ends of the veth, and how to reach each one's network namespace. */
+    private enum End {
+        HOST, PEER;
+
+        End other() {
+            return this == HOST ? PEER : HOST;
+        }
+
+        String link(TestNamespace ns) {
+            return this == HOST ? ns.hostLink : ns.peerLink;
+        }
+
+        String ipv6(TestNamespace ns) {
+            return this == HOST ? ns.hostIpv6() : ns.peerIpv6;
+        }
+
+        /** An ip command for this end's namespace. */
+        List<String> ip(TestNamespace ns, String... args) {
+            List<String> command = new ArrayList<>(this == HOST ? List.of("ip") : List.of("ip", "-n", ns.name));
+            command.addAll(List.of(args));
+            return command;
+        }
+
+        /** {@code command} run in this end's namespace. */
+        List<String> inside(TestNamespace ns, List<String> command) {
+            return this == HOST ? command : ns.inside(command);
+        }
+    }
+
+    /** This host's IPv6 link-local address on the veth. */
+    public String hostIpv6() {
+        return peerIpv6.replaceFirst(":2$", ":1");
+    }
+
+    /**
+     * {@code command} run inside the namespace, as on pm02: its only routes are its loopback and the
+     * /30 to this host, so nothing it sends can leave the veth.
+     */
+    public List<String> inside(List<String> command) {
+        List<String> inside = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        inside.addAll(command);
+        return inside;
+    }
+
+    /** Runs {@code command} ({@code nft ...}, {@code ip ...}) inside the namespace; fails unless it exits 0. */
+    public String runInside(String... command) throws IOException, InterruptedException {
+        return ip(inside(List.of(command)));
     }
 
     /** Refuses to go on unless pm02's IPv4 address is routed into our veth, so no probe leaves the host. */
@@ -91,6 +218,11 @@ public final class TestNamespace {
     private String ip(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ip"));
         command.addAll(List.of(args));
+        return ip(command);
+    }
+
+    /** Runs {@code command} (an ip command, or one run through ip netns exec); fails unless it exits 0. */
+    private static String ip(List<String> command) throws IOException, InterruptedException {
         CommandRunner.Result result = run(command);
         if (result.exitCode() != 0) {
             throw new IOException(String.join(" ", command) + " exited " + result.exitCode() + ": " + result.output());
