@@ -1,6 +1,6 @@
 package org.fence4j.bin;
 
-import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.config.AgentRegistry;
 
 /**
  * Prints each agent type on the class path and the class of its provider, one "TYPE CLASS" line

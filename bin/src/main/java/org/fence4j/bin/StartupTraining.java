@@ -12,10 +12,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.fence4j.agents.cli.FenceCli;
 import org.fence4j.agents.cli.Terminal;
+import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.external.ExternalPlugin;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
-import org.fence4j.agents.spi.AgentRegistry;
 
 /**
  * The training runs behind the class-data archives (libexec/fence4j-train), one per kind of archive

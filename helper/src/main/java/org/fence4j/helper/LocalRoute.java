@@ -13,7 +13,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.fence4j.agents.spi.FileProblem;
+import org.fence4j.agents.files.FileProblem;
 
 /**
  * Could this host hear an address now? Asked of the kernel without sending anything: the

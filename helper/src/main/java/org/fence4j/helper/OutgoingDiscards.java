@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.fence4j.agents.spi.FileProblem;
+import org.fence4j.agents.files.FileProblem;
 
 /**
  * The kernel's count of outgoing packets it discarded (Ip OutDiscards, Ip6OutDiscards): an echo

@@ -3,7 +3,7 @@ package org.fence4j.helper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;

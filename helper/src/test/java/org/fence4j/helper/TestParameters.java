@@ -2,6 +2,7 @@ package org.fence4j.helper;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
@@ -21,7 +22,7 @@ final class TestParameters {
         for (int i = 0; i < keyValues.length; i += 2) {
             raw.add(new RawParameter(keyValues[i], keyValues[i + 1], Origin.file("fence4j.yaml", i / 2 + 1)));
         }
-        return Parameters.resolve(HelperParameters.ALL, raw, Parameters.Unknown.REJECT, name -> null);
+        return DeclaredParameters.resolve(HelperParameters.ALL, raw, DeclaredParameters.Unknown.REJECT, name -> null);
     }
 
     static HelperSettings settings(String... keyValues) throws ParameterException {

@@ -1,6 +1,7 @@
 package org.fence4j.meatware;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fence4j.agents.config.DeclaredParameters;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import static org.assertj.core.api.Assertions.as;
@@ -10,19 +11,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
-import org.fence4j.agents.testing.Nobody;
-import org.fence4j.meatware.rendezvous.TrustedTempDir;
-import org.junit.jupiter.api.io.TempDir;
-import org.fence4j.agents.spi.AgentRegistry;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
-import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
+import org.fence4j.agents.testing.Nobody;
+import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MeatwareProviderTest {
     private final MeatwareProvider provider = new MeatwareProvider();
@@ -32,7 +32,7 @@ class MeatwareProviderTest {
         for (int i = 0; i < keyValues.length; i += 2) {
             raw.add(new RawParameter(keyValues[i], keyValues[i + 1], Origin.file("fence4j.yaml", 7 + i)));
         }
-        return provider.create(Parameters.resolve(provider.parameters(), raw, Parameters.Unknown.REJECT, k -> null));
+        return provider.create(DeclaredParameters.resolve(provider.parameters(), raw, DeclaredParameters.Unknown.REJECT, k -> null));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.fence4j.ipmi.agent;
 
 import static org.fence4j.ipmi.agent.IpmiParameters.*;
+import org.fence4j.agents.config.DeclaredParameters;
+import org.fence4j.agents.config.SecretFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,8 +99,8 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
             return given.orElse(Secret.of(""));
         }
         try {
-            return Secret.readFirstLine(Path.of(new String(given.get().bytes(), StandardCharsets.UTF_8)),
-                    Parameters.SECRET_TIMEOUT);
+            return SecretFile.readFirstLine(Path.of(new String(given.get().bytes(), StandardCharsets.UTF_8)),
+                    DeclaredParameters.SECRET_TIMEOUT);
         } catch (IOException | RuntimeException e) {
             // passwd is secret: it may well hold the password itself, so its value is never shown (nor is it
             // in the reader's messages)

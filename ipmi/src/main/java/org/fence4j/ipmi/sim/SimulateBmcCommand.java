@@ -12,7 +12,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.fence4j.agents.cli.FenceCliCommand;
-import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.config.DeclaredParameters;
+import org.fence4j.agents.config.SecretFile;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.session.Privilege;
@@ -239,7 +240,7 @@ public final class SimulateBmcCommand implements FenceCliCommand {
     private static Secret secret(Path file, String env, String options) {
         if (file != null) {
             try {
-                return Secret.readFirstLine(file, Parameters.SECRET_TIMEOUT);
+                return SecretFile.readFirstLine(file, DeclaredParameters.SECRET_TIMEOUT);
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage()
                         + "; expected a regular file whose first line is the secret");

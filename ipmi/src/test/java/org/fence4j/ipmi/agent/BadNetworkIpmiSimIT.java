@@ -1,13 +1,14 @@
 package org.fence4j.ipmi.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fence4j.agents.config.DeclaredParameters;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
@@ -15,7 +16,6 @@ import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.Outcome;
-import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.RawParameter;
 import org.fence4j.agents.spi.Secret;
@@ -68,7 +68,7 @@ class BadNetworkIpmiSimIT {
                 new RawParameter("cipher", "3", Origin.stdin(6)));
         Deadline deadline = Deadline.after(LEVEL);
         long start = System.nanoTime();
-        try (FenceAgent agent = provider.create(Parameters.resolve(provider.parameters(), raw, Parameters.Unknown.REJECT,
+        try (FenceAgent agent = provider.create(DeclaredParameters.resolve(provider.parameters(), raw, DeclaredParameters.Unknown.REJECT,
                 name -> null))) {
             FenceResult r = agent.execute(action, "pm02", deadline);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("within the level timeout")

@@ -1,6 +1,7 @@
 package org.fence4j.ipmi.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fence4j.agents.config.DeclaredParameters;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.fence4j.agents.chain.AgentCall;
-import org.fence4j.agents.spi.AgentRegistry;
+import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
@@ -17,7 +18,6 @@ import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.ParameterException;
-import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.RawParameter;
@@ -72,7 +72,7 @@ class IpmiAgentSimulatedBmcTest {
         if (!password) {
             raw.add(new RawParameter("passwd", "secret", Origin.stdin(5)));
         }
-        return provider.create(Parameters.resolve(provider.parameters(), raw, Parameters.Unknown.REJECT, name -> null));
+        return provider.create(DeclaredParameters.resolve(provider.parameters(), raw, DeclaredParameters.Unknown.REJECT, name -> null));
     }
 
     private static FenceResult run(FenceAgent agent, FenceAction action) throws InterruptedException {
@@ -341,7 +341,7 @@ class IpmiAgentSimulatedBmcTest {
     void anUnresolvableBmcAddressIsNamed() throws Exception {
         List<RawParameter> raw = List.of(new RawParameter("ipaddr", "bmc.invalid", Origin.stdin(1)),
                 new RawParameter("userid", "admin", Origin.stdin(2)), new RawParameter("passwd", "secret", Origin.stdin(3)));
-        try (FenceAgent a = provider.create(Parameters.resolve(provider.parameters(), raw, Parameters.Unknown.REJECT,
+        try (FenceAgent a = provider.create(DeclaredParameters.resolve(provider.parameters(), raw, DeclaredParameters.Unknown.REJECT,
                 name -> null))) {
             FenceResult r = a.execute(FenceAction.STATUS, null, Deadline.after(Duration.ofSeconds(10)));
             assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);

@@ -16,7 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.fence4j.agents.spi.FileProblem;
+import org.fence4j.agents.files.FileProblem;
 
 /**
  * The waiting side of a rendezvous, as cluster-glue's meatware plugin: creates the FIFO with

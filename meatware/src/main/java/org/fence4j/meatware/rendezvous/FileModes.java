@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.fence4j.agents.spi.TrustedPath;
-import org.fence4j.agents.spi.UnixMode;
+import org.fence4j.agents.files.TrustedPath;
+import org.fence4j.agents.files.UnixMode;
 
 /** stat-style checks through the JDK's "unix" file attributes, and of this process's open files. */
 final class FileModes {

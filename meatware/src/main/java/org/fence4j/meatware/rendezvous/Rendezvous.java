@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.fence4j.agents.spi.FileProblem;
+import org.fence4j.agents.files.FileProblem;
 
 /**
  * Where an operator's confirmation for a node meets the waiting request: the FIFO

@@ -1,6 +1,7 @@
 package org.fence4j.meatware.interop;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.fence4j.agents.config.DeclaredParameters;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,10 +11,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.fence4j.agents.spi.Origin;
-import org.fence4j.agents.spi.Parameters;
-import org.fence4j.agents.spi.RawParameter;
 import org.fence4j.agents.spi.FenceAgent;
+import org.fence4j.agents.spi.Origin;
+import org.fence4j.agents.spi.RawParameter;
 import org.fence4j.meatware.MeatwareProvider;
 import org.fence4j.meatware.rendezvous.Rendezvous;
 
@@ -47,8 +47,8 @@ final class ClusterGlue {
 
     static FenceAgent fence4jMeatware(String hostlist) throws Exception {
         MeatwareProvider provider = new MeatwareProvider();
-        return provider.create(Parameters.resolve(provider.parameters(),
-                List.of(new RawParameter("hostlist", hostlist, Origin.file("it", 1))), Parameters.Unknown.REJECT,
+        return provider.create(DeclaredParameters.resolve(provider.parameters(),
+                List.of(new RawParameter("hostlist", hostlist, Origin.file("it", 1))), DeclaredParameters.Unknown.REJECT,
                 k -> null));
     }
 

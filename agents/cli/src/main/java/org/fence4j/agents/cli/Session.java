@@ -1,0 +1,58 @@
+package org.fence4j.agents.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.fence4j.agents.chain.Fencer;
+import org.fence4j.agents.chain.History;
+import org.fence4j.agents.chain.Requester;
+import org.fence4j.agents.config.AgentRegistry;
+import org.fence4j.agents.config.ConfigException;
+import org.fence4j.agents.config.ConfigLoader;
+import org.fence4j.agents.config.FenceConfig;
+
+/** What the subcommands share in one run: the configuration, history, locks and the caller. */
+final class Session {
+    private final FenceCli root;
+    private FenceConfig config;
+
+    Session(FenceCli root) {
+        this.root = root;
+    }
+
+    GlobalOptions options() {
+        return root.global;
+    }
+
+    Terminal terminal() {
+        return root.terminal;
+    }
+
+    FenceConfig config() throws ConfigException {
+        if (config == null) {
+            Path file = ConfigLoader.locate(root.global.config(), root.environment());
+            config = new ConfigLoader(AgentRegistry.load(), root.environment()).load(file);
+        }
+        return config;
+    }
+
+    FenceConfig.Target target(String name) throws ConfigException {
+        FenceConfig c = config();
+        return c.target(name).orElseThrow(() -> new ConfigException(c.source() + ": no target '" + name
+                + "'; configured targets: " + String.join(", ", new java.util.TreeSet<>(c.targets().keySet()))));
+    }
+
+    History history() throws ConfigException {
+        return Fencer.history(config().stateDir());
+    }
+
+    /** The request's time limit: --timeout, else the sum of the level timeouts. */
+    Duration timeout(FenceConfig.Target target) {
+        return root.global.timeout() != null ? root.global.timeout()
+                : target.levels().stream().map(FenceConfig.Level::timeout).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Who asked, for the history. */
+    String requester() {
+        return Requester.describe(root.environment());
+    }
+}
