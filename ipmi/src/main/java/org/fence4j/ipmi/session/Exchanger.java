@@ -14,11 +14,12 @@ public interface Exchanger {
     int REFUSALS_TO_BELIEVE = 2;
 
     /**
-     * Sends {@code datagramForTry.apply(n)} for try n = 1, 2, ... until {@code judge} accepts an
-     * answer, which is returned, the tries are used up or the deadline passes. A refused answer is
-     * counted and the request sent again at once; after {@link #REFUSALS_TO_BELIEVE} refusals, or
-     * when the tries run out having seen one, the exchange throws the last refusal. With no answer
-     * at all it throws {@link NoAnswerException}. An interrupt ends it with an
+     * Sends {@code datagramForTry.apply(n)} for try n = 1, 2, ... (called once per try, in order)
+     * until {@code judge} accepts an answer, which is returned, the tries are used up or the
+     * deadline passes. A refused answer is counted and the request sent again at once; after
+     * {@link #REFUSALS_TO_BELIEVE} refusals, or when the tries run out having seen one, the
+     * exchange throws the last refusal. A superseded answer is returned at the end of the tries
+     * if no later try was answered. With no answer at all it throws {@link NoAnswerException}. An interrupt ends it with an
      * {@link org.fence4j.ipmi.IpmiException}, the thread's interrupt status kept.
      */
     <T> T exchange(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,

@@ -34,6 +34,7 @@ public final class Faults {
     private volatile boolean neverPowerOn;
     private volatile boolean muteChassisStatus;
     private volatile boolean setupResentAsNew;
+    private volatile int setupLateMillis;
     private volatile int forgedRefusals;
     private volatile PayloadType spoiled;
     private volatile Spoil spoil;
@@ -98,6 +99,18 @@ public final class Faults {
     }
 
     /**
+     * Open Session, RAKP 2 and RAKP 4 answers go out {@code millis} later than the others, as from
+     * a BMC whose RAKP computations take hundreds of milliseconds while it answers commands at once.
+     */
+    public Faults setupAnswersLate(int millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("the delay must be non-negative");
+        }
+        setupLateMillis = millis;
+        return this;
+    }
+
+    /**
      * Before each Open Session and RAKP 2 answer, {@code count} forged "unauthorized name" answers
      * go out at once, from the BMC's address and without the answer's delay: an attacker who can
      * spoof the BMC and sees the console's port. They carry session id 0 (as errors may) and the
@@ -125,6 +138,7 @@ public final class Faults {
         neverPowerOn = false;
         muteChassisStatus = false;
         setupResentAsNew = false;
+        setupLateMillis = 0;
         forgedRefusals = 0;
         return this;
     }
@@ -157,11 +171,18 @@ public final class Faults {
         return setupResentAsNew;
     }
 
+    /** How much later than the others {@code reply} goes out: 0 unless it is a session setup answer. */
+    int lateMillis(byte[] reply) {
+        int type = payloadType(reply);
+        return type == PayloadType.OPEN_SESSION_RESPONSE.code() || type == PayloadType.RAKP2.code()
+                || type == PayloadType.RAKP4.code() ? setupLateMillis : 0;
+    }
+
     /** The forged refusals that go out before {@code reply}, none unless it answers Open Session or RAKP 1. */
     List<byte[]> forgeriesBefore(byte[] reply) {
-        int type = reply.length >= 24 && reply[4] == 0x06 ? reply[5] & 0x3f : -1;
+        int type = payloadType(reply);
         List<byte[]> forged = new ArrayList<>();
-        if (type != PayloadType.OPEN_SESSION_RESPONSE.code() && type != PayloadType.RAKP2.code()) {
+        if (reply.length < 24 || type != PayloadType.OPEN_SESSION_RESPONSE.code() && type != PayloadType.RAKP2.code()) {
             return forged;
         }
         for (int i = 0; i < forgedRefusals; i++) {
@@ -180,7 +201,7 @@ public final class Faults {
 
     /** The reply as sent: spoiled if it is one of those asked for. */
     synchronized byte[] spoil(byte[] reply) {
-        if (spoilsLeft == 0 || reply.length < 16 || reply[4] != 0x06 || (reply[5] & 0x3f) != spoiled.code()) {
+        if (spoilsLeft == 0 || payloadType(reply) != spoiled.code()) {
             return reply;
         }
         spoilsLeft--;
@@ -194,6 +215,11 @@ public final class Faults {
             case ERROR_WITHOUT_SESSION_ID -> withPayload(reply, new byte[] {reply[16], (byte) RmcpPlusStatus.UNAUTHORIZED_NAME,
                 0, 0, 0, 0, 0, 0});
         };
+    }
+
+    /** The payload type of an RMCP+ datagram, -1 for anything else. */
+    private static int payloadType(byte[] datagram) {
+        return datagram.length >= 16 && datagram[4] == 0x06 ? datagram[5] & 0x3f : -1;
     }
 
     /** An unauthenticated RMCP+ datagram with its header and a new payload. */

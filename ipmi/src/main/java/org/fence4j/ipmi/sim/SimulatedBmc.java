@@ -192,7 +192,13 @@ public final class SimulatedBmc implements AutoCloseable {
             Consumer<byte[]> toConsole = d -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(d), console));
             deliver(ch, faults.toBmc(), held.in, bytes, in -> engine.handle(in).map(faults::spoil).ifPresent(out -> {
                 faults.forgeriesBefore(out).forEach(toConsole);
-                deliver(ch, faults.fromBmc(), held.out, out, toConsole);
+                Runnable answer = () -> deliver(ch, faults.fromBmc(), held.out, out, toConsole);
+                int late = faults.lateMillis(out);
+                if (late > 0) {
+                    ch.eventLoop().schedule(answer, late, TimeUnit.MILLISECONDS);
+                } else {
+                    answer.run();
+                }
             }));
         }
 

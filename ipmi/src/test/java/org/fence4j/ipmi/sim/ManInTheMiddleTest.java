@@ -33,6 +33,7 @@ import org.fence4j.ipmi.rmcp.SessionPacket;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Exchanger;
 import org.fence4j.ipmi.session.Handshake;
+import org.fence4j.ipmi.session.Heard;
 import org.fence4j.ipmi.session.NoAnswerException;
 import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.session.Reply;
@@ -70,8 +71,8 @@ class ManInTheMiddleTest {
         @Override
         public <T> T exchange(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,
                 RetryPolicy retry, Deadline deadline) {
+            Heard<T> heard = new Heard<>();
             int refusals = 0;
-            IpmiException refusal = null;
             for (int attempt = 1; attempt <= retry.tries() && attempt <= 10; attempt++) {
                 byte[] request = datagramForTry.apply(attempt);
                 List<byte[]> genuine = new ArrayList<>();
@@ -81,15 +82,17 @@ class ManInTheMiddleTest {
                     if (r instanceof Reply.Accepted<T> a) {
                         return a.value();
                     }
-                    if (r instanceof Reply.Refused<T> f) {
-                        refusal = f.failure();
+                    if (r instanceof Reply.Superseded<T> s) {
+                        heard.superseded(s.value(), s.forTry());
+                    } else if (r instanceof Reply.Refused<T> f) {
+                        heard.refused(f.failure());
                         if (++refusals >= REFUSALS_TO_BELIEVE) {
-                            throw refusal;
+                            throw heard.refusal();
                         }
                     }
                 }
             }
-            throw refusal != null ? refusal : new NoAnswerException("no answer to " + what);
+            return heard.outcome(new NoAnswerException("no answer to " + what));
         }
 
         @Override
