@@ -65,8 +65,10 @@ final class DatagramExchanger implements Exchanger {
     }
 
     /**
-     * Tries until an answer is accepted, {@link #REFUSALS_TO_BELIEVE} refusals agree, the tries
-     * run out or the deadline passes; each try waits its retransmission timeout for an answer.
+     * Tries until an answer is accepted, the tries run out, the deadline passes or a refusal has
+     * had the BMC's {@link RetryPolicy#patience()} to be contradicted; each try waits its
+     * retransmission timeout for an answer. The first refusal is answered by a resend at once:
+     * it may be a spoiled answer, and a fresh one may not be.
      */
     @Override
     public <T> T exchange(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,
@@ -77,8 +79,9 @@ final class DatagramExchanger implements Exchanger {
         Heard<T> heard = new Heard<>();
         long[] sentAt = new long[Math.min(retry.tries(), 8)];
         int tries = 0;
-        int refusals = 0;
         long answerBy = 0;
+        boolean refusalTimed = false;
+        long refusalStands = 0;
         boolean sendAgain = true;
         while (true) {
             if (sendAgain) {
@@ -91,10 +94,19 @@ final class DatagramExchanger implements Exchanger {
                 sentAt[tries++] = System.nanoTime();
                 write(datagramForTry.apply(tries), what);
                 answerBy = sentAt[tries - 1] + waitFor(retry.waitAfter(tries, roundTrip.timeout()), deadline);
+                if (!refusalTimed && heard.refusal() != null) {
+                    // it stands once the BMC has had its patience to answer this try authentically
+                    refusalTimed = true;
+                    refusalStands = sentAt[tries - 1] + retry.patience().toNanos();
+                }
                 sendAgain = false;
             }
-            byte[] datagram = receive(answerBy, what);
+            boolean refusalWaits = refusalTimed && heard.onlyRefused();
+            byte[] datagram = receive(refusalWaits ? Math.min(answerBy, refusalStands) : answerBy, what);
             if (datagram == null) {
+                if (refusalWaits && System.nanoTime() - refusalStands >= 0) {
+                    throw heard.refusal();
+                }
                 sendAgain = true;
                 continue;
             }
@@ -110,12 +122,9 @@ final class DatagramExchanger implements Exchanger {
                 answerBy = Math.max(answerBy, sentAt[tries - 1] + waitFor(retry.waitAfter(1, roundTrip.timeout()),
                         deadline));
             } else if (reply instanceof Reply.Refused<T> r) {
+                // only the first: were each answered at once, a forger's datagrams would use up the tries
+                sendAgain = heard.refusal() == null;
                 heard.refused(r.failure());
-                if (++refusals >= REFUSALS_TO_BELIEVE) {
-                    throw heard.refusal();
-                }
-                // maybe a corrupted datagram: ask again now rather than wait out the timer
-                sendAgain = true;
             }
         }
     }

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * Opens an RMCP+ session: Get Channel Authentication Capabilities, Open Session (offering
  * suite 17, then 3, unless one is asked for), RAKP 1-4 with the BMC's proofs verified, Set
  * Session Privilege Level. Any failure after RAKP 4 closes the session before it is reported.
- * Each send of a step has a tag of its own, and each RAKP 1 a random of its own, so that an
- * answer says which send it answers.
+ * Nothing before RAKP 2 is authenticated, and a proof that does not verify could be anyone's:
+ * such a refusal is an {@link UnverifiedRefusal}. Each send of a step has a tag of its own, and
+ * each RAKP 1 a random of its own, so that an answer says which send it answers.
  */
 public final class Handshake {
     private static final List<Integer> AUTO_SUITES = List.of(17, 3);
@@ -119,7 +120,7 @@ public final class Handshake {
     private void capabilities() {
         GetChannelAuthCapabilities command = new GetChannelAuthCapabilities(options.privilege().level());
         Tries tries = new Tries();
-        IpmiResponse response = exchanger.exchange(command.name(), n -> {
+        exchanger.exchange(command.name(), n -> {
             // the try's number as the sequence number: the answer says which try it answers
             IpmiRequest request = Answers.request(command, tries.add(n & 0x3f, null).tag());
             return RmcpCodec.encode(new Ipmi15Packet(0, 0, IpmiMessageCodec.encode(request)));
@@ -130,43 +131,35 @@ public final class Handshake {
             if (n == 0 || !r.get().answers(Answers.request(command, r.get().rqSeq()))) {
                 return Reply.ignored();
             }
+            // some BMCs refuse the v2.0 extended-data bit: then Open Session tells the rest
+            try {
+                if (r.get().completionCode() == CompletionCode.OK && !Answers.result(command, r.get()).ipmi20()) {
+                    return Reply.refused(new UnverifiedRefusal(
+                            new IpmiException("the BMC does not offer IPMI v2.0 (lanplus) on this channel")));
+                }
+            } catch (IpmiException unreadable) {
+                return Reply.refused(new RetryableLoginException(command.name() + ": the BMC's answer cannot be read ("
+                        + unreadable.getMessage() + ")"));
+            }
             return Reply.accepted(r.get(), n);
         }, options.retry(), deadline);
-        // some BMCs refuse the v2.0 extended-data bit: then Open Session tells the rest
-        if (response.completionCode() == CompletionCode.OK && !Answers.result(command, response).ipmi20()) {
-            throw new IpmiException("the BMC does not offer IPMI v2.0 (lanplus) on this channel");
-        }
     }
 
     private record Opened(CipherSuite suite, int consoleSessionId, int bmcSessionId) {
     }
 
-    /** An Open Session refusal, kept apart so that "not this suite" can move on to the next suite. */
-    private static final class SuiteRefused extends IpmiException {
-        private static final long serialVersionUID = 1L;
-        final int status;
-
-        SuiteRefused(int suite, int status) {
-            super("Open Session with cipher suite " + suite + " refused by the BMC: " + RmcpPlusStatus.describe(status));
-            this.status = status;
-        }
-    }
-
     /** Open Session with each suite in turn while the BMC says "not this suite". */
     private Opened openSession(List<CipherSuite> suites) {
         for (int index = 0; ; index++) {
-            try {
-                return openSession(suites.get(index));
-            } catch (SuiteRefused r) {
-                // the usual answer of BMCs without SHA-256 (ipmi_sim): no log, it is on every call
-                if (!SUITE_REJECTED.contains(r.status) || index + 1 == suites.size()) {
-                    throw r;
-                }
+            Optional<Opened> opened = openSession(suites.get(index), index + 1 == suites.size());
+            if (opened.isPresent()) {
+                return opened.get();
             }
         }
     }
 
-    private Opened openSession(CipherSuite suite) {
+    /** The session opened with {@code suite}, or empty when the BMC says "not this suite" and it is not the last. */
+    private Optional<Opened> openSession(CipherSuite suite, boolean last) {
         int console = nonZeroId();
         int authentication = suite.authentication().number();
         int integrity = suite.integrity().number();
@@ -183,15 +176,21 @@ public final class Handshake {
                 return Reply.ignored();
             }
             if (r.status() != RmcpPlusStatus.OK) {
-                return Reply.refused(new SuiteRefused(suite.id(), r.status()));
+                // the usual answer of BMCs without SHA-256 (ipmi_sim), on every call: taken at once, without
+                // a log, as a forged one costs no more than the next suite, which authenticates too
+                if (!last && SUITE_REJECTED.contains(r.status())) {
+                    return Reply.accepted(Optional.<Opened>empty(), n);
+                }
+                return Reply.refused(new UnverifiedRefusal(new IpmiException("Open Session with cipher suite "
+                        + suite.id() + " refused by the BMC: " + RmcpPlusStatus.describe(r.status()))));
             }
             if (r.authentication() != authentication || r.integrity() != integrity
                     || r.confidentiality() != confidentiality) {
-                return Reply.refused(new IpmiException("the BMC answered Open Session with algorithms other"
-                        + " than those of cipher suite " + suite.id()));
+                return Reply.refused(new UnverifiedRefusal(new IpmiException("the BMC answered Open Session with"
+                        + " algorithms other than those of cipher suite " + suite.id())));
             }
             // a BMC that takes a resent Open Session as new knows only the session of the last
-            return Reply.unlessSuperseded(new Opened(suite, console, r.bmcSessionId()), n, tries.latest());
+            return Reply.unlessSuperseded(Optional.of(new Opened(suite, console, r.bmcSessionId())), n, tries.latest());
         }), options.retry(), deadline);
     }
 
@@ -223,13 +222,14 @@ public final class Handshake {
                 byte[] expected = Rakp.rakp2AuthCode(auth, credentials.password(), o.consoleSessionId(),
                         o.bmcSessionId(), rm, r.rc(), r.guid(), role, user);
                 if (!Rakp.same(expected, r.authCode())) {
-                    // over the random of the very send it answers
-                    return Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
+                    // over the random of the very send it answers: a wrong password, or not the BMC's answer
+                    return Reply.refused(new UnverifiedRefusal(
+                            new AuthenticationFailedException(AuthenticationFailedException.MISMATCH)));
                 }
                 // a BMC that takes a resent RAKP 1 as new keeps only the random of the last
                 return Reply.unlessSuperseded(new Proven(r, rm), n, tries.latest());
             }), options.retry(), deadline);
-        } catch (AuthenticationFailedException e) {
+        } catch (UnverifiedRefusal e) {
             // tell the BMC, so it can drop the half-open session at once
             exchanger.send(rakp3(o, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, new byte[0]));
             throw e;
@@ -253,8 +253,9 @@ public final class Handshake {
                             + RmcpPlusStatus.describe(r4.status())));
                 }
                 if (!Rakp.same(icv, r4.icv())) {
-                    // the proof over the session key: the BMC does not share our Kg
-                    return Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
+                    // the proof over the session key: the BMC does not share our Kg, or it is not the BMC's
+                    return Reply.refused(new UnverifiedRefusal(
+                            new AuthenticationFailedException(AuthenticationFailedException.MISMATCH)));
                 }
                 return Reply.accepted(r4);
             }), options.retry().atMostTries(RAKP3_TRIES), deadline);
@@ -293,18 +294,18 @@ public final class Handshake {
     private IpmiException rakp2Refused(int status) {
         String why = RmcpPlusStatus.describe(status);
         return switch (status) {
-            case RmcpPlusStatus.UNAUTHORIZED_NAME -> new AuthenticationFailedException(
-                    "authentication failed: user '" + credentials.user() + "' unknown to the BMC (" + why + ")");
-            case RmcpPlusStatus.INVALID_ROLE, RmcpPlusStatus.UNAUTHORIZED_ROLE -> new AuthenticationFailedException(
-                    "authentication failed: user '" + credentials.user() + "' may not log in as "
-                            + options.privilege().word() + " (" + why + ")");
+            case RmcpPlusStatus.UNAUTHORIZED_NAME -> new UnverifiedRefusal(new AuthenticationFailedException(
+                    "authentication failed: user '" + credentials.user() + "' unknown to the BMC (" + why + ")"));
+            case RmcpPlusStatus.INVALID_ROLE, RmcpPlusStatus.UNAUTHORIZED_ROLE -> new UnverifiedRefusal(
+                    new AuthenticationFailedException("authentication failed: user '" + credentials.user()
+                            + "' may not log in as " + options.privilege().word() + " (" + why + ")"));
             default -> new RetryableLoginException("RAKP 2: the BMC refused the login: " + why);
         };
     }
 
     private byte[] rakp3(Opened o, int status, byte[] authCode) {
-        return RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP3, new Rakp3(RAKP3_TAG, status, o.bmcSessionId(), authCode)
-                .encode()), null);
+        Rakp3 rakp3 = new Rakp3(RAKP3_TAG, status, o.bmcSessionId(), authCode);
+        return RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP3, rakp3.encode()), null);
     }
 
     /** An answer is ours if it names our session; error answers may be cut short before the id (ipmi_sim). */

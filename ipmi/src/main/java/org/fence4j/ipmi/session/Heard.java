@@ -13,7 +13,7 @@ public final class Heard<T> {
 
     public void refused(IpmiException failure) {
         // a refusal that names a cause (a wrong user, a bad proof) outranks one a fresh login may not meet
-        if (refusal == null || !(failure instanceof RetryableLoginException)) {
+        if (refusal == null || failure instanceof UnverifiedRefusal || !(failure instanceof RetryableLoginException)) {
             refusal = failure;
         }
     }
@@ -23,6 +23,11 @@ public final class Heard<T> {
             superseded = value;
             supersededTry = forTry;
         }
+    }
+
+    /** A refusal and no authentic answer at all. */
+    public boolean onlyRefused() {
+        return refusal != null && superseded == null;
     }
 
     public IpmiException refusal() {
