@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -12,9 +13,9 @@ import java.util.function.IntFunction;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.session.Exchanger;
+import org.fence4j.ipmi.session.Heard;
 import org.fence4j.ipmi.session.NoAnswerException;
 import org.fence4j.ipmi.session.Reply;
-import org.fence4j.ipmi.session.RetryableLoginException;
 import org.fence4j.ipmi.session.RetryPolicy;
 import org.fence4j.ipmi.session.RoundTrip;
 
@@ -64,8 +65,10 @@ final class DatagramExchanger implements Exchanger {
     }
 
     /**
-     * Tries until an answer is accepted, {@link #REFUSALS_TO_BELIEVE} refusals agree, the tries
-     * run out or the deadline passes; each try waits its retransmission timeout for an answer.
+     * Tries until an answer is accepted, the tries run out, the deadline passes or a refusal has
+     * had the BMC's {@link RetryPolicy#patience()} to be contradicted; each try waits its
+     * retransmission timeout for an answer. The first refusal is answered by a resend at once:
+     * it may be a spoiled answer, and a fresh one may not be.
      */
     @Override
     public <T> T exchange(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,
@@ -73,50 +76,72 @@ final class DatagramExchanger implements Exchanger {
         if (socket.isClosed()) {
             throw new IpmiException(what + ": the session is closed");
         }
+        Heard<T> heard = new Heard<>();
+        long[] sentAt = new long[Math.min(retry.tries(), 8)];
         int tries = 0;
-        int refusals = 0;
-        IpmiException refusal = null;
-        long firstSentAt = 0;
         long answerBy = 0;
+        boolean refusalTimed = false;
+        long refusalStands = 0;
         boolean sendAgain = true;
         while (true) {
             if (sendAgain) {
                 if (tries >= retry.tries() || deadline.expired()) {
-                    throw refusal != null ? refusal : noAnswer(what, tries, deadline);
+                    return heard.outcome(noAnswer(what, tries, deadline));
                 }
-                tries++;
-                long now = System.nanoTime();
-                if (tries == 1) {
-                    firstSentAt = now;
+                if (tries == sentAt.length) {
+                    sentAt = Arrays.copyOf(sentAt, 2 * tries);
                 }
+                sentAt[tries++] = System.nanoTime();
                 write(datagramForTry.apply(tries), what);
-                long wait = Math.min(retry.waitAfter(tries, roundTrip.timeout()).toNanos(), deadline.remaining().toNanos());
-                answerBy = now + Math.max(wait, 1);
+                answerBy = sentAt[tries - 1] + waitFor(retry.waitAfter(tries, roundTrip.timeout()), deadline);
+                if (!refusalTimed && heard.refusal() != null) {
+                    // it stands once the BMC has had its patience to answer this try authentically
+                    refusalTimed = true;
+                    refusalStands = sentAt[tries - 1] + retry.patience().toNanos();
+                }
                 sendAgain = false;
             }
-            byte[] datagram = receive(answerBy, what);
+            boolean refusalWaits = refusalTimed && heard.onlyRefused();
+            byte[] datagram = receive(refusalWaits ? Math.min(answerBy, refusalStands) : answerBy, what);
             if (datagram == null) {
+                if (refusalWaits && System.nanoTime() - refusalStands >= 0) {
+                    throw heard.refusal();
+                }
                 sendAgain = true;
                 continue;
             }
             Reply<T> reply = judge.apply(datagram);
             if (reply instanceof Reply.Accepted<T> a) {
-                if (tries == 1) {
-                    roundTrip.sample(System.nanoTime() - firstSentAt);
-                }
+                sample(a.forTry(), tries, sentAt);
                 return a.value();
             }
-            if (reply instanceof Reply.Refused<T> r) {
-                // a refusal that names a cause (a wrong user, a bad proof) outranks one a fresh login may not meet
-                if (refusal == null || !(r.failure() instanceof RetryableLoginException)) {
-                    refusal = r.failure();
-                }
-                if (++refusals >= REFUSALS_TO_BELIEVE) {
-                    throw refusal;
-                }
-                // maybe a corrupted datagram: ask again now rather than wait out the timer
-                sendAgain = true;
+            if (reply instanceof Reply.Superseded<T> s) {
+                sample(s.forTry(), tries, sentAt);
+                heard.superseded(s.value(), s.forTry());
+                // the latest try's answer is due a round trip, as now measured, after it was sent
+                answerBy = Math.max(answerBy, sentAt[tries - 1] + waitFor(retry.waitAfter(1, roundTrip.timeout()),
+                        deadline));
+            } else if (reply instanceof Reply.Refused<T> r) {
+                // only the first: were each answered at once, a forger's datagrams would use up the tries
+                sendAgain = heard.refusal() == null;
+                heard.refused(r.failure());
             }
+        }
+    }
+
+    /** {@code wait} within the deadline, in nanoseconds, at least 1. */
+    private static long waitFor(Duration wait, Deadline deadline) {
+        return Math.max(1, Math.min(wait.toNanos(), deadline.remaining().toNanos()));
+    }
+
+    /**
+     * Measures the round trip of an answer to try {@code forTry} (0: it does not say which try it
+     * answers, which only a single send makes sure of: Karn's rule).
+     */
+    private void sample(int forTry, int tries, long[] sentAt) {
+        int answered = forTry > 0 ? (forTry <= tries ? forTry : 0) : (tries == 1 ? 1 : 0);
+        if (answered > 0) {
+            roundTrip.sample(System.nanoTime() - sentAt[answered - 1]);
         }
     }
 

@@ -15,6 +15,7 @@ import org.fence4j.ipmi.session.RetryableLoginException;
 import org.fence4j.ipmi.session.RoundTrip;
 import org.fence4j.ipmi.session.Session;
 import org.fence4j.ipmi.session.SessionOptions;
+import org.fence4j.ipmi.session.UnverifiedRefusal;
 
 /**
  * Opens IPMI v2.0 sessions. Each session has a UDP socket of its own, and its requests are sent
@@ -28,6 +29,11 @@ public final class IpmiClient {
     private static final Duration LEAST_FOR_AN_ATTEMPT = Duration.ofMillis(500);
     /** Fresh handshakes one open may start: the deadline ends them sooner, this only bounds a BMC that refuses fast. */
     private static final int MOST_ATTEMPTS = 64;
+    /**
+     * Fresh attempts in a row that must hear the same unverified refusal for it to be reported:
+     * each has a new socket and new session ids, which a forger would have to find again.
+     */
+    private static final int REFUSALS_TO_BELIEVE = 2;
 
     /** Session IDs, RAKP randoms and IVs; one for all clients (thread-safe). */
     private static final SecureRandom RANDOM = KernelRandom.create();
@@ -38,11 +44,15 @@ public final class IpmiClient {
      * Opens an authenticated session; a failure is an {@link IpmiException} with a message for the
      * operator. A handshake that gets no answer, or one that cannot be trusted, is started afresh
      * with a new Open Session on a new socket: each attempt lasts at most
-     * {@link SessionOptions#loginAttempt()}, and all of them end by {@code deadline}.
+     * {@link SessionOptions#loginAttempt()}, and all of them end by {@code deadline}. A refusal
+     * that cannot be verified (a wrong user, a proof that does not verify) is reported once
+     * {@link #REFUSALS_TO_BELIEVE} fresh attempts in a row heard it.
      */
     public Session open(InetSocketAddress bmc, Credentials credentials, SessionOptions options, Deadline deadline)
             throws InterruptedException {
         RoundTrip roundTrip = roundTrips.computeIfAbsent(bmc, b -> new RoundTrip());
+        String refusal = null;
+        int heard = 0;
         for (int attempt = 1; ; attempt++) {
             try {
                 return Handshake.open(DatagramExchanger.connect(bmc, roundTrip), credentials, options,
@@ -50,6 +60,15 @@ public final class IpmiClient {
             } catch (IpmiException reason) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted while logging in to the BMC");
+                }
+                if (reason instanceof UnverifiedRefusal r) {
+                    heard = r.getMessage().equals(refusal) ? heard + 1 : 1;
+                    refusal = r.getMessage();
+                    if (heard == REFUSALS_TO_BELIEVE) {
+                        throw r.meaning();
+                    }
+                } else {
+                    refusal = null;
                 }
                 boolean transient_ = reason instanceof NoAnswerException || reason instanceof RetryableLoginException;
                 if (!transient_ || attempt == MOST_ATTEMPTS || deadline.remaining().compareTo(LEAST_FOR_AN_ATTEMPT) < 0) {

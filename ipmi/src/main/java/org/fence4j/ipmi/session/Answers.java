@@ -20,9 +20,14 @@ final class Answers {
 
     /** The response in {@code message} if it answers {@code request}. */
     static Optional<IpmiResponse> matching(byte[] message, IpmiRequest request) {
+        Optional<IpmiResponse> r = response(message);
+        return r.isPresent() && r.get().answers(request) ? r : Optional.empty();
+    }
+
+    /** The response in {@code message}, if it is one. */
+    static Optional<IpmiResponse> response(byte[] message) {
         try {
-            IpmiResponse r = IpmiMessageCodec.decodeResponse(message);
-            return r.answers(request) ? Optional.of(r) : Optional.empty();
+            return Optional.of(IpmiMessageCodec.decodeResponse(message));
         } catch (MalformedPacketException e) {
             return Optional.empty();
         }

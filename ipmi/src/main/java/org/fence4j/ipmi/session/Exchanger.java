@@ -10,15 +10,15 @@ import org.fence4j.agents.spi.Deadline;
  * and drop every datagram the judge ignores (late duplicates, replays, other sessions).
  */
 public interface Exchanger {
-    /** Refused answers to this many sends end an exchange at once: one may be a corrupted datagram, two agree. */
-    int REFUSALS_TO_BELIEVE = 2;
-
     /**
-     * Sends {@code datagramForTry.apply(n)} for try n = 1, 2, ... until {@code judge} accepts an
-     * answer, which is returned, the tries are used up or the deadline passes. A refused answer is
-     * counted and the request sent again at once; after {@link #REFUSALS_TO_BELIEVE} refusals, or
-     * when the tries run out having seen one, the exchange throws the last refusal. With no answer
-     * at all it throws {@link NoAnswerException}. An interrupt ends it with an
+     * Sends {@code datagramForTry.apply(n)} for try n = 1, 2, ... (called once per try, in order)
+     * until {@code judge} accepts an answer, which is returned, the tries are used up or the
+     * deadline passes; each try waits its retransmission timeout. A refused answer is a hint: the
+     * first makes the request be sent again at once (it may have been spoiled on the way), and the
+     * exchange throws the refusal only if nothing authentic came within {@link RetryPolicy#patience()}
+     * of that resend, or by the end of the tries. A superseded answer is returned at the end of the
+     * tries if no later try was answered. With no answer at all it throws
+     * {@link NoAnswerException}. An interrupt ends it with an
      * {@link org.fence4j.ipmi.IpmiException}, the thread's interrupt status kept.
      */
     <T> T exchange(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,

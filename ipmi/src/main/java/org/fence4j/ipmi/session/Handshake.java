@@ -37,12 +37,16 @@ import org.slf4j.LoggerFactory;
  * Opens an RMCP+ session: Get Channel Authentication Capabilities, Open Session (offering
  * suite 17, then 3, unless one is asked for), RAKP 1-4 with the BMC's proofs verified, Set
  * Session Privilege Level. Any failure after RAKP 4 closes the session before it is reported.
+ * Nothing before RAKP 2 is authenticated, and a proof that does not verify could be anyone's:
+ * such a refusal is an {@link UnverifiedRefusal}. Each send of a step has a tag of its own, and
+ * each RAKP 1 a random of its own, so that an answer says which send it answers.
  */
 public final class Handshake {
     private static final List<Integer> AUTO_SUITES = List.of(17, 3);
     private static final int NAME_ONLY_LOOKUP = 0x10;
     /** RAKP 3 again in case it was lost; a lost RAKP 4 is not answered again by every BMC (see {@link #rakp}). */
     private static final int RAKP3_TRIES = 2;
+    private static final int RAKP3_TAG = 1;
     /** Open Session answers that mean "not this suite", worth trying the next one. */
     private static final List<Integer> SUITE_REJECTED = List.of(0x04, 0x05, 0x10, 0x11);
 
@@ -52,6 +56,7 @@ public final class Handshake {
     private final Deadline deadline;
     private final SecureRandom random;
     private final int role;
+    private int nextTag = 1;
 
     private Handshake(Exchanger exchanger, Credentials credentials, SessionOptions options, Deadline deadline,
             SecureRandom random) {
@@ -114,96 +119,123 @@ public final class Handshake {
     /** Checks the channel speaks IPMI v2.0 when the BMC says so; a refused request is not fatal. */
     private void capabilities() {
         GetChannelAuthCapabilities command = new GetChannelAuthCapabilities(options.privilege().level());
-        IpmiRequest request = Answers.request(command, 0);
-        byte[] datagram = RmcpCodec.encode(new Ipmi15Packet(0, 0, IpmiMessageCodec.encode(request)));
-        IpmiResponse response = exchanger.exchange(command.name(), datagram, answer -> {
-            Optional<IpmiResponse> matching = decode(answer) instanceof Ipmi15Packet p
-                    ? Answers.matching(p.message(), request) : Optional.empty();
-            return matching.isPresent() ? Reply.accepted(matching.get()) : Reply.ignored();
+        Tries tries = new Tries();
+        exchanger.exchange(command.name(), n -> {
+            // the try's number as the sequence number: the answer says which try it answers
+            IpmiRequest request = Answers.request(command, tries.add(n & 0x3f, null).tag());
+            return RmcpCodec.encode(new Ipmi15Packet(0, 0, IpmiMessageCodec.encode(request)));
+        }, answer -> {
+            Optional<IpmiResponse> r = decode(answer) instanceof Ipmi15Packet p ? Answers.response(p.message())
+                    : Optional.empty();
+            int n = r.isPresent() ? tries.numberOf(r.get().rqSeq()) : 0;
+            if (n == 0 || !r.get().answers(Answers.request(command, r.get().rqSeq()))) {
+                return Reply.ignored();
+            }
+            // some BMCs refuse the v2.0 extended-data bit: then Open Session tells the rest
+            try {
+                if (r.get().completionCode() == CompletionCode.OK && !Answers.result(command, r.get()).ipmi20()) {
+                    return Reply.refused(new UnverifiedRefusal(
+                            new IpmiException("the BMC does not offer IPMI v2.0 (lanplus) on this channel")));
+                }
+            } catch (IpmiException unreadable) {
+                return Reply.refused(new RetryableLoginException(command.name() + ": the BMC's answer cannot be read ("
+                        + unreadable.getMessage() + ")"));
+            }
+            return Reply.accepted(r.get(), n);
         }, options.retry(), deadline);
-        // some BMCs refuse the v2.0 extended-data bit: then Open Session tells the rest
-        if (response.completionCode() == CompletionCode.OK && !Answers.result(command, response).ipmi20()) {
-            throw new IpmiException("the BMC does not offer IPMI v2.0 (lanplus) on this channel");
-        }
     }
 
     private record Opened(CipherSuite suite, int consoleSessionId, int bmcSessionId) {
     }
 
-    /** An Open Session refusal, kept apart so that "not this suite" can move on to the next suite. */
-    private static final class SuiteRefused extends IpmiException {
-        private static final long serialVersionUID = 1L;
-        final int status;
-
-        SuiteRefused(int suite, int status) {
-            super("Open Session with cipher suite " + suite + " refused by the BMC: " + RmcpPlusStatus.describe(status));
-            this.status = status;
-        }
-    }
-
     /** Open Session with each suite in turn while the BMC says "not this suite". */
     private Opened openSession(List<CipherSuite> suites) {
         for (int index = 0; ; index++) {
-            try {
-                return openSession(suites.get(index), index);
-            } catch (SuiteRefused r) {
-                // the usual answer of BMCs without SHA-256 (ipmi_sim): no log, it is on every call
-                if (!SUITE_REJECTED.contains(r.status) || index + 1 == suites.size()) {
-                    throw r;
-                }
+            Optional<Opened> opened = openSession(suites.get(index), index + 1 == suites.size());
+            if (opened.isPresent()) {
+                return opened.get();
             }
         }
     }
 
-    private Opened openSession(CipherSuite suite, int tag) {
+    /** The session opened with {@code suite}, or empty when the BMC says "not this suite" and it is not the last. */
+    private Optional<Opened> openSession(CipherSuite suite, boolean last) {
         int console = nonZeroId();
-        OpenSessionRequest request = new OpenSessionRequest(tag, 0, console, suite.authentication().number(),
-                suite.integrity().number(), suite.confidentiality().number());
-        byte[] datagram = RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null);
-        return exchanger.exchange("Open Session", datagram, setup(PayloadType.OPEN_SESSION_RESPONSE, "Open Session", payload -> {
+        int authentication = suite.authentication().number();
+        int integrity = suite.integrity().number();
+        int confidentiality = suite.confidentiality().number();
+        Tries tries = new Tries();
+        return exchanger.exchange("Open Session", n -> {
+            OpenSessionRequest request = new OpenSessionRequest(tries.add(newTag(), null).tag(), 0, console,
+                    authentication, integrity, confidentiality);
+            return RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null);
+        }, setup(PayloadType.OPEN_SESSION_RESPONSE, "Open Session", payload -> {
             OpenSessionResponse r = OpenSessionResponse.decode(payload);
-            if (r.tag() != tag || !ours(r.status(), r.consoleSessionId(), console)) {
+            int n = tries.numberOf(r.tag());
+            if (n == 0 || !ours(r.status(), r.consoleSessionId(), console)) {
                 return Reply.ignored();
             }
             if (r.status() != RmcpPlusStatus.OK) {
-                return Reply.refused(new SuiteRefused(suite.id(), r.status()));
+                // the usual answer of BMCs without SHA-256 (ipmi_sim), on every call: taken at once, without
+                // a log, as a forged one costs no more than the next suite, which authenticates too
+                if (!last && SUITE_REJECTED.contains(r.status())) {
+                    return Reply.accepted(Optional.<Opened>empty(), n);
+                }
+                return Reply.refused(new UnverifiedRefusal(new IpmiException("Open Session with cipher suite "
+                        + suite.id() + " refused by the BMC: " + RmcpPlusStatus.describe(r.status()))));
             }
-            if (r.authentication() != request.authentication() || r.integrity() != request.integrity()
-                    || r.confidentiality() != request.confidentiality()) {
-                return Reply.refused(new IpmiException("the BMC answered Open Session with algorithms other"
-                        + " than those of cipher suite " + suite.id()));
+            if (r.authentication() != authentication || r.integrity() != integrity
+                    || r.confidentiality() != confidentiality) {
+                return Reply.refused(new UnverifiedRefusal(new IpmiException("the BMC answered Open Session with"
+                        + " algorithms other than those of cipher suite " + suite.id())));
             }
-            return Reply.accepted(new Opened(suite, console, r.bmcSessionId()));
+            // a BMC that takes a resent Open Session as new knows only the session of the last
+            return Reply.unlessSuperseded(Optional.of(new Opened(suite, console, r.bmcSessionId())), n, tries.latest());
         }), options.retry(), deadline);
+    }
+
+    /** A RAKP 2 whose proof verified over {@code rm}, the console random of the send it answers. */
+    private record Proven(Rakp2 rakp2, byte[] rm) {
     }
 
     private Session rakp(Opened o) {
         AuthenticationAlgorithm auth = o.suite().authentication();
         byte[] user = credentials.userBytes();
-        byte[] rm = new byte[16];
-        random.nextBytes(rm);
-        byte[] rakp1 = RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP1,
-                new Rakp1(1, o.bmcSessionId(), rm, role, user).encode()), null);
-        Rakp2 r2;
+        Tries tries = new Tries();
+        Proven proven;
         try {
-            r2 = exchanger.exchange("RAKP 1", rakp1, setup(PayloadType.RAKP2, "RAKP 2", payload -> {
+            proven = exchanger.exchange("RAKP 1", n -> {
+                byte[] rm = new byte[16];
+                random.nextBytes(rm);
+                Rakp1 rakp1 = new Rakp1(tries.add(newTag(), rm).tag(), o.bmcSessionId(), rm, role, user);
+                return RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP1, rakp1.encode()), null);
+            }, setup(PayloadType.RAKP2, "RAKP 2", payload -> {
                 Rakp2 r = Rakp2.decode(payload);
-                if (r.tag() != 1 || !ours(r.status(), r.consoleSessionId(), o.consoleSessionId())) {
+                int n = tries.numberOf(r.tag());
+                if (n == 0 || !ours(r.status(), r.consoleSessionId(), o.consoleSessionId())) {
                     return Reply.ignored();
                 }
                 if (r.status() != RmcpPlusStatus.OK) {
                     return Reply.refused(rakp2Refused(r.status()));
                 }
+                byte[] rm = tries.get(n).rm();
                 byte[] expected = Rakp.rakp2AuthCode(auth, credentials.password(), o.consoleSessionId(),
                         o.bmcSessionId(), rm, r.rc(), r.guid(), role, user);
-                return Rakp.same(expected, r.authCode()) ? Reply.accepted(r)
-                        : Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
+                if (!Rakp.same(expected, r.authCode())) {
+                    // over the random of the very send it answers: a wrong password, or not the BMC's answer
+                    return Reply.refused(new UnverifiedRefusal(
+                            new AuthenticationFailedException(AuthenticationFailedException.MISMATCH)));
+                }
+                // a BMC that takes a resent RAKP 1 as new keeps only the random of the last
+                return Reply.unlessSuperseded(new Proven(r, rm), n, tries.latest());
             }), options.retry(), deadline);
-        } catch (AuthenticationFailedException e) {
+        } catch (UnverifiedRefusal e) {
             // tell the BMC, so it can drop the half-open session at once
             exchanger.send(rakp3(o, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, new byte[0]));
             throw e;
         }
+        Rakp2 r2 = proven.rakp2();
+        byte[] rm = proven.rm();
         byte[] sik = Rakp.sik(auth, credentials.sikKey(), rm, r2.rc(), role, user);
         byte[] rakp3 = rakp3(o, RmcpPlusStatus.OK,
                 Rakp.rakp3AuthCode(auth, credentials.password(), r2.rc(), o.consoleSessionId(), role, user));
@@ -211,7 +243,7 @@ public final class Handshake {
         try {
             exchanger.exchange("RAKP 3", rakp3, setup(PayloadType.RAKP4, "RAKP 4", payload -> {
                 Rakp4 r4 = Rakp4.decode(payload);
-                if (r4.tag() != 1 || !ours(r4.status(), r4.consoleSessionId(), o.consoleSessionId())) {
+                if (r4.tag() != RAKP3_TAG || !ours(r4.status(), r4.consoleSessionId(), o.consoleSessionId())) {
                     return Reply.ignored();
                 }
                 if (r4.status() != RmcpPlusStatus.OK) {
@@ -221,8 +253,9 @@ public final class Handshake {
                             + RmcpPlusStatus.describe(r4.status())));
                 }
                 if (!Rakp.same(icv, r4.icv())) {
-                    // the proof over the session key: the BMC does not share our Kg
-                    return Reply.refused(new AuthenticationFailedException(AuthenticationFailedException.MISMATCH));
+                    // the proof over the session key: the BMC does not share our Kg, or it is not the BMC's
+                    return Reply.refused(new UnverifiedRefusal(
+                            new AuthenticationFailedException(AuthenticationFailedException.MISMATCH)));
                 }
                 return Reply.accepted(r4);
             }), options.retry().atMostTries(RAKP3_TRIES), deadline);
@@ -261,23 +294,28 @@ public final class Handshake {
     private IpmiException rakp2Refused(int status) {
         String why = RmcpPlusStatus.describe(status);
         return switch (status) {
-            case RmcpPlusStatus.UNAUTHORIZED_NAME -> new AuthenticationFailedException(
-                    "authentication failed: user '" + credentials.user() + "' unknown to the BMC (" + why + ")");
-            case RmcpPlusStatus.INVALID_ROLE, RmcpPlusStatus.UNAUTHORIZED_ROLE -> new AuthenticationFailedException(
-                    "authentication failed: user '" + credentials.user() + "' may not log in as "
-                            + options.privilege().word() + " (" + why + ")");
+            case RmcpPlusStatus.UNAUTHORIZED_NAME -> new UnverifiedRefusal(new AuthenticationFailedException(
+                    "authentication failed: user '" + credentials.user() + "' unknown to the BMC (" + why + ")"));
+            case RmcpPlusStatus.INVALID_ROLE, RmcpPlusStatus.UNAUTHORIZED_ROLE -> new UnverifiedRefusal(
+                    new AuthenticationFailedException("authentication failed: user '" + credentials.user()
+                            + "' may not log in as " + options.privilege().word() + " (" + why + ")"));
             default -> new RetryableLoginException("RAKP 2: the BMC refused the login: " + why);
         };
     }
 
     private byte[] rakp3(Opened o, int status, byte[] authCode) {
-        return RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP3, new Rakp3(1, status, o.bmcSessionId(), authCode)
-                .encode()), null);
+        Rakp3 rakp3 = new Rakp3(RAKP3_TAG, status, o.bmcSessionId(), authCode);
+        return RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP3, rakp3.encode()), null);
     }
 
     /** An answer is ours if it names our session; error answers may be cut short before the id (ipmi_sim). */
     private static boolean ours(int status, int sessionId, int console) {
         return sessionId == console || (status != RmcpPlusStatus.OK && sessionId == 0);
+    }
+
+    /** A message tag no earlier send of this handshake had (until 256 sends). */
+    private int newTag() {
+        return nextTag++ & 0xff;
     }
 
     private int nonZeroId() {

@@ -34,6 +34,14 @@ public record RetryPolicy(Duration initial, Duration floor, Duration max, int tr
         return new RetryPolicy(initial, floor, max, Math.min(n, tries));
     }
 
+    /**
+     * The longest a BMC is expected to take to answer, {@code max}: an answer that cannot be
+     * verified ends an exchange only once the BMC has had this long to send an authentic one.
+     */
+    public Duration patience() {
+        return max;
+    }
+
     /** The wait after try {@code n} (1-based) when the measured timeout is {@code rto} (null: none yet). */
     public Duration waitAfter(int n, Duration rto) {
         Duration base = rto == null ? initial : clamp(rto);

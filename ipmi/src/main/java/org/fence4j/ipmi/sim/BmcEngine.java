@@ -94,6 +94,9 @@ final class BmcEngine {
     }
 
     private byte[] open(OpenSessionRequest r) {
+        if (faults.setupResentAsNew()) {
+            sessions.values().removeIf(s -> s.consoleSessionId == r.consoleSessionId() && !s.active());
+        }
         for (ServerSession s : sessions.values()) {
             if (s.consoleSessionId == r.consoleSessionId() && s.openTag == r.tag() && !s.active()) {
                 return opened(r, s);
@@ -128,7 +131,7 @@ final class BmcEngine {
         if (s == null || s.active()) {
             return Rakp2.error(r.tag(), RmcpPlusStatus.INVALID_SESSION_ID, 0).encode();
         }
-        if (s.rakp2 != null && java.util.Arrays.equals(s.rm, r.rm())) {
+        if (s.rakp2 != null && java.util.Arrays.equals(s.rm, r.rm()) && !faults.setupResentAsNew()) {
             return s.rakp2;
         }
         String name = new String(r.userName(), java.nio.charset.StandardCharsets.UTF_8);

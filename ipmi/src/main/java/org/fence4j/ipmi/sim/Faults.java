@@ -2,7 +2,9 @@ package org.fence4j.ipmi.sim;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.fence4j.ipmi.rmcp.PayloadType;
 import org.fence4j.ipmi.rmcp.RmcpPlusStatus;
@@ -31,6 +33,9 @@ public final class Faults {
     private volatile boolean neverPowerOff;
     private volatile boolean neverPowerOn;
     private volatile boolean muteChassisStatus;
+    private volatile boolean setupResentAsNew;
+    private volatile int setupLateMillis;
+    private volatile int forgedRefusals;
     private volatile PayloadType spoiled;
     private volatile Spoil spoil;
     private int spoilsLeft;
@@ -83,6 +88,39 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * A resent Open Session opens a new session in place of the console's half-open one (whose
+     * BMC session id is then unknown) and a resent RAKP 1 draws a fresh BMC random, as simple
+     * firmware that keeps no answer to send again does.
+     */
+    public Faults setupResentAsNew(boolean on) {
+        setupResentAsNew = on;
+        return this;
+    }
+
+    /**
+     * Open Session, RAKP 2 and RAKP 4 answers go out {@code millis} later than the others, as from
+     * a BMC whose RAKP computations take hundreds of milliseconds while it answers commands at once.
+     */
+    public Faults setupAnswersLate(int millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("the delay must be non-negative");
+        }
+        setupLateMillis = millis;
+        return this;
+    }
+
+    /**
+     * Before each Open Session and RAKP 2 answer, {@code count} forged "unauthorized name" answers
+     * go out at once, from the BMC's address and without the answer's delay: an attacker who can
+     * spoof the BMC and sees the console's port. They carry session id 0 (as errors may) and the
+     * console's own in turn.
+     */
+    public Faults forgeRefusals(int count) {
+        forgedRefusals = count;
+        return this;
+    }
+
     /** The next {@code count} replies of payload {@code type} are spoiled {@code how}. */
     public synchronized Faults spoilReplies(PayloadType type, Spoil how, int count) {
         spoiled = type;
@@ -99,6 +137,9 @@ public final class Faults {
         neverPowerOff = false;
         neverPowerOn = false;
         muteChassisStatus = false;
+        setupResentAsNew = false;
+        setupLateMillis = 0;
+        forgedRefusals = 0;
         return this;
     }
 
@@ -126,9 +167,41 @@ public final class Faults {
         return muteChassisStatus;
     }
 
+    boolean setupResentAsNew() {
+        return setupResentAsNew;
+    }
+
+    /** How much later than the others {@code reply} goes out: 0 unless it is a session setup answer. */
+    int lateMillis(byte[] reply) {
+        int type = payloadType(reply);
+        return type == PayloadType.OPEN_SESSION_RESPONSE.code() || type == PayloadType.RAKP2.code()
+                || type == PayloadType.RAKP4.code() ? setupLateMillis : 0;
+    }
+
+    /** The forged refusals that go out before {@code reply}, none unless it answers Open Session or RAKP 1. */
+    List<byte[]> forgeriesBefore(byte[] reply) {
+        int type = payloadType(reply);
+        List<byte[]> forged = new ArrayList<>();
+        if (reply.length < 24 || type != PayloadType.OPEN_SESSION_RESPONSE.code() && type != PayloadType.RAKP2.code()) {
+            return forged;
+        }
+        for (int i = 0; i < forgedRefusals; i++) {
+            // tag, status, reserved, then the console session id (the same offset in both answers)
+            byte[] refusal = Arrays.copyOfRange(reply, 16, 24);
+            refusal[1] = (byte) RmcpPlusStatus.UNAUTHORIZED_NAME;
+            refusal[2] = 0;
+            refusal[3] = 0;
+            if (i % 2 == 0) {
+                Arrays.fill(refusal, 4, 8, (byte) 0);
+            }
+            forged.add(withPayload(reply, refusal));
+        }
+        return forged;
+    }
+
     /** The reply as sent: spoiled if it is one of those asked for. */
     synchronized byte[] spoil(byte[] reply) {
-        if (spoilsLeft == 0 || reply.length < 16 || reply[4] != 0x06 || (reply[5] & 0x3f) != spoiled.code()) {
+        if (spoilsLeft == 0 || payloadType(reply) != spoiled.code()) {
             return reply;
         }
         spoilsLeft--;
@@ -142,6 +215,11 @@ public final class Faults {
             case ERROR_WITHOUT_SESSION_ID -> withPayload(reply, new byte[] {reply[16], (byte) RmcpPlusStatus.UNAUTHORIZED_NAME,
                 0, 0, 0, 0, 0, 0});
         };
+    }
+
+    /** The payload type of an RMCP+ datagram, -1 for anything else. */
+    private static int payloadType(byte[] datagram) {
+        return datagram.length >= 16 && datagram[4] == 0x06 ? datagram[5] & 0x3f : -1;
     }
 
     /** An unauthenticated RMCP+ datagram with its header and a new payload. */

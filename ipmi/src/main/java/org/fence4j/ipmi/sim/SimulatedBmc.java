@@ -189,9 +189,17 @@ public final class SimulatedBmc implements AutoCloseable {
             byte[] bytes = ByteBufUtil.getBytes(packet.content());
             InetSocketAddress console = packet.sender();
             Channel ch = ctx.channel();
-            deliver(ch, faults.toBmc(), held.in, bytes, in -> engine.handle(in).map(faults::spoil).ifPresent(out ->
-                    deliver(ch, faults.fromBmc(), held.out, out,
-                            d -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(d), console)))));
+            Consumer<byte[]> toConsole = d -> ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(d), console));
+            deliver(ch, faults.toBmc(), held.in, bytes, in -> engine.handle(in).map(faults::spoil).ifPresent(out -> {
+                faults.forgeriesBefore(out).forEach(toConsole);
+                Runnable answer = () -> deliver(ch, faults.fromBmc(), held.out, out, toConsole);
+                int late = faults.lateMillis(out);
+                if (late > 0) {
+                    ch.eventLoop().schedule(answer, late, TimeUnit.MILLISECONDS);
+                } else {
+                    answer.run();
+                }
+            }));
         }
 
         /** Drops, duplicates, delays or reorders one datagram of one direction, then hands it on. */

@@ -73,6 +73,19 @@ class IpmiClientIpmiSimIT {
     }
 
     @Test
+    void aUserOrPasswordIpmiSimRefusesIsSaidWithinAFewSeconds() {
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> open("nobody", "secret", KG, Privilege.ADMINISTRATOR))
+                .isInstanceOf(AuthenticationFailedException.class)
+                .hasMessageContaining("user 'nobody' unknown to the BMC");
+        assertThatThrownBy(() -> open("admin", "wrong", KG, Privilege.ADMINISTRATOR))
+                .isInstanceOf(AuthenticationFailedException.class)
+                .hasMessageContaining(AuthenticationFailedException.MISMATCH);
+        // each refusal is believed once two fresh login attempts heard it, not at the 10 s deadline
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
     void aUserLevelSessionMayNotPowerOff() throws Exception {
         Session s = open("user", "uspass", KG, Privilege.USER);
         Deadline d = Deadline.after(Duration.ofSeconds(5));

@@ -135,7 +135,7 @@ class IpmiClientSimulatedBmcTest {
     }
 
     @Test
-    void rakp2CodesThatNeverVerifyEndInAuthenticationFailedOnceTheStepHasSeenTwo() {
+    void rakp2CodesThatNeverVerifyEndInAuthenticationFailedOnceTwoFreshAttemptsHeardThem() {
         start(SimulatedBmc.builder());
         bmc.faults().spoilReplies(PayloadType.RAKP2, Faults.Spoil.BAD_AUTH_CODE, 1000);
         assertThatThrownBy(() -> open(ADMIN, FAST)).isInstanceOf(AuthenticationFailedException.class)

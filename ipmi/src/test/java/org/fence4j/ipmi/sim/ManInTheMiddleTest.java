@@ -33,6 +33,7 @@ import org.fence4j.ipmi.rmcp.SessionPacket;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Exchanger;
 import org.fence4j.ipmi.session.Handshake;
+import org.fence4j.ipmi.session.Heard;
 import org.fence4j.ipmi.session.NoAnswerException;
 import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.session.Reply;
@@ -67,11 +68,11 @@ class ManInTheMiddleTest {
             this.engine = engine;
         }
 
+        /** No clock here: every try is sent, and all that each brings is heard, before a refusal stands. */
         @Override
         public <T> T exchange(String what, IntFunction<byte[]> datagramForTry, Function<byte[], Reply<T>> judge,
                 RetryPolicy retry, Deadline deadline) {
-            int refusals = 0;
-            IpmiException refusal = null;
+            Heard<T> heard = new Heard<>();
             for (int attempt = 1; attempt <= retry.tries() && attempt <= 10; attempt++) {
                 byte[] request = datagramForTry.apply(attempt);
                 List<byte[]> genuine = new ArrayList<>();
@@ -81,15 +82,14 @@ class ManInTheMiddleTest {
                     if (r instanceof Reply.Accepted<T> a) {
                         return a.value();
                     }
-                    if (r instanceof Reply.Refused<T> f) {
-                        refusal = f.failure();
-                        if (++refusals >= REFUSALS_TO_BELIEVE) {
-                            throw refusal;
-                        }
+                    if (r instanceof Reply.Superseded<T> s) {
+                        heard.superseded(s.value(), s.forTry());
+                    } else if (r instanceof Reply.Refused<T> f) {
+                        heard.refused(f.failure());
                     }
                 }
             }
-            throw refusal != null ? refusal : new NoAnswerException("no answer to " + what);
+            return heard.outcome(new NoAnswerException("no answer to " + what));
         }
 
         @Override

@@ -1,0 +1,22 @@
+package org.fence4j.ipmi.session;
+
+import org.fence4j.ipmi.IpmiException;
+
+/**
+ * A refusal no integrity check vouches for (an error status, a proof that does not verify):
+ * anyone who can spoof the BMC's address could have sent it, so it ends a login attempt, not the
+ * login. {@link #meaning()} is what it says when fresh attempts keep hearing it.
+ */
+public final class UnverifiedRefusal extends RetryableLoginException {
+    private static final long serialVersionUID = 1L;
+    private final IpmiException meaning;
+
+    UnverifiedRefusal(IpmiException meaning) {
+        super(meaning.getMessage());
+        this.meaning = meaning;
+    }
+
+    public IpmiException meaning() {
+        return meaning;
+    }
+}
