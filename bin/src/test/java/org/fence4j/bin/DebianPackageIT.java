@@ -49,7 +49,9 @@ class DebianPackageIT {
         }
         assertThat(entry(lines, "./usr/bin/fence-cli")).endsWith("-> /usr/share/fence4j/bin/fence-cli");
         assertThat(entry(lines, "./usr/share/fence4j/libexec/fence4j-launch")).startsWith("-rwxr-xr-x");
-        assertThat(entry(lines, "./usr/share/fence4j/lib/fence4j-agents-")).startsWith("-rw-r--r--");
+        for (String jar : List.of("spi", "core", "protocols", "cli")) {
+            assertThat(entry(lines, "./usr/share/fence4j/lib/fence4j-" + jar + "-")).startsWith("-rw-r--r--");
+        }
         assertThat(entry(lines, "./usr/share/fence4j/lib/fence4j-ipmi-")).startsWith("-rw-r--r--");
         assertThat(entry(lines, "./etc/fence4j/fence4j.yaml")).startsWith("-rw-r----- root/root");
         assertThat(entry(lines, "./usr/share/bash-completion/completions/fence-cli")).startsWith("-rw-r--r--");

@@ -1,10 +1,8 @@
 package org.fence4j.meatware;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import org.fence4j.agents.config.DeclaredParameters;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.fence4j.agents.config.AgentRegistry;
+import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;

@@ -1,8 +1,6 @@
 package org.fence4j.ipmi.agent;
 
 import static org.fence4j.ipmi.agent.IpmiParameters.*;
-import org.fence4j.agents.config.DeclaredParameters;
-import org.fence4j.agents.config.SecretFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.fence4j.agents.config.DeclaredParameters;
+import org.fence4j.agents.config.SecretFile;
 import org.fence4j.agents.power.PowerSettings;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;

@@ -1,7 +1,6 @@
 package org.fence4j.ipmi.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.fence4j.agents.config.DeclaredParameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.fence4j.agents.config.AgentRegistry;
+import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;

@@ -1,7 +1,6 @@
 package org.fence4j.ipmi.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.fence4j.agents.config.DeclaredParameters;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fence4j.agents.chain.AgentCall;
 import org.fence4j.agents.config.AgentRegistry;
+import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;

@@ -1,7 +1,6 @@
 package org.fence4j.meatware.interop;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import org.fence4j.agents.config.DeclaredParameters;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.RawParameter;

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;

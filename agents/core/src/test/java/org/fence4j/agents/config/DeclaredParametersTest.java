@@ -1,7 +1,6 @@
 package org.fence4j.agents.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.fence4j.agents.config.DeclaredParameters;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -11,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterException;

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;

@@ -3,7 +3,6 @@ package org.fence4j.agents.testing;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;

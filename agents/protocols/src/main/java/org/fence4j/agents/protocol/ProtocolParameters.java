@@ -3,7 +3,6 @@ package org.fence4j.agents.protocol;
 import java.util.ArrayList;
 import java.util.List;
 import org.fence4j.agents.config.DeclaredParameters;
-
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**

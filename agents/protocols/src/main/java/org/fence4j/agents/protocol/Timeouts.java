@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.ParameterSpec;
 

@@ -1,7 +1,6 @@
 package org.fence4j.agents.protocol.external;
 
 import java.util.List;
-
 import org.fence4j.agents.protocol.ProtocolParameters;
 import org.fence4j.agents.protocol.Xml;
 import org.fence4j.agents.spi.ParameterSpec;

@@ -3,7 +3,6 @@ package org.fence4j.agents.protocol.external;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
-
 import org.fence4j.agents.spi.FenceAction;
 
 /** The operations of the cluster-glue external plugin protocol, as argv[1] names them. */

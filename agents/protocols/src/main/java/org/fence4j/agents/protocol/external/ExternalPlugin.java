@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.fence4j.agents.config.DeclaredParameters;
-
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.chain.Requester;
 import org.fence4j.agents.config.AgentRegistry;
+import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentInfo;

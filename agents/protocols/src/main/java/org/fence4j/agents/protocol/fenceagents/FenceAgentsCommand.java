@@ -13,13 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import org.fence4j.agents.config.DeclaredParameters;
-
 import org.fence4j.agents.chain.AgentCall;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.chain.Requester;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.ConfigLoader;
+import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.Deadline;

@@ -2,7 +2,6 @@ package org.fence4j.agents.protocol.fenceagents;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.fence4j.agents.protocol.Troff;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsParameters.Entry;
 import org.fence4j.agents.spi.AgentInfo;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fence4j.agents.config.DeclaredParameters;
-
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.ParameterType;

@@ -3,7 +3,6 @@ package org.fence4j.agents.protocol.fenceagents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.fence4j.agents.protocol.Xml;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsParameters.Entry;
 import org.fence4j.agents.spi.AgentInfo;

@@ -2,7 +2,6 @@ package org.fence4j.agents.protocol.fenceagents;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.fence4j.agents.protocol.ProtocolParameters;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterSpec;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.ParameterSpec;
 

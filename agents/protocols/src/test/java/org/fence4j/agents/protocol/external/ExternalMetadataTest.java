@@ -5,7 +5,6 @@ import static org.fence4j.agents.testing.XmlDocuments.child;
 import static org.fence4j.agents.testing.XmlDocuments.children;
 
 import java.util.List;
-
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.testing.XmlDocuments;
 import org.junit.jupiter.api.Test;

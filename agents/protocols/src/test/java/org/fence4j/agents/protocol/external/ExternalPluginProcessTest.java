@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;

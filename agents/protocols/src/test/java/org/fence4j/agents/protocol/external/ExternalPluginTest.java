@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgentProvider;

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.PowerState;

@@ -3,7 +3,6 @@ package org.fence4j.agents.protocol.fenceagents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.RawParameter;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.XmlDocuments;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterSpec;

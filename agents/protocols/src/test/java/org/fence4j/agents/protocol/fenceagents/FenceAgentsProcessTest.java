@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.CapturedOutput;
 import org.fence4j.agents.testing.ChildProcess;
