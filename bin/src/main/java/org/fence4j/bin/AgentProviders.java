@@ -15,7 +15,7 @@ public final class AgentProviders {
     public static void main(String[] args) throws Exception {
         AgentRegistry registry = AgentRegistry.load();
         for (String type : registry.types()) {
-            System.out.println(type + " " + registry.require(type).getClass().getName());
+            System.out.println(type + " " + AgentRegistry.implementation(registry.require(type)).getName());
         }
     }
 }

@@ -206,10 +206,10 @@ class LauncherIT {
                 targets:
                   pm02: { levels: [ { device: ipmi-pm02, timeout: 30s }, { device: meatware-pm02, timeout: 30s } ] }
                 """);
-        assertMadeWithoutServiceEntries(Dist.agent("ipmi"), "action=metadata\n", List.of(), "IpmiAgentProvider");
-        assertMadeWithoutServiceEntries(Dist.plugin("ipmi"), "", List.of("getinfo-devid"), "IpmiAgentProvider");
+        assertMadeWithoutServiceEntries(Dist.agent("ipmi"), "action=metadata\n", List.of(), "IpmiDriverProvider");
+        assertMadeWithoutServiceEntries(Dist.plugin("ipmi"), "", List.of("getinfo-devid"), "IpmiDriverProvider");
         assertMadeWithoutServiceEntries(Dist.HOME.resolve("bin/fence-cli"), "", List.of("--config", config.toString(),
-                "list"), "IpmiAgentProvider", "MeatwareProvider");
+                "list"), "IpmiDriverProvider", "MeatwareProvider");
     }
 
     private void assertMadeWithoutServiceEntries(Path launcher, String stdin, List<String> args, String... providers)

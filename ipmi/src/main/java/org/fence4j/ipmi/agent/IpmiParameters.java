@@ -1,17 +1,17 @@
 package org.fence4j.ipmi.agent;
 
 import java.util.List;
-import org.fence4j.agents.power.PowerSettings;
+import org.fence4j.agents.power.PowerAgentProvider;
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**
  * The ipmi agent's parameters, declared once: cluster-glue external/ipmi names are canonical (and
  * primary in the cluster-glue plugin's metadata), fence_ipmilan names are aliases where they mean
- * the same, and primary in the fence_* agent's metadata ({@code withFenceAgentsName}). method,
- * power_wait, power_timeout and retry_on are the core's power parameters ({@link PowerSettings}).
+ * the same, and primary in the fence_* agent's metadata ({@code withFenceAgentsName}). hostname,
+ * method, power_wait, power_timeout, retry_on and disable_timeout are the core's, for every power
+ * agent ({@link PowerAgentProvider}).
  */
 final class IpmiParameters {
-    static final String HOSTNAME = "hostname";
     static final String IPADDR = "ipaddr";
     static final String IPPORT = "ipport";
     static final String USERID = "userid";
@@ -26,13 +26,8 @@ final class IpmiParameters {
     static final String HEXADECIMAL_KG = "hexadecimal_kg";
     static final String KG = "kg";
     static final String LOGIN_TIMEOUT = "login_timeout";
-    static final String DISABLE_TIMEOUT = "disable_timeout";
-    private static final String NO_LIMIT = " 0: no limit of its own, the action's timeout bounds it.";
 
     static final List<ParameterSpec> ALL = List.of(
-            ParameterSpec.string(HOSTNAME, "The node this device fences").asUnique()
-                    .withLongDescription("The name of the node this BMC powers; what list reports and the only"
-                            + " target accepted. Without it any target name is accepted (fence_ipmilan style)."),
             ParameterSpec.string(IPADDR, "IP address or name of the BMC").asRequired().withAliases("ip")
                     .withFenceAgentsName("ip"),
             ParameterSpec.integer(IPPORT, "UDP port of the BMC").withDefault("623"),
@@ -63,13 +58,10 @@ final class IpmiParameters {
                     + " the BMC network could forge 'power is off'; unsafe)").withDefault("0"),
             ParameterSpec.secret(HEXADECIMAL_KG, "BMC key (Kg) in hexadecimal"),
             ParameterSpec.secret(KG, "BMC key (Kg) as text"),
-            PowerSettings.METHOD, PowerSettings.POWER_WAIT, PowerSettings.POWER_TIMEOUT, PowerSettings.RETRY_ON,
             ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds one login attempt may take")
                     .withLongDescription("Seconds one login attempt may take; a failed attempt is started afresh while"
-                            + " the level's timeout allows;" + NO_LIMIT).withDefault("5"),
-            ParameterSpec.bool(DISABLE_TIMEOUT, "Disable power_timeout and login_timeout").withLongDescription(
-                    "Disable power_timeout and login_timeout: only the action's timeout bounds the waits, as"
-                            + " fence_ipmilan does under pacemaker-fenced.").withDefault("0"));
+                            + " the level's timeout allows; 0 or disable_timeout: no limit of its own, the action's"
+                            + " timeout bounds it.").withDefault("5"));
 
     private IpmiParameters() {
     }

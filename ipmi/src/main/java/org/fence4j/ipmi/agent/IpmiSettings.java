@@ -23,8 +23,7 @@ import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.session.SessionOptions;
 
 /** Validated settings of one ipmi device. Holds secrets: never printed. */
-record IpmiSettings(Optional<String> hostname, String address, int port, Credentials credentials, SessionOptions session,
-        PowerSettings power, Duration loginTimeout) {
+record IpmiSettings(String address, int port, Credentials credentials, SessionOptions session, Duration loginTimeout) {
     private static final String NO_IPMI_15 = "IPMI 1.5 lan (MD5 or clear-text login) is not spoken; use lanplus"
             + " (IPMI v2.0 RMCP+), which every BMC of the last 15 years offers";
 
@@ -68,17 +67,11 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
         } catch (IllegalArgumentException e) {
             problems.add(USERID + "/" + PASSWD + "/" + KG + ": " + e.getMessage());
         }
-        PowerSettings power = null;
-        try {
-            power = PowerSettings.from(p);
-        } catch (ParameterException e) {
-            problems.addAll(e.problems());
-        }
         if (!problems.isEmpty()) {
             throw new ParameterException(problems);
         }
         // disable_timeout (fence_ipmilan's, as pacemaker-fenced may pass it): the deadline alone bounds the waits
-        boolean timeoutsDisabled = p.bool(DISABLE_TIMEOUT);
+        boolean timeoutsDisabled = p.bool(PowerSettings.DISABLE_TIMEOUT.name());
         Duration loginTimeout = p.seconds(LOGIN_TIMEOUT);
         Privilege privilege = Privilege.valueOf(p.string(PRIV).toUpperCase(java.util.Locale.ROOT));
         SessionOptions options = SessionOptions.defaults().withCipherSuite(cipher).withPrivilege(privilege);
@@ -88,8 +81,7 @@ record IpmiSettings(Optional<String> hostname, String address, int port, Credent
         if (p.bool(ALLOW_NO_INTEGRITY)) {
             options = options.allowingNoIntegrity();
         }
-        return new IpmiSettings(p.get(HOSTNAME), p.string(IPADDR), (int) port, credentials, options,
-                timeoutsDisabled ? power.withoutPowerTimeout() : power,
+        return new IpmiSettings(p.string(IPADDR), (int) port, credentials, options,
                 timeoutsDisabled || loginTimeout.isZero() ? PowerSettings.NO_LIMIT : loginTimeout);
     }
 

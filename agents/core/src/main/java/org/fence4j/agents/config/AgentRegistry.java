@@ -8,12 +8,16 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import org.fence4j.agents.power.PowerAgentProvider;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
+import org.fence4j.agents.spi.PowerDriverProvider;
 
 /**
  * The agent types on the class path, found with {@link ServiceLoader} and read only as far as a
- * lookup needs: a call for one agent type stops at its provider. The launcher puts fence4j's
+ * lookup needs: a call for one agent type stops at its provider. An agent is a
+ * {@link FenceAgentProvider}, or a {@link PowerDriverProvider} that the core makes one
+ * ({@link PowerAgentProvider}). The launcher puts fence4j's
  * own jars first on the class path, so such a call never opens the third-party jars, each of
  * which costs start-up time. A type claimed twice is an error once both claims have been read
  * (a listing of {@link #types()} reads them all).
@@ -43,7 +47,28 @@ public final class AgentRegistry {
 
     /** The providers on the class path, those {@link #PROVIDER_PROPERTY} names first. */
     public static AgentRegistry load() {
-        return load(System.getProperty(PROVIDER_PROPERTY), ServiceLoader.load(FenceAgentProvider.class));
+        return load(System.getProperty(PROVIDER_PROPERTY), () -> new Iterator<>() {
+            // the power drivers' services are read only once the agents' are, and only if a lookup gets there
+            private final Iterator<FenceAgentProvider> agents = ServiceLoader.load(FenceAgentProvider.class).iterator();
+            private Iterator<PowerDriverProvider> drivers;
+
+            @Override
+            public boolean hasNext() {
+                return agents.hasNext() || drivers().hasNext();
+            }
+
+            @Override
+            public FenceAgentProvider next() {
+                return agents.hasNext() ? agents.next() : new PowerAgentProvider(drivers().next());
+            }
+
+            private Iterator<PowerDriverProvider> drivers() {
+                if (drivers == null) {
+                    drivers = ServiceLoader.load(PowerDriverProvider.class).iterator();
+                }
+                return drivers;
+            }
+        });
     }
 
     /** {@code providers}, preceded by those of the classes that {@code providerClasses} names (comma-separated). */
@@ -63,6 +88,9 @@ public final class AgentRegistry {
         }
         try {
             Class<?> c = Class.forName(className, true, Thread.currentThread().getContextClassLoader());
+            if (PowerDriverProvider.class.isAssignableFrom(c)) {
+                return Optional.of(new PowerAgentProvider((PowerDriverProvider) c.getConstructor().newInstance()));
+            }
             if (!FenceAgentProvider.class.isAssignableFrom(c)) {
                 return Optional.empty();
             }
@@ -95,13 +123,13 @@ public final class AgentRegistry {
             FenceAgentProvider p;
             if (named.hasNext()) {
                 Optional<FenceAgentProvider> made = provider(named.next());
-                if (made.isEmpty() || !madeByName.add(made.get().getClass())) {
+                if (made.isEmpty() || !madeByName.add(implementation(made.get()))) {
                     continue; // no provider, or named twice
                 }
                 p = made.get();
             } else if (classPath.hasNext()) {
                 p = classPath.next();
-                if (madeByName.contains(p.getClass())) {
+                if (madeByName.contains(implementation(p))) {
                     continue;
                 }
             } else {
@@ -111,11 +139,16 @@ public final class AgentRegistry {
         }
     }
 
+    /** The class a launcher names for {@code p}: a power agent's driver provider. */
+    public static Class<?> implementation(FenceAgentProvider p) {
+        return p instanceof PowerAgentProvider power ? power.driver().getClass() : p.getClass();
+    }
+
     private void add(FenceAgentProvider p) {
         FenceAgentProvider clash = byType.putIfAbsent(p.type(), p);
         if (clash != null) {
             throw new IllegalStateException("two agents claim type '" + p.type() + "': "
-                    + clash.getClass().getName() + " and " + p.getClass().getName());
+                    + implementation(clash).getName() + " and " + implementation(p).getName());
         }
     }
 }

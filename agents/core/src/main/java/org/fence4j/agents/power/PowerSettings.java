@@ -8,7 +8,7 @@ import org.fence4j.agents.spi.Parameters;
 
 /**
  * How the {@link PowerSequencer} resets a target and how long it waits for the power; the
- * parameters are declared here once, for every power agent to list among its own.
+ * parameters are declared here once, and every power agent has them ({@link PowerAgentProvider}).
  *
  * @param cycle        reset by one power cycle instead of off, confirm off, on
  * @param powerWait    pause between the confirmed off and powering on again
@@ -37,6 +37,10 @@ public record PowerSettings(boolean cycle, Duration powerWait, Duration powerTim
             .withLongDescription("How many more times power up is sent when the node is not on within power_timeout"
                     + " (on, and reboot's power up after the confirmed off); 0 to 10.")
             .withDefault("1");
+    public static final ParameterSpec DISABLE_TIMEOUT = ParameterSpec.bool("disable_timeout",
+            "Disable power_timeout (and a driver's own timeouts, such as login_timeout)").withLongDescription(
+                    "Disable power_timeout and the driver's own timeouts (login_timeout): only the action's timeout"
+                            + " bounds the waits, as fence-agents do under pacemaker-fenced.").withDefault("0");
     private static final int MOST_RETRIES = 10;
 
     public static PowerSettings from(Parameters p) throws ParameterException {
@@ -46,17 +50,13 @@ public record PowerSettings(boolean cycle, Duration powerWait, Duration powerTim
                     + " more attempts to power on, got " + retryOn));
         }
         Duration powerTimeout = p.seconds(POWER_TIMEOUT.name());
+        boolean unlimited = powerTimeout.isZero() || p.bool(DISABLE_TIMEOUT.name());
         return new PowerSettings(p.string(METHOD.name()).equals("cycle"), p.seconds(POWER_WAIT.name()),
-                powerTimeout.isZero() ? NO_LIMIT : powerTimeout, (int) retryOn);
-    }
-
-    /** The same, with power_timeout lifted: the deadline alone bounds the waits. */
-    public PowerSettings withoutPowerTimeout() {
-        return new PowerSettings(cycle, powerWait, NO_LIMIT, retryOn);
+                unlimited ? NO_LIMIT : powerTimeout, (int) retryOn);
     }
 
     /** The parameters, in the order agents list them. */
     public static List<ParameterSpec> parameters() {
-        return List.of(METHOD, POWER_WAIT, POWER_TIMEOUT, RETRY_ON);
+        return List.of(METHOD, POWER_WAIT, POWER_TIMEOUT, RETRY_ON, DISABLE_TIMEOUT);
     }
 }

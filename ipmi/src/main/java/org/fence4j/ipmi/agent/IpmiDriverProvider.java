@@ -1,18 +1,15 @@
 package org.fence4j.ipmi.agent;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.fence4j.agents.spi.AgentInfo;
-import org.fence4j.agents.spi.FenceAction;
-import org.fence4j.agents.spi.FenceAgent;
-import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.spi.PowerDevice;
+import org.fence4j.agents.spi.PowerDriverProvider;
 
-/** The {@code ipmi} agent type: powers a node through its BMC with IPMI v2.0 (RMCP+). */
-public final class IpmiAgentProvider implements FenceAgentProvider {
+/** The {@code ipmi} power driver: a node's power through its BMC, with IPMI v2.0 (RMCP+). */
+public final class IpmiDriverProvider implements PowerDriverProvider {
 
     @Override
     public String type() {
@@ -33,19 +30,8 @@ public final class IpmiAgentProvider implements FenceAgentProvider {
         return IpmiParameters.ALL;
     }
 
-    /**
-     * No list, as fence_ipmilan: a BMC powers one node and a device without hostname knows no name
-     * for it. Pacemaker's fencer then asks status with the node instead (pcmk_host_check=status):
-     * any node for a device without hostname, only that node with one. A list would be empty
-     * without hostname, and the fencer would never use the device.
-     */
     @Override
-    public Set<FenceAction> actions() {
-        return EnumSet.of(FenceAction.ON, FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS, FenceAction.MONITOR);
-    }
-
-    @Override
-    public FenceAgent create(Parameters parameters) throws ParameterException {
-        return new IpmiAgent(IpmiSettings.from(parameters));
+    public PowerDevice create(Parameters parameters) throws ParameterException {
+        return new BmcDevice(IpmiSettings.from(parameters));
     }
 }

@@ -1,12 +1,12 @@
 package org.fence4j.ipmi.agent;
 
 import org.fence4j.agents.spi.Deadline;
-import org.fence4j.agents.spi.PowerDriver;
+import org.fence4j.agents.spi.PowerConnection;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.ipmi.command.ChassisControl.Action;
 
-/** The ipmi agent as a power driver: Get Chassis Status and Chassis Control over one session. */
-record BmcPowerDriver(BlockingSession bmc) implements PowerDriver {
+/** A session with the BMC as a power driver: Get Chassis Status and Chassis Control. */
+record BmcConnection(BlockingSession bmc, int cipherSuite) implements PowerConnection {
 
     @Override
     public PowerState readPower(Deadline by) throws InterruptedException {
@@ -32,5 +32,15 @@ record BmcPowerDriver(BlockingSession bmc) implements PowerDriver {
     @Override
     public String device() {
         return "the BMC";
+    }
+
+    @Override
+    public String details() {
+        return "cipher suite " + cipherSuite;
+    }
+
+    @Override
+    public void close() {
+        bmc.close();
     }
 }
