@@ -7,6 +7,7 @@ import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerDevice;
 import org.fence4j.agents.spi.PowerDriverProvider;
+import org.fence4j.agents.spi.RefusedParameter;
 
 /** The {@code ipmi} power driver: a node's power through its BMC, with IPMI v2.0 (RMCP+). */
 public final class IpmiDriverProvider implements PowerDriverProvider {
@@ -28,6 +29,11 @@ public final class IpmiDriverProvider implements PowerDriverProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return IpmiParameters.ALL;
+    }
+
+    @Override
+    public List<RefusedParameter> refused() {
+        return IpmiParameters.REFUSED;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerDriverProvider;
+import org.fence4j.agents.spi.RefusedParameter;
 
 /**
  * A power driver made an agent type: the driver declares and makes its device, this adds what every
@@ -54,6 +55,11 @@ public final class PowerAgentProvider implements FenceAgentProvider {
     @Override
     public List<ParameterSpec> parameters() {
         return parameters;
+    }
+
+    @Override
+    public List<RefusedParameter> refused() {
+        return driver.refused();
     }
 
     /**

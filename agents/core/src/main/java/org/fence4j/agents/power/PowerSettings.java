@@ -21,7 +21,7 @@ public record PowerSettings(boolean cycle, Duration powerWait, Duration powerTim
 
     public static final ParameterSpec METHOD = ParameterSpec.select("method",
             "How to reset: onoff (off, confirm off, on; the default) or cycle (power cycle)", "onoff", "cycle")
-            .withDefault("onoff")
+            .withDefault("onoff").withShortOption('m')
             .withLongDescription("How to reset. onoff (the default, recommended): power off, read the power back"
                     + " until it is off, wait power_wait, power on. cycle: one power cycle; it counts as a fence only"
                     + " if the power is read off after the device accepted it (polled within power_timeout), which a"

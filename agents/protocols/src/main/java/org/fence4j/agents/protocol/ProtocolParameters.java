@@ -25,7 +25,8 @@ public final class ProtocolParameters {
             out.add(new ParameterSpec(spec.name(), spec.type(), spec.shortDescription(),
                     sentence(spec.longDescription()) + " Prefer " + DeclaredParameters.secretForms(spec)
                             + ", which keep it out of the configuration.",
-                    false, null, true, spec.unique(), spec.aliases(), spec.choices(), spec.fenceAgentsName()));
+                    false, null, true, spec.unique(), spec.aliases(), spec.choices(), spec.fenceAgentsName(),
+                    spec.shortOption()));
             for (String suffix : DeclaredParameters.SECRET_SOURCES) {
                 // every name of the secret takes every source: password_file as well as passwd_file
                 ParameterSpec source = ParameterSpec.string(spec.name() + suffix, sourceDescription(spec, suffix))

@@ -38,6 +38,11 @@ public interface FenceAgentProvider {
         return false;
     }
 
+    /** Parameters of the agents it stands in for that it does not take, each refused with why. */
+    default List<RefusedParameter> refused() {
+        return List.of();
+    }
+
     /**
      * Makes a device from validated parameters. Does no I/O: it is also how configurations
      * are validated. Throws for combinations that the single declarations cannot express.

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * @param choices          allowed values of a SELECT parameter
  * @param fenceAgentsName  the alias fence-agents call it (fence_ipmilan's {@code ip} for {@code ipaddr}): the
  *                         primary name in fence-agents metadata, or null when that is {@code name}
+ * @param shortOption      the letter of a fence_* agent's command line ({@code -a} for fence_ipmilan's ip), or null
  */
 public record ParameterSpec(
         String name,
@@ -31,7 +32,8 @@ public record ParameterSpec(
         boolean unique,
         List<String> aliases,
         List<String> choices,
-        String fenceAgentsName) {
+        String fenceAgentsName,
+        Character shortOption) {
 
     public ParameterSpec {
         Objects.requireNonNull(name, "name");
@@ -50,7 +52,7 @@ public record ParameterSpec(
 
     public static ParameterSpec of(String name, ParameterType type, String shortDescription) {
         return new ParameterSpec(name, type, shortDescription, null, false, null, false, false,
-                List.of(), List.of(), null);
+                List.of(), List.of(), null, null);
     }
 
     public static ParameterSpec string(String name, String shortDescription) {
@@ -71,38 +73,38 @@ public record ParameterSpec(
 
     public static ParameterSpec select(String name, String shortDescription, String... choices) {
         return new ParameterSpec(name, ParameterType.SELECT, shortDescription, null, false, null,
-                false, false, List.of(), List.of(choices), null);
+                false, false, List.of(), List.of(choices), null, null);
     }
 
     /** A secret string: a password or key. */
     public static ParameterSpec secret(String name, String shortDescription) {
         return new ParameterSpec(name, ParameterType.STRING, shortDescription, null, false, null,
-                true, false, List.of(), List.of(), null);
+                true, false, List.of(), List.of(), null, null);
     }
 
     public ParameterSpec asRequired() {
         return new ParameterSpec(name, type, shortDescription, longDescription, true, defaultValue,
-                secret, unique, aliases, choices, fenceAgentsName);
+                secret, unique, aliases, choices, fenceAgentsName, shortOption);
     }
 
     public ParameterSpec asUnique() {
         return new ParameterSpec(name, type, shortDescription, longDescription, required,
-                defaultValue, secret, true, aliases, choices, fenceAgentsName);
+                defaultValue, secret, true, aliases, choices, fenceAgentsName, shortOption);
     }
 
     public ParameterSpec withDefault(String value) {
         return new ParameterSpec(name, type, shortDescription, longDescription, required, value,
-                secret, unique, aliases, choices, fenceAgentsName);
+                secret, unique, aliases, choices, fenceAgentsName, shortOption);
     }
 
     public ParameterSpec withLongDescription(String text) {
         return new ParameterSpec(name, type, shortDescription, text, required, defaultValue,
-                secret, unique, aliases, choices, fenceAgentsName);
+                secret, unique, aliases, choices, fenceAgentsName, shortOption);
     }
 
     public ParameterSpec withAliases(String... names) {
         return new ParameterSpec(name, type, shortDescription, longDescription, required,
-                defaultValue, secret, unique, List.of(names), choices, fenceAgentsName);
+                defaultValue, secret, unique, List.of(names), choices, fenceAgentsName, shortOption);
     }
 
     /**
@@ -111,7 +113,13 @@ public record ParameterSpec(
      */
     public ParameterSpec withFenceAgentsName(String name) {
         return new ParameterSpec(this.name, type, shortDescription, longDescription, required, defaultValue,
-                secret, unique, aliases, choices, name);
+                secret, unique, aliases, choices, name, shortOption);
+    }
+
+    /** The letter {@code letter} on a fence_* agent's command line names this parameter ({@code -a}). */
+    public ParameterSpec withShortOption(char letter) {
+        return new ParameterSpec(name, type, shortDescription, longDescription, required, defaultValue,
+                secret, unique, aliases, choices, fenceAgentsName, letter);
     }
 
     /** The primary name in fence-agents metadata. */

@@ -22,6 +22,11 @@ public interface PowerDriverProvider {
      */
     List<ParameterSpec> parameters();
 
+    /** Parameters of the agents it stands in for that it does not take, each refused with why. */
+    default List<RefusedParameter> refused() {
+        return List.of();
+    }
+
     /**
      * Makes a device from validated parameters (the core's among them). Does no I/O: it is also how
      * configurations are validated. Throws for combinations the single declarations cannot express.

@@ -143,8 +143,8 @@ public final class FenceAgentsCommand {
         FenceAgentsInput input;
         try {
             input = args.length > 1
-                    ? FenceAgentsInput.fromArgv(Arrays.asList(args).subList(1, args.length), provider.parameters())
-                    : FenceAgentsInput.fromStdin(readLines(), provider.parameters());
+                    ? FenceAgentsInput.fromArgv(Arrays.asList(args).subList(1, args.length), provider)
+                    : FenceAgentsInput.fromStdin(readLines(), provider);
         } catch (IOException e) {
             err.println("ERROR: cannot read options from stdin (" + e.getClass().getSimpleName() + ")");
             return FAILED;

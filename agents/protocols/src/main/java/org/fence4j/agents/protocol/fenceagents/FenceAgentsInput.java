@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.fence4j.agents.config.DeclaredParameters;
+import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.ParameterType;
@@ -22,8 +23,8 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
         List<String> errors) {
 
     /** {@code name=value} lines, as Pacemaker's fencer writes them to the agent's stdin. */
-    static FenceAgentsInput fromStdin(List<String> lines, List<ParameterSpec> agentSpecs) {
-        Builder in = new Builder(agentSpecs);
+    static FenceAgentsInput fromStdin(List<String> lines, FenceAgentProvider provider) {
+        Builder in = new Builder(provider);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -35,7 +36,7 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
                 continue;
             }
             String key = normalise(line.substring(0, eq));
-            Optional<String> refused = in.declaring(key).isPresent() ? Optional.empty() : RefusedOptions.reason(key);
+            Optional<String> refused = in.declaring(key).isPresent() ? Optional.empty() : RefusedOptions.reason(key, in.provider);
             if (refused.isPresent()) {
                 in.errors.add("line " + (i + 1) + ": " + key + ": not supported: " + refused.get());
             } else if (!in.add(key, unquote(line.substring(eq + 1)), Origin.stdin(i + 1))) {
@@ -50,8 +51,8 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
      * {@code -o reboot}, {@code -oreboot}, {@code -a 127.0.0.1}, stacked flags {@code -vvq} ({@code -v}
      * counted into verbose_level, as fencing.py does).
      */
-    static FenceAgentsInput fromArgv(List<String> args, List<ParameterSpec> agentSpecs) {
-        Builder in = new Builder(agentSpecs);
+    static FenceAgentsInput fromArgv(List<String> args, FenceAgentProvider provider) {
+        Builder in = new Builder(provider);
         List<String> unused = new ArrayList<>();
         int verbose = 0;
         for (int i = 0; i < args.size(); i++) {
@@ -65,7 +66,7 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
             } else if (arg.startsWith("-") && arg.length() > 1) {
                 // letter by letter: flags may be stacked, and a value may follow its letter at once
                 for (int c = 1; c < arg.length(); c++) {
-                    String key = StandardOptions.SHORT.get(arg.charAt(c));
+                    String key = StandardOptions.named(arg.charAt(c), in.provider).orElse(null);
                     String shown = "-" + arg.charAt(c);
                     if (key == null) {
                         // only the option letter: "-pSECRET" is how fence_ipmilan users pass a password
@@ -98,7 +99,7 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
     private static int option(Builder in, String shown, String key, String value, List<String> args, int i) {
         Optional<ParameterSpec> spec = in.declaring(key);
         if (spec.isEmpty()) {
-            in.errors.add(RefusedOptions.reason(key).map(why -> shown + ": not supported: " + why)
+            in.errors.add(RefusedOptions.reason(key, in.provider).map(why -> shown + ": not supported: " + why)
                     .orElse("Parse error: option " + shown + " not recognized"));
             return i;
         }
@@ -143,14 +144,16 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
     }
 
     private static final class Builder {
+        private final FenceAgentProvider provider;
         private final List<ParameterSpec> agentSpecs;
         private final List<RawParameter> standard = new ArrayList<>();
         private final List<RawParameter> agent = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<String> errors = new ArrayList<>();
 
-        Builder(List<ParameterSpec> agentSpecs) {
-            this.agentSpecs = agentSpecs;
+        Builder(FenceAgentProvider provider) {
+            this.provider = provider;
+            this.agentSpecs = provider.parameters();
         }
 
         /** Standard options first: their names are reserved. */

@@ -23,7 +23,7 @@ final class FenceAgentsParameters {
         /** fencing.py's getopt text: {@code -a, --ip=[ip]}; a deprecated name shows its replacement's. */
         String getopt() {
             String primary = spec.fenceAgentsPrimary();
-            String option = StandardOptions.shortOption(primary) + "--" + primary.replace('_', '-');
+            String option = StandardOptions.shortOption(spec) + "--" + primary.replace('_', '-');
             return switch (spec.type()) {
                 case BOOLEAN -> option;
                 case STRING -> option + "=[" + primary + "]";

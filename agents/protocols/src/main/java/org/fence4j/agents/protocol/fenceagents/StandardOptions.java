@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.fence4j.agents.protocol.Timeouts;
+import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterSpec;
+import org.fence4j.agents.spi.RefusedParameter;
 
 /**
  * The options every fence_* agent takes besides its device parameters, declared once like an
@@ -54,25 +56,31 @@ final class StandardOptions {
     static final List<ParameterSpec> ALL = Stream.concat(Stream.of(ACTION_SPEC), TRAILING.stream()).toList();
 
     /**
-     * Short command-line options, as fencing.py spells them for every agent; a letter is taken by an
-     * agent only when the agent has the parameter it names ({@code -a} is the ipmi agent's ip).
+     * The short options fencing.py gives every agent; an agent's parameters name their own letters
+     * ({@link ParameterSpec#shortOption()}: fence_ipmilan's {@code -a} for ip). {@code -S} is the
+     * password's script, wherever an agent has a password.
      */
-    static final Map<Character, String> SHORT = Map.ofEntries(
-            Map.entry('o', ACTION), Map.entry('n', PLUG), Map.entry('q', QUIET), Map.entry('v', VERBOSE),
-            Map.entry('D', DEBUG_FILE), Map.entry('V', VERSION), Map.entry('h', HELP),
-            Map.entry('a', "ip"), Map.entry('l', "username"), Map.entry('p', "password"),
-            Map.entry('S', "password_script"), Map.entry('u', "ipport"), Map.entry('P', "lanplus"),
-            Map.entry('A', "auth"), Map.entry('C', "cipher"), Map.entry('L', "privlvl"), Map.entry('m', "method"));
+    static final Map<Character, String> SHORT = Map.of(
+            'o', ACTION, 'n', PLUG, 'q', QUIET, 'v', VERBOSE, 'D', DEBUG_FILE, 'V', VERSION, 'h', HELP,
+            'S', "password_script");
 
     private StandardOptions() {
     }
 
-    /** "-a, " for ip; "" for a name without a short option. */
-    static String shortOption(String name) {
-        return letter(name).map(c -> "-" + c + ", ").orElse("");
+    /** The parameter a letter names: a standard option, one of the agent's, or one it refuses. */
+    static Optional<String> named(char letter, FenceAgentProvider provider) {
+        return Optional.ofNullable(SHORT.get(letter))
+                .or(() -> provider.parameters().stream().filter(p -> Character.valueOf(letter).equals(p.shortOption()))
+                        .map(ParameterSpec::fenceAgentsPrimary).findFirst())
+                .or(() -> provider.refused().stream().filter(r -> Character.valueOf(letter).equals(r.shortOption()))
+                        .map(RefusedParameter::name).findFirst());
     }
 
-    static Optional<Character> letter(String name) {
-        return SHORT.entrySet().stream().filter(e -> e.getValue().equals(name)).map(Map.Entry::getKey).findFirst();
+    /** "-a, " for ip; "" for a name without a short option. */
+    static String shortOption(ParameterSpec spec) {
+        Optional<Character> letter = spec.shortOption() != null ? Optional.of(spec.shortOption())
+                : SHORT.entrySet().stream().filter(e -> e.getValue().equals(spec.fenceAgentsPrimary()))
+                        .map(Map.Entry::getKey).findFirst();
+        return letter.map(c -> "-" + c + ", ").orElse("");
     }
 }

@@ -3,19 +3,56 @@ package org.fence4j.agents.protocol.fenceagents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.fence4j.agents.spi.AgentInfo;
+import org.fence4j.agents.spi.FenceAgent;
+import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterSpec;
+import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
+import org.fence4j.agents.spi.RefusedParameter;
 import org.junit.jupiter.api.Test;
 
 class FenceAgentsInputTest {
-    private static final List<ParameterSpec> AGENT = List.of(
-            ParameterSpec.string("ipaddr", "BMC address").withAliases("ip"),
-            ParameterSpec.secret("passwd", "Password").withAliases("password"),
-            ParameterSpec.bool("lanplus", "Use RMCP+"),
-            ParameterSpec.string("userid", "User").withAliases("username", "login"),
-            ParameterSpec.integer("cipher", "Cipher suite"),
-            ParameterSpec.integer("power_wait", "Wait"));
+    /** An agent that takes fence_ipmilan's options, with its letters, and refuses three others. */
+    private static final FenceAgentProvider AGENT = new FenceAgentProvider() {
+        @Override
+        public String type() {
+            return "bmc";
+        }
+
+        @Override
+        public AgentInfo info() {
+            return new AgentInfo("bmc", "a BMC", "a BMC", "");
+        }
+
+        @Override
+        public List<ParameterSpec> parameters() {
+            return List.of(
+                    ParameterSpec.string("ipaddr", "BMC address").withAliases("ip").withFenceAgentsName("ip")
+                            .withShortOption('a'),
+                    ParameterSpec.secret("passwd", "Password").withAliases("password").withFenceAgentsName("password")
+                            .withShortOption('p'),
+                    ParameterSpec.bool("lanplus", "Use RMCP+").withShortOption('P'),
+                    ParameterSpec.string("userid", "User").withAliases("username", "login")
+                            .withFenceAgentsName("username").withShortOption('l'),
+                    ParameterSpec.integer("cipher", "Cipher suite").withShortOption('C'),
+                    ParameterSpec.integer("power_wait", "Wait"));
+        }
+
+        @Override
+        public List<RefusedParameter> refused() {
+            return List.of(new RefusedParameter("auth", 'A', "IPMI 1.5 authentication types are not spoken; with"
+                            + " lanplus (RMCP+) the cipher suite authenticates (parameter cipher)"),
+                    new RefusedParameter("target", null, "IPMI bridging to another target address is not spoken"),
+                    new RefusedParameter("ipmitool_path", null, "fence4j speaks IPMI itself and runs no ipmitool"));
+        }
+
+        @Override
+        public FenceAgent create(Parameters parameters) {
+            throw new UnsupportedOperationException("only its declarations are read");
+        }
+    };
 
     @Test
     void stdinAsPacemakersFencerWritesIt() {

@@ -95,7 +95,7 @@ class FenceAgentsMetadataTest {
     @Test
     void theFenceAgentsNameIsPrimaryAndObsoletesFenceAgentsOwnOlderName() {
         ParameterSpec user = ParameterSpec.string("userid", "User on the BMC").withAliases("username", "login")
-                .withFenceAgentsName("username");
+                .withFenceAgentsName("username").withShortOption('l');
         assertThat(FenceAgentsParameters.others(user)).containsExactly("login", "userid");
         Map<String, Element> byName = parameters(provider(user));
         assertThat(byName.get("username").getAttribute("obsoletes")).isEqualTo("login");
