@@ -97,8 +97,6 @@ public final class StartupTraining {
             ExternalPlugin.execute(type, "getinfo-xml");
             ExternalPlugin.execute(type, "getconfignames");
             FenceAgentsCommand.execute(type, "--action=metadata");
-        }
-        for (String type : List.of("ipmi", "helper", "meatware", "chain")) {
             ExternalPlugin.execute(type, "status");
         }
         // the default suite (17), and 3, which fence_ipmilan users name and older BMCs offer

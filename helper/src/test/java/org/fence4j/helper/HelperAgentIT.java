@@ -1,7 +1,6 @@
 package org.fence4j.helper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,10 +27,7 @@ class HelperAgentIT {
 
     @BeforeAll
     static void createPm02() throws Exception {
-        assumeTrue(ProcessHandle.current().info().user().filter("root"::equals).isPresent(),
-                "network namespaces need root");
-        assumeTrue(ExecutableSearch.ofEnvironment().test("ip"), "iproute2's ip is not installed");
-        pm02 = TestNamespace.create();
+        pm02 = TestNamespace.createOrSkip();
     }
 
     @AfterAll

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A network namespace standing for pm02, joined to this host by a veth pair with link-local
@@ -32,6 +33,13 @@ public final class TestNamespace {
         hostIpv4 = "169.254.77." + (block * 4 + 1);
         peerIpv4 = "169.254.77." + (block * 4 + 2);
         peerIpv6 = "fe80::77:" + Integer.toHexString(block) + ":2";
+    }
+
+    /** Creates it, or skips the test where none can be made (it needs root and iproute2's ip). */
+    public static TestNamespace createOrSkip() throws IOException, InterruptedException {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "network namespaces need root");
+        Assumptions.assumeTrue(ExecutableSearch.ofEnvironment().test("ip"), "iproute2's ip is not installed");
+        return create();
     }
 
     /** Creates it; on any failure removes whatever was made. */

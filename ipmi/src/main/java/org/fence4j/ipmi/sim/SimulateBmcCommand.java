@@ -94,6 +94,7 @@ public final class SimulateBmcCommand implements FenceCliCommand {
 
     @Override
     public Integer call() {
+        nettyForALongRunningServerOfOneClient();
         PrintWriter err = spec.commandLine().getErr();
         SimulatedBmc.Builder builder;
         Faults.Direction in;
@@ -234,6 +235,21 @@ public final class SimulateBmcCommand implements FenceCliCommand {
             }
         }
         return new LinkedHashSet<>(ciphers);
+    }
+
+    /**
+     * Netty's settings for this process, set before its first class loads: a BMC answers one client
+     * at a time (pooled buffers and the selector's key-set rewrite only cost start-up), and leak
+     * detection and JFR events have nothing to report to a demo or a test.
+     */
+    private static void nettyForALongRunningServerOfOneClient() {
+        for (String[] setting : new String[][] {{"io.netty.allocator.type", "unpooled"},
+                {"io.netty.leakDetection.level", "disabled"}, {"io.netty.noKeySetOptimization", "true"},
+                {"io.netty.jfr.enabled", "false"}}) {
+            if (System.getProperty(setting[0]) == null) {
+                System.setProperty(setting[0], setting[1]);
+            }
+        }
     }
 
     /** A secret from a file's first line or an environment variable; never from the command line. */
