@@ -21,6 +21,11 @@ record ToyPowerDevice(Path dir, String node, boolean stuckOn) implements PowerDe
     }
 
     @Override
+    public String address() {
+        return dir.toString();
+    }
+
+    @Override
     public PowerConnection connect(Deadline deadline) {
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException(dir + " is not a directory");

@@ -23,6 +23,11 @@ final class BmcDevice implements PowerDevice {
     }
 
     @Override
+    public String address() {
+        return settings.address();
+    }
+
+    @Override
     public PowerConnection connect(Deadline deadline) throws InterruptedException {
         Session session = login(deadline);
         return new BmcConnection(new BlockingSession(session, deadline, this::login), session.cipherSuite().id());

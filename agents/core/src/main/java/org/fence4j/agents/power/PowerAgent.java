@@ -17,11 +17,13 @@ import org.slf4j.LoggerFactory;
  * the power is read off). Monitor connects and reads the power: a health check, not a proof.
  */
 final class PowerAgent implements FenceAgent {
+    private final String type;
     private final Optional<String> hostname;
     private final PowerDevice device;
     private final PowerSequencer sequencer;
 
-    PowerAgent(Optional<String> hostname, PowerDevice device, PowerSequencer sequencer) {
+    PowerAgent(String type, Optional<String> hostname, PowerDevice device, PowerSequencer sequencer) {
+        this.type = type;
         this.hostname = hostname;
         this.device = device;
         this.sequencer = sequencer;
@@ -40,7 +42,7 @@ final class PowerAgent implements FenceAgent {
         if (action == FenceAction.VALIDATE || action == FenceAction.METADATA) {
             return FenceResult.success("parameters are valid.");
         }
-        String node = target != null ? target : hostname.orElse(device.describe());
+        String node = target != null ? target : hostname.orElse(device.address());
         PowerConnection connection;
         try {
             connection = device.connect(deadline);
@@ -72,9 +74,9 @@ final class PowerAgent implements FenceAgent {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static FenceResult failed(String node, String why, RuntimeException e, Deadline deadline) {
+    private FenceResult failed(String node, String why, RuntimeException e, Deadline deadline) {
         // debug only, and the logger is created only here: the status path loads no logging
-        LoggerFactory.getLogger(PowerAgent.class).debug("{} failed", node, e);
+        LoggerFactory.getLogger(PowerAgent.class).debug("{}: {} failed", type, node, e);
         return deadline.expired() ? FenceResult.timeout(why) : FenceResult.failure(why);
     }
 }

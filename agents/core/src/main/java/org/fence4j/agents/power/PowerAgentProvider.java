@@ -85,7 +85,7 @@ public final class PowerAgentProvider implements FenceAgentProvider {
         try {
             var device = driver.create(parameters);
             if (problems.isEmpty()) {
-                return new PowerAgent(parameters.get(HOSTNAME.name()), device, new PowerSequencer(power));
+                return new PowerAgent(type(), parameters.get(HOSTNAME.name()), device, new PowerSequencer(power));
             }
         } catch (ParameterException e) {
             problems.addAll(e.problems());

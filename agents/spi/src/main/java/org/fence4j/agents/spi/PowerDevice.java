@@ -6,6 +6,9 @@ public interface PowerDevice {
     /** How messages name it: "the BMC at 10.1.1.2:623". */
     String describe();
 
+    /** Its address ("10.1.1.2"): how messages name the node when neither the caller nor hostname does. */
+    String address();
+
     /**
      * Connects (logs in) by {@code deadline}, for one action. A device that cannot be reached or
      * refuses the login throws an unchecked exception whose message says why, without naming the
