@@ -52,9 +52,6 @@ final class HelperAgent implements FenceAgent {
             case STATUS -> FenceResult.success("helper configuration is valid (hostlist "
                     + String.join(" ", settings.hostlist()) + ")");
             case MONITOR -> monitor();
-            case LIST -> FenceResult.success(String.join("\n", settings.hostlist()));
-            case METADATA, VALIDATE -> FenceResult.failure(action.word() + " is answered from the parameter"
-                    + " declarations, not by the helper");
         };
     }
 

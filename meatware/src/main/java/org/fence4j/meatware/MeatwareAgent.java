@@ -28,9 +28,6 @@ final class MeatwareAgent implements FenceAgent {
             case STATUS -> FenceResult.power(PowerState.UNKNOWN, "meatware cannot read the power state of "
                     + (target == null ? "a node" : target) + "; a person reports it.");
             case MONITOR -> FenceResult.success("meatware needs no device: it is ready to ask an operator.");
-            case LIST -> FenceResult.success(String.join(" ", hosts));
-            case VALIDATE -> FenceResult.success("meatware parameters are valid.");
-            case METADATA -> FenceResult.failure("metadata is described by the provider, not by a device.");
         };
     }
 

@@ -39,9 +39,6 @@ final class PowerAgent implements FenceAgent {
         if (target != null && hostname.filter(h -> !h.equalsIgnoreCase(target)).isPresent()) {
             return FenceResult.failure("this device fences " + hostname.get() + ", not " + target + ".");
         }
-        if (action == FenceAction.VALIDATE || action == FenceAction.METADATA) {
-            return FenceResult.success("parameters are valid.");
-        }
         String node = target != null ? target : hostname.orElse(device.address());
         PowerConnection connection;
         try {

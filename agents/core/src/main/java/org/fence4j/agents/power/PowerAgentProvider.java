@@ -1,11 +1,8 @@
 package org.fence4j.agents.power;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.fence4j.agents.spi.AgentInfo;
-import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
@@ -69,8 +66,8 @@ public final class PowerAgentProvider implements FenceAgentProvider {
      * without hostname, and the fencer would never use the device.
      */
     @Override
-    public Set<FenceAction> actions() {
-        return EnumSet.of(FenceAction.ON, FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS, FenceAction.MONITOR);
+    public boolean lists() {
+        return false;
     }
 
     @Override

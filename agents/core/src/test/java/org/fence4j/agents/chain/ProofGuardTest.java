@@ -54,9 +54,9 @@ class ProofGuardTest {
     void failuresAndActionsThatFenceNothingPassUnchanged() {
         FenceResult failure = FenceResult.failure("no");
         assertThat(ProofGuard.check(FenceAction.OFF, failure)).isSameAs(failure);
-        FenceResult listed = FenceResult.success("pm01 pm02");
-        assertThat(ProofGuard.check(FenceAction.LIST, listed)).isSameAs(listed);
-        assertThat(ProofGuard.check(FenceAction.MONITOR, listed)).isSameAs(listed);
+        FenceResult healthy = FenceResult.success("pm01 pm02");
+        assertThat(ProofGuard.check(FenceAction.STATUS, healthy)).isSameAs(healthy);
+        assertThat(ProofGuard.check(FenceAction.MONITOR, healthy)).isSameAs(healthy);
     }
 
     @Test

@@ -68,9 +68,6 @@ final class ToyAgent implements FenceAgent {
         if (action == FenceAction.MONITOR) {
             return FenceResult.success("toy device is ready");
         }
-        if (action == FenceAction.LIST) {
-            return FenceResult.success(String.join(" ", hosts));
-        }
         if (target == null || !hosts.contains(target)) {
             return FenceResult.failure(target + " is not in this device's hostlist " + hosts);
         }

@@ -3,7 +3,11 @@ package org.fence4j.agents.spi;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a caller asks of a fencing device. */
+/**
+ * What a caller asks of a fencing device. Only what the device itself does: a protocol's list,
+ * metadata and validate are answered by its adapter from the provider and the agent
+ * ({@link FenceAgent#targets()}, the parameter declarations, {@link FenceAgent#problems}).
+ */
 public enum FenceAction {
     /** Power the target on. */
     ON,
@@ -14,13 +18,7 @@ public enum FenceAction {
     /** Power state of the target (fence-agents status: 0 on, 2 off). */
     STATUS,
     /** Is the device itself reachable and usable. */
-    MONITOR,
-    /** Targets this device can fence. */
-    LIST,
-    /** Describe the agent's parameters. */
-    METADATA,
-    /** Check the parameters without touching the device. */
-    VALIDATE;
+    MONITOR;
 
     /** True for the actions that take a node out of the cluster. */
     public boolean fences() {
@@ -32,7 +30,7 @@ public enum FenceAction {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses the words of both protocols and of fence-cli: reboot, reset, poweroff, meta-data, ... */
+    /** Parses the words of both protocols and of fence-cli: reboot, reset, poweroff, stat, ... */
     public static Optional<FenceAction> parse(String word) {
         if (word == null) {
             return Optional.empty();
@@ -43,9 +41,6 @@ public enum FenceAction {
             case "reset", "reboot" -> RESET;
             case "status", "stat" -> STATUS;
             case "monitor" -> MONITOR;
-            case "list", "hostlist", "gethosts" -> LIST;
-            case "metadata", "meta-data" -> METADATA;
-            case "validate-all", "validate" -> VALIDATE;
             default -> null;
         });
     }

@@ -21,12 +21,19 @@ public interface FenceAgentProvider {
 
     /** The actions of an agent that never powers a node on (a liveness check, a person): all but ON. */
     Set<FenceAction> ALL_BUT_ON = Collections.unmodifiableSet(EnumSet.of(FenceAction.OFF, FenceAction.RESET,
-            FenceAction.STATUS, FenceAction.MONITOR, FenceAction.LIST));
+            FenceAction.STATUS, FenceAction.MONITOR));
 
-    /** The actions this agent implements among ON, OFF, RESET, STATUS, MONITOR, LIST. */
+    /** The actions this agent implements. */
     default Set<FenceAction> actions() {
-        return EnumSet.of(FenceAction.ON, FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS,
-                FenceAction.MONITOR, FenceAction.LIST);
+        return EnumSet.allOf(FenceAction.class);
+    }
+
+    /**
+     * Whether its agents' {@link FenceAgent#targets()} name every node they fence, so that the
+     * protocols offer list: true for a device of a host list, false for one that knows no node.
+     */
+    default boolean lists() {
+        return true;
     }
 
     /**

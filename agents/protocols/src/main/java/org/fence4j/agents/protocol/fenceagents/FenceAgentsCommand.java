@@ -42,10 +42,6 @@ public final class FenceAgentsCommand {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int STATUS_OFF = 2;
-    /** list with each target's power state; no action of its own in the SPI. */
-    static final String LIST_STATUS = "list-status";
-    /** fencing.py's action that prints the metadata for the man page build. */
-    static final String MANPAGE = "manpage";
     /** The name the launcher runs this agent as, e.g. fence_fence4j_ipmi; default fence_TYPE. */
     public static final String NAME_PROPERTY = "fence4j.agent.name";
 
@@ -119,15 +115,6 @@ public final class FenceAgentsCommand {
         return "fence4j " + (v == null ? "development build" : v);
     }
 
-    /** The fence-agents name of an action. */
-    static String word(FenceAction action) {
-        return switch (action) {
-            case RESET -> "reboot";
-            case VALIDATE -> "validate-all";
-            default -> action.word();
-        };
-    }
-
     int run(String[] args) {
         if (args.length < 1) {
             err.println("ERROR: usage: FenceAgentsCommand AGENT-TYPE [--option=value ...] (no options: read stdin)");
@@ -189,16 +176,13 @@ public final class FenceAgentsCommand {
         Optional<String> logging = AgentLogging.configure(options).map(p -> p + "; the log goes to stderr instead");
         logging.ifPresent(problem -> err.println("ERROR: " + problem));
         String word = options.string(StandardOptions.ACTION);
-        boolean withStatus = LIST_STATUS.equalsIgnoreCase(word.strip());
-        boolean manpage = MANPAGE.equalsIgnoreCase(word.strip());
-        Optional<FenceAction> parsed = withStatus ? Optional.of(FenceAction.LIST)
-                : manpage ? Optional.of(FenceAction.METADATA) : FenceAction.parse(word);
+        Optional<Request> parsed = Request.parse(word);
         if (parsed.isEmpty()) {
             err.println("ERROR: Failed: Unrecognised action '" + word + "'");
             return FAILED;
         }
-        FenceAction action = parsed.get();
-        if (action == FenceAction.METADATA) {
+        Request request = parsed.get();
+        if (request.kind() == Request.Kind.METADATA) {
             // manpage prints the same document, as fencing.py does for its man page build
             out.print(FenceAgentsMetadata.render(name(provider), provider));
             return OK;
@@ -212,15 +196,33 @@ public final class FenceAgentsCommand {
                     environment, deadline));
         } catch (ParameterException e) {
             printEach("ERROR", e.problems());
-            if (action == FenceAction.VALIDATE) {
+            if (request.kind() == Request.Kind.VALIDATE) {
                 err.println("ERROR: validate-all failed");
             }
             return FAILED;
         }
         try (agent) {
-            return action == FenceAction.VALIDATE ? validate(agent, deadline, logging.isEmpty())
-                    : act(provider, agent, action, withStatus, options, deadline);
+            return switch (request.kind()) {
+                case VALIDATE -> validate(agent, deadline, logging.isEmpty());
+                case LIST, LIST_STATUS -> list(provider, agent, request.kind() == Request.Kind.LIST_STATUS, deadline);
+                case DEVICE -> act(provider, agent, request.action(), options, deadline);
+                case METADATA -> throw new IllegalStateException("metadata is printed before the agent is made");
+            };
         }
+    }
+
+    /** list and list-status: the nodes the agent names, with their power for list-status. */
+    private int list(FenceAgentProvider provider, FenceAgent agent, boolean withStatus, Deadline deadline)
+            throws InterruptedException {
+        if (!provider.lists() || withStatus && !provider.actions().contains(FenceAction.STATUS)) {
+            err.println("ERROR: Failed: action '" + (withStatus ? Request.LIST_STATUS : Request.LIST)
+                    + "' is not supported by " + name(provider));
+            return FAILED;
+        }
+        for (String t : agent.targets()) {
+            out.println(t + "," + t + (withStatus ? "," + power(agent, t, deadline) : ""));
+        }
+        return OK;
     }
 
     /** validate-all: the agent's problems, and a debug_file that cannot be written (already said). */
@@ -234,18 +236,11 @@ public final class FenceAgentsCommand {
         return OK;
     }
 
-    private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, boolean withStatus,
-            Parameters options, Deadline deadline) throws InterruptedException {
-        if (!provider.actions().contains(action) || withStatus && !provider.actions().contains(FenceAction.STATUS)) {
-            err.println("ERROR: Failed: action '" + (withStatus ? LIST_STATUS : word(action))
-                    + "' is not supported by " + name(provider));
+    private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, Parameters options,
+            Deadline deadline) throws InterruptedException {
+        if (!provider.actions().contains(action)) {
+            err.println("ERROR: Failed: action '" + Request.word(action) + "' is not supported by " + name(provider));
             return FAILED;
-        }
-        if (action == FenceAction.LIST) {
-            for (String t : agent.targets()) {
-                out.println(t + "," + t + (withStatus ? "," + power(agent, t, deadline) : ""));
-            }
-            return OK;
         }
         String target = options.get(StandardOptions.PLUG).or(() -> options.get(StandardOptions.NODENAME))
                 .filter(t -> !t.isBlank()).orElse(null);

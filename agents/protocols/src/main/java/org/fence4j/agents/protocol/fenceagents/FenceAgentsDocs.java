@@ -24,7 +24,7 @@ final class FenceAgentsDocs {
                     .append(e.spec().shortDescription()).append(defaultOf(e))
                     .append(e.spec().secret() && e.spec().isNamed(e.name()) ? " (stdin only)" : "").append('\n');
         }
-        out.append("\nActions: ").append(String.join(", ", FenceAgentsMetadata.actionNames(provider.actions())))
+        out.append("\nActions: ").append(String.join(", ", Request.words(provider)))
                 .append(".\nSecrets are never taken from the command line: give them on stdin (name=value lines)")
                 .append(" or as NAME_file, NAME_env or NAME_script.\n");
         return out.toString();
@@ -54,7 +54,7 @@ final class FenceAgentsDocs {
                     .append('\n');
         }
         m.append(".SH ACTIONS\n");
-        for (String action : FenceAgentsMetadata.actionNames(provider.actions())) {
+        for (String action : Request.words(provider)) {
             m.append(".TP\n.B ").append(Troff.escape(action)).append('\n').append(Troff.escape(describe(action))).append('\n');
         }
         m.append(".SH EXIT STATUS\n0 success (for status: the node is on); 1 failure; 2 status: the node is off.\n")
@@ -75,7 +75,7 @@ final class FenceAgentsDocs {
             case "reboot" -> "Fence the node by reboot; success only once it is confirmed fenced.";
             case "status" -> "Read the power state: exit 0 on, 2 off (the node is the plug, if any).";
             case "list" -> "List the nodes this device fences.";
-            case FenceAgentsCommand.LIST_STATUS -> "List the nodes with their power state.";
+            case Request.LIST_STATUS -> "List the nodes with their power state.";
             case "monitor" -> "Check that the device answers.";
             case "metadata" -> "Print the agent's XML metadata.";
             case "manpage" -> "Print the metadata, as fence-agents' man page build reads it.";

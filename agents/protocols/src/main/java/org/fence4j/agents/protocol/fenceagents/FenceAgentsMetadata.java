@@ -1,12 +1,8 @@
 package org.fence4j.agents.protocol.fenceagents;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import org.fence4j.agents.protocol.Xml;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsParameters.Entry;
 import org.fence4j.agents.spi.AgentInfo;
-import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.ParameterType;
@@ -36,7 +32,7 @@ final class FenceAgentsMetadata {
         }
         out.append("</parameters>\n");
         out.append("<actions>\n");
-        for (String name : actionNames(provider.actions())) {
+        for (String name : Request.words(provider)) {
             out.append("\t<action name=\"").append(name).append(name.equals("on") ? "\" automatic=\"0\"/>\n" : "\" />\n");
         }
         return out.append("</actions>\n</resource-agent>\n").toString();
@@ -64,21 +60,5 @@ final class FenceAgentsMetadata {
         }
         out.append("\t\t<shortdesc lang=\"en\">").append(Xml.escape(spec.longDescription())).append("</shortdesc>\n");
         out.append("\t</parameter>\n");
-    }
-
-    /** The fence-agents words of the supported actions, in fencing.py's order, and those every agent has. */
-    static List<String> actionNames(Set<FenceAction> supported) {
-        List<String> names = new ArrayList<>();
-        for (FenceAction action : List.of(FenceAction.ON, FenceAction.OFF, FenceAction.RESET, FenceAction.STATUS,
-                FenceAction.LIST, FenceAction.MONITOR)) {
-            if (supported.contains(action)) {
-                names.add(FenceAgentsCommand.word(action));
-            }
-            if (action == FenceAction.LIST && supported.contains(FenceAction.STATUS) && supported.contains(action)) {
-                names.add(FenceAgentsCommand.LIST_STATUS);
-            }
-        }
-        names.addAll(List.of("metadata", FenceAgentsCommand.MANPAGE, "validate-all"));
-        return names;
     }
 }
