@@ -87,7 +87,7 @@ final class DeadCheck {
                 return outOfTime(address, attempt - 1);
             }
             try {
-                if (probe.answers(address, Within.atMost(TRY_LIMIT, deadline))) {
+                if (probe.answers(address, deadline.remainingAtMost(TRY_LIMIT))) {
                     log.info("Helper {}: {} answered (try {} of {}).", target, address, attempt, trialCount);
                     return new Result(Verdict.ANSWERED, address + " answered");
                 }

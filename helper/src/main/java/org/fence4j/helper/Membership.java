@@ -32,7 +32,7 @@ final class Membership {
     boolean isOnline(String node, int tries, Deadline deadline) throws InterruptedException {
         for (int attempt = 1; attempt <= tries && !deadline.expired(); attempt++) {
             try {
-                CommandRunner.Result result = runner.run(List.of("crm_node", "-p"), Within.atMost(CALL_LIMIT, deadline));
+                CommandRunner.Result result = runner.run(List.of("crm_node", "-p"), deadline.remainingAtMost(CALL_LIMIT));
                 if (result.exitCode() == 0) {
                     return Arrays.stream(result.output().trim().split("\\s+")).anyMatch(node::equalsIgnoreCase);
                 }
@@ -51,7 +51,7 @@ final class Membership {
     /** {@code crm_node -q}: prints 1 with quorum, 0 without. */
     Quorum quorum(String target, Deadline deadline) throws InterruptedException {
         try {
-            CommandRunner.Result result = runner.run(List.of("crm_node", "-q"), Within.atMost(CALL_LIMIT, deadline));
+            CommandRunner.Result result = runner.run(List.of("crm_node", "-q"), deadline.remainingAtMost(CALL_LIMIT));
             if (result.exitCode() != 0) {
                 log.error("Helper {}: crm_node -q exited {}; quorum unknown.", target, result.exitCode());
                 return Quorum.UNKNOWN;

@@ -18,10 +18,4 @@ final class Within {
         sleeper.sleep(left);
         return false;
     }
-
-    /** The shorter of {@code limit} and the time left. */
-    static Duration atMost(Duration limit, Deadline deadline) {
-        Duration left = deadline.remaining();
-        return left.compareTo(limit) < 0 ? left : limit;
-    }
 }

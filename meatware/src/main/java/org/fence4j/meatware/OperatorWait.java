@@ -75,7 +75,7 @@ final class OperatorWait {
             console.ifPresent(c -> startPrompt(c, doing, target, status, first));
             Optional<OperatorConsole> shown = console;
             while (true) {
-                Answer answer = pacer.await(first, min(STATUS_EVERY, deadline.remaining()));
+                Answer answer = pacer.await(first, deadline.remainingAtMost(STATUS_EVERY));
                 if (answer == null && deadline.expired()) {
                     answer = first.getNow(null);
                 }
@@ -181,7 +181,4 @@ final class OperatorWait {
                 : String.format("%d:%02d", s / 60, s % 60);
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
 }

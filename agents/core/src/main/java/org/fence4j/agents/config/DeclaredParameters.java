@@ -232,7 +232,7 @@ public final class DeclaredParameters {
         RawParameter p = pending.raw();
         String name = pending.spec().name();
         String at = p.origin() + ": " + p.key() + ": ";
-        Duration limit = min(SECRET_TIMEOUT, deadline.remaining());
+        Duration limit = deadline.remainingAtMost(SECRET_TIMEOUT);
         switch (pending.source()) {
             case "_file" -> {
                 try {
@@ -265,9 +265,6 @@ public final class DeclaredParameters {
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
 
     /** The problem with a non-secret value, if any. */
     private static Optional<String> check(ParameterSpec spec, RawParameter p) {

@@ -44,6 +44,11 @@ public final class Deadline {
         return other.deadlineNanos - deadlineNanos < 0 ? other : this;
     }
 
+    /** The shorter of {@code limit} and the time left: how long one step may take within this deadline. */
+    public Duration remainingAtMost(Duration limit) {
+        return min(remaining(), limit);
+    }
+
     public Ticker ticker() {
         return ticker;
     }

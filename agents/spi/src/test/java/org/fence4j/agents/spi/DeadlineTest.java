@@ -27,6 +27,8 @@ class DeadlineTest {
         Deadline d = Deadline.after(Duration.ofSeconds(10), ticker);
         assertThat(d.atMost(Duration.ofSeconds(3)).remaining()).isEqualTo(Duration.ofSeconds(3));
         assertThat(d.atMost(Duration.ofSeconds(30)).remaining()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(d.remainingAtMost(Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
+        assertThat(d.remainingAtMost(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
