@@ -1,6 +1,7 @@
 package org.fence4j.agents.power;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
@@ -63,7 +64,7 @@ final class PowerAgent implements FenceAgent {
         String details = connection.details();
         // a health check, not a power read anyone may act on: it proves nothing
         return FenceResult.success(capitalized(device.describe()) + " answers" + (details.isEmpty() ? "" : " ("
-                + details + ")") + "; " + node + " is powered " + power.name().toLowerCase(java.util.Locale.ROOT)
+                + details + ")") + "; " + node + " is powered " + power.name().toLowerCase(Locale.ROOT)
                 + ".");
     }
 

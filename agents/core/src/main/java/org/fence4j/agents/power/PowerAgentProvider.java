@@ -8,6 +8,7 @@ import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.spi.PowerDevice;
 import org.fence4j.agents.spi.PowerDriverProvider;
 import org.fence4j.agents.spi.RefusedParameter;
 
@@ -80,7 +81,8 @@ public final class PowerAgentProvider implements FenceAgentProvider {
             problems.addAll(e.problems());
         }
         try {
-            var device = driver.create(parameters);
+            // the driver's problems too, every one at once
+            PowerDevice device = driver.create(parameters);
             if (problems.isEmpty()) {
                 return new PowerAgent(type(), parameters.get(HOSTNAME.name()), device, new PowerSequencer(power));
             }
