@@ -32,7 +32,8 @@ final class Membership {
     boolean isOnline(String node, int tries, Deadline deadline) throws InterruptedException {
         for (int attempt = 1; attempt <= tries && !deadline.expired(); attempt++) {
             try {
-                CommandRunner.Result result = runner.run(List.of("crm_node", "-p"), deadline.remainingAtMost(CALL_LIMIT));
+                CommandRunner.Result result = runner.run(List.of("crm_node", "-p"),
+                        deadline.remainingAtMost(CALL_LIMIT));
                 if (result.exitCode() == 0) {
                     return Arrays.stream(result.output().trim().split("\\s+")).anyMatch(node::equalsIgnoreCase);
                 }

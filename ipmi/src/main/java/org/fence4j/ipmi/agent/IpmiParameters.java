@@ -47,7 +47,8 @@ final class IpmiParameters {
             ParameterSpec.select(PRIV, "Privilege level of the session", "administrator", "operator", "user", "callback")
                     .withLongDescription("Privilege level of the session. Powering off and on needs operator or"
                             + " administrator; at user or callback level the BMC refuses it (status can still work).")
-                    .withAliases("privlvl").withFenceAgentsName("privlvl").withDefault("administrator").withShortOption('L'),
+                    .withAliases("privlvl").withFenceAgentsName("privlvl").withDefault("administrator")
+                    .withShortOption('L'),
             ParameterSpec.integer(CIPHER, "RMCP+ cipher suite: 1-3, 6-8, 15-17 (default: 17, else 3)")
                     .withLongDescription("RMCP+ cipher suite id. Default: offer 17 (HMAC-SHA256, AES) and fall back to 3"
                             + " (HMAC-SHA1, AES) when the BMC refuses it. Suite 0 has no authentication and is refused"

@@ -80,7 +80,8 @@ final class FileModes {
         Map<String, Object> a = Files.readAttributes(descriptor, "unix:mode,uid,ino");
         int mode = (Integer) a.get("mode");
         int ownUid = ownUid();
-        if (UnixMode.type(mode) != UnixMode.FIFO || (mode & UnixMode.PERMISSIONS) != 0600 || (Integer) a.get("uid") != ownUid
+        if (UnixMode.type(mode) != UnixMode.FIFO || (mode & UnixMode.PERMISSIONS) != 0600
+                || (Integer) a.get("uid") != ownUid
                 || !inode.equals(a.get("ino"))) {
             throw new IOException("what was opened at " + fifo + " is not the FIFO this request created (a FIFO of uid "
                     + ownUid + ", mode 0600, inode " + inode + "), but mode " + Integer.toOctalString(mode) + ", uid "

@@ -405,7 +405,7 @@ public final class ConfigLoader {
             return false;
         }
 
-        /** Inline secrets are allowed only in a file its owner alone can read, as a secret file ({@link UnixMode#isPrivate}). */
+        /** Inline secrets are allowed only in a file its owner alone can read, as a secret file ({@link UnixMode}). */
         private boolean isPrivateFile() {
             if (privateFile == null) {
                 try {

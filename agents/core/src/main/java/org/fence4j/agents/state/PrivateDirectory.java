@@ -72,7 +72,8 @@ public final class PrivateDirectory {
             if (parent != null && !Files.isDirectory(parent)) {
                 return Optional.of(what + " " + absolute + " cannot be created: " + parent + " is not a directory");
             }
-            Optional<TrustedPath.Untrusted> untrusted = parent == null ? Optional.empty() : TrustedPath.check(parent, true);
+            Optional<TrustedPath.Untrusted> untrusted = parent == null ? Optional.empty()
+                    : TrustedPath.check(parent, true);
             return untrusted.map(u -> what + " " + absolute + " does not exist yet, and " + u.at() + " " + u.problem()
                     + ": another user could create it first; create it now (install -d -m 700 " + absolute
                     + ") or choose a directory only root can change");

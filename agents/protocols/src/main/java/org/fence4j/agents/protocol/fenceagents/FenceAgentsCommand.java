@@ -156,7 +156,8 @@ public final class FenceAgentsCommand {
         }
         Parameters options;
         try {
-            options = DeclaredParameters.resolve(StandardOptions.ALL, input.standard(), DeclaredParameters.Unknown.REJECT, environment);
+            options = DeclaredParameters.resolve(StandardOptions.ALL, input.standard(),
+                    DeclaredParameters.Unknown.REJECT, environment);
         } catch (ParameterException e) {
             printEach("ERROR", e.problems());
             return FAILED;
@@ -192,8 +193,8 @@ public final class FenceAgentsCommand {
                 .map(t -> options.seconds(StandardOptions.TIMEOUT)), environment, spent);
         FenceAgent agent;
         try {
-            agent = provider.create(DeclaredParameters.resolve(provider.parameters(), input.agent(), DeclaredParameters.Unknown.IGNORE,
-                    environment, deadline));
+            agent = provider.create(DeclaredParameters.resolve(provider.parameters(), input.agent(),
+                    DeclaredParameters.Unknown.IGNORE, environment, deadline));
         } catch (ParameterException e) {
             printEach("ERROR", e.problems());
             if (request.kind() == Request.Kind.VALIDATE) {

@@ -36,7 +36,8 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
                 continue;
             }
             String key = normalise(line.substring(0, eq));
-            Optional<String> refused = in.declaring(key).isPresent() ? Optional.empty() : RefusedOptions.reason(key, in.provider);
+            Optional<String> refused = in.declaring(key).isPresent() ? Optional.empty()
+                    : RefusedOptions.reason(key, in.provider);
             if (refused.isPresent()) {
                 in.errors.add("line " + (i + 1) + ": " + key + ": not supported: " + refused.get());
             } else if (!in.add(key, unquote(line.substring(eq + 1)), Origin.stdin(i + 1))) {
@@ -158,7 +159,8 @@ record FenceAgentsInput(List<RawParameter> standard, List<RawParameter> agent, L
 
         /** Standard options first: their names are reserved. */
         Optional<ParameterSpec> declaring(String key) {
-            return DeclaredParameters.declaring(StandardOptions.ALL, key).or(() -> DeclaredParameters.declaring(agentSpecs, key));
+            return DeclaredParameters.declaring(StandardOptions.ALL, key)
+                    .or(() -> DeclaredParameters.declaring(agentSpecs, key));
         }
 
         /** False if nothing declares the key. */
