@@ -131,7 +131,7 @@ final class DatagramExchanger implements Exchanger {
 
     /** {@code wait} within the deadline, in nanoseconds, at least 1. */
     private static long waitFor(Duration wait, Deadline deadline) {
-        return Math.max(1, Math.min(wait.toNanos(), deadline.remaining().toNanos()));
+        return Math.max(1, deadline.remainingAtMost(wait).toNanos());
     }
 
     /**
