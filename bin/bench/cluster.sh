@@ -1,7 +1,7 @@
 #!/bin/bash
 # cluster.sh [DIST [BEFORE-DIST]] — `fence-cli status` without a target (every target's power, in one process)
 # against 16 and 64 BMCs, side by side with FreeIPMI's `ipmipower --stat` against the same BMCs:
-# `fence-cli simulate-bmc --count 64` on 127.0.0.1 (loopback only), cipher suite 3 for both, whole
+# `simulate-bmc --count 64` on 127.0.0.1 (loopback only), cipher suite 3 for both, whole
 # processes interleaved round by round. Prints medians of wall and CPU time, the cost per added
 # BMC, (t64 - t16) / 48, for both, and fence-cli at 64 against ipmipower at 64 plus the JVM start
 # (`java -version` with the launcher's flags), and fence-cli status of one target. Then both
@@ -27,7 +27,7 @@ FENCE4J_BMC_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n'); export FENCE
 start_bmcs() {
   local first=$1 log=$2 tries=0
   shift 2
-  "$dist/bin/fence-cli" simulate-bmc --port "$first" --count 64 --user admin --password-env FENCE4J_BMC_PASSWORD "$@" \
+  "$dist/bin/simulate-bmc" --port "$first" --count 64 --user admin --password-env FENCE4J_BMC_PASSWORD "$@" \
     >"$log" 2>&1 &
   sim="$sim${sim:+ }$!"
   until grep -q listening "$log" 2>/dev/null; do

@@ -13,14 +13,14 @@ with_work_dir() {
   trap 'exit 1' INT TERM
 }
 
-# start_simulated_bmc HOME PORT: `fence-cli simulate-bmc` of the fence4j in HOME on 127.0.0.1:PORT
+# start_simulated_bmc HOME PORT: `simulate-bmc` of the fence4j in HOME on 127.0.0.1:PORT
 # (user admin) in the background, with a fresh random password in the exported
 # FENCE4J_BMC_PASSWORD: 16 characters (IPMI allows 20 bytes), never on a command line. Waits at most
 # 15 s until it listens; returns 1 when it does not start (its output is in $work/bmc.log).
 start_simulated_bmc() {
   FENCE4J_BMC_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
   export FENCE4J_BMC_PASSWORD
-  "$1/bin/fence-cli" simulate-bmc --port "$2" --user admin --password-env FENCE4J_BMC_PASSWORD \
+  "$1/bin/simulate-bmc" --port "$2" --user admin --password-env FENCE4J_BMC_PASSWORD \
     >"$work/bmc.log" 2>&1 &
   sim=$!
   tries=0

@@ -1,7 +1,6 @@
 package org.fence4j.ipmi.agent;
 
 import java.util.List;
-import org.fence4j.agents.power.PowerAgentProvider;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.RefusedParameter;
 
@@ -10,7 +9,7 @@ import org.fence4j.agents.spi.RefusedParameter;
  * primary in the cluster-glue plugin's metadata), fence_ipmilan names are aliases where they mean
  * the same, and primary in the fence_* agent's metadata ({@code withFenceAgentsName}). hostname,
  * method, power_wait, power_timeout, retry_on and disable_timeout are the core's, for every power
- * agent ({@link PowerAgentProvider}).
+ * agent ({@link org.fence4j.agents.spi.PowerDriverProvider}).
  */
 final class IpmiParameters {
     static final String IPADDR = "ipaddr";
@@ -37,7 +36,8 @@ final class IpmiParameters {
             ParameterSpec.secret(PASSWD, "Password of the user on the BMC").withAliases("password")
                     .withFenceAgentsName("password").withShortOption('p')
                     .withLongDescription("Password of the user on the BMC (at most 20 bytes); with passwd_method=file"
-                            + " the path of a file whose first line is the password."),
+                            + " the path of a file whose first line is the password.")
+                    .withPathWhen(PASSWD_METHOD, "file"),
             ParameterSpec.select(PASSWD_METHOD, "How passwd is given: param, env (both: passwd is the password)"
                     + " or file (passwd is a file's path)", "param", "env", "file").withDefault("param"),
             ParameterSpec.select(INTERFACE, "IPMI interface; only lanplus (IPMI v2.0 RMCP+) is spoken", "lanplus", "lan")

@@ -2,19 +2,15 @@ package org.fence4j.ipmi.agent;
 
 import static org.fence4j.ipmi.agent.IpmiParameters.*;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.fence4j.agents.config.DeclaredParameters;
-import org.fence4j.agents.config.SecretFile;
-import org.fence4j.agents.power.PowerSettings;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.spi.PowerDriverProvider;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.crypto.IntegrityAlgorithm;
@@ -24,6 +20,8 @@ import org.fence4j.ipmi.session.SessionOptions;
 
 /** Validated settings of one ipmi device. Holds secrets: never printed. */
 record IpmiSettings(String address, int port, Credentials credentials, SessionOptions session, Duration loginTimeout) {
+    /** No login timeout of its own: the level's deadline, always shorter, ends the login. */
+    private static final Duration ONLY_THE_DEADLINE = Duration.ofDays(365);
     private static final String NO_IPMI_15 = "IPMI 1.5 lan (MD5 or clear-text login) is not spoken; use lanplus"
             + " (IPMI v2.0 RMCP+), which every BMC of the last 15 years offers";
 
@@ -59,7 +57,7 @@ record IpmiSettings(String address, int port, Credentials credentials, SessionOp
                     + " authenticated and anyone on the BMC's network could forge \"power is off\"; use 3 or 17, or set "
                     + ALLOW_NO_INTEGRITY + "=1 to use it anyway");
         }
-        Secret password = password(p, problems);
+        Secret password = p.secret(PASSWD).orElse(Secret.of(""));
         Secret kg = kg(p, problems);
         Credentials credentials = null;
         try {
@@ -71,7 +69,7 @@ record IpmiSettings(String address, int port, Credentials credentials, SessionOp
             throw new ParameterException(problems);
         }
         // disable_timeout (fence_ipmilan's, as pacemaker-fenced may pass it): the deadline alone bounds the waits
-        boolean timeoutsDisabled = p.bool(PowerSettings.DISABLE_TIMEOUT.name());
+        boolean timeoutsDisabled = p.bool(PowerDriverProvider.DISABLE_TIMEOUT);
         Duration loginTimeout = p.seconds(LOGIN_TIMEOUT);
         Privilege privilege = Privilege.valueOf(p.string(PRIV).toUpperCase(java.util.Locale.ROOT));
         SessionOptions options = SessionOptions.defaults().withCipherSuite(cipher).withPrivilege(privilege);
@@ -82,25 +80,7 @@ record IpmiSettings(String address, int port, Credentials credentials, SessionOp
             options = options.allowingNoIntegrity();
         }
         return new IpmiSettings(p.string(IPADDR), (int) port, credentials, options,
-                timeoutsDisabled || loginTimeout.isZero() ? PowerSettings.NO_LIMIT : loginTimeout);
-    }
-
-    private static Secret password(Parameters p, List<String> problems) {
-        Optional<Secret> given = p.secret(PASSWD);
-        if (given.isEmpty() || !p.string(PASSWD_METHOD).equals("file")) {
-            return given.orElse(Secret.of(""));
-        }
-        try {
-            return SecretFile.readFirstLine(Path.of(new String(given.get().bytes(), StandardCharsets.UTF_8)),
-                    DeclaredParameters.SECRET_TIMEOUT);
-        } catch (IOException | RuntimeException e) {
-            // passwd is secret: it may well hold the password itself, so its value is never shown (nor is it
-            // in the reader's messages)
-            problems.add(PASSWD + ": with " + PASSWD_METHOD + "=file, expected the path of a regular file whose first"
-                    + " line is the password; cannot read the file named by " + PASSWD + ": "
-                    + (e instanceof IOException ? e.getMessage() : e.getClass().getSimpleName()));
-            return Secret.of("");
-        }
+                timeoutsDisabled || loginTimeout.isZero() ? ONLY_THE_DEADLINE : loginTimeout);
     }
 
     private static Secret kg(Parameters p, List<String> problems) {

@@ -5,7 +5,7 @@ import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
-import org.fence4j.agents.cli.Terminal;
+import org.fence4j.agents.requester.Requester;
 
 /**
  * The real terminal. Lines are read with {@link Console#readLine()}; output goes to stdout, not
@@ -30,7 +30,7 @@ public final class TerminalConsole implements OperatorConsole {
     /** The terminal, when both stdin and stdout are one. */
     public static Optional<OperatorConsole> open() {
         Console console = System.console();
-        if (!Terminal.isTerminal(console)) {
+        if (!Requester.atTerminal(console)) {
             return Optional.empty();
         }
         String term = System.getenv("TERM");

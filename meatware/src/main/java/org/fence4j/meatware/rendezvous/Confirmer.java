@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.fence4j.agents.chain.Requester;
+import org.fence4j.agents.requester.Requester;
 
 /**
  * Who confirmed: the user, the sudo user if any, the uid and the terminal. Appended to the

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.fence4j.agents.chain.Fencer;
 import org.fence4j.agents.chain.History;
-import org.fence4j.agents.chain.Requester;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.FenceConfig;
+import org.fence4j.agents.requester.Requester;
 
 /** What the subcommands share in one run: the configuration, history, locks and the caller. */
 final class Session {

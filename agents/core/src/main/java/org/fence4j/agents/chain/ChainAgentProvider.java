@@ -20,6 +20,7 @@ import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.requester.Requester;
 import org.fence4j.agents.spi.Proof;
 
 /**

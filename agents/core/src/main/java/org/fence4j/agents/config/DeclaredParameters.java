@@ -56,9 +56,12 @@ public final class DeclaredParameters {
         this.environment = environment;
     }
 
-    /** A secret given as X_file, X_env or X_script, not read yet. */
+    /** A secret given as X_file, X_env or X_script, or as a path ({@link ParameterSpec#pathWhen}), not read yet. */
     private record Pending(ParameterSpec spec, RawParameter raw, String source) {
     }
+
+    /** The source of a secret whose own value is a path, by {@link ParameterSpec#pathWhen}. */
+    private static final String PATH = "";
 
     /** The ways to give a secret parameter, for messages and help: "passwd_file, passwd_env or passwd_script". */
     public static String secretForms(ParameterSpec spec) {
@@ -159,6 +162,11 @@ public final class DeclaredParameters {
             }
         }
         for (ParameterSpec spec : specs) {
+            ParameterSpec.PathWhen path = spec.pathWhen();
+            if (path != null && secrets.containsKey(spec.name()) && path.value().equals(values.get(path.parameter()))) {
+                secrets.remove(spec.name());
+                pending.put(spec.name(), new Pending(spec, seen.get(spec.name()), PATH));
+            }
             if (seen.containsKey(spec.name())) {
                 continue;
             }
@@ -234,6 +242,19 @@ public final class DeclaredParameters {
         String at = p.origin() + ": " + p.key() + ": ";
         Duration limit = deadline.remainingAtMost(SECRET_TIMEOUT);
         switch (pending.source()) {
+            case PATH -> {
+                ParameterSpec.PathWhen when = pending.spec().pathWhen();
+                try {
+                    return Optional.of(SecretFile.readFirstLine(Path.of(p.value()), limit));
+                } catch (IOException | RuntimeException e) {
+                    // the value may well be the secret itself (the switch set by mistake): never shown, and
+                    // SecretFile's messages never name the file
+                    problems.add(at + "with " + when.parameter() + "=" + when.value() + ", expected the path of a"
+                            + " regular file whose first line is the " + name + "; cannot read the file named by "
+                            + p.key() + ": " + (e instanceof IOException ? e.getMessage() : e.getClass().getSimpleName()));
+                    return Optional.empty();
+                }
+            }
             case "_file" -> {
                 try {
                     return Optional.of(SecretFile.readFirstLine(Path.of(p.value()), limit));

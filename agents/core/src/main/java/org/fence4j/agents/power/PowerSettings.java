@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
+import org.fence4j.agents.spi.PowerDriverProvider;
 import org.fence4j.agents.spi.Parameters;
 
 /**
@@ -37,7 +38,7 @@ public record PowerSettings(boolean cycle, Duration powerWait, Duration powerTim
             .withLongDescription("How many more times power up is sent when the node is not on within power_timeout"
                     + " (on, and reboot's power up after the confirmed off); 0 to 10.")
             .withDefault("1");
-    public static final ParameterSpec DISABLE_TIMEOUT = ParameterSpec.bool("disable_timeout",
+    public static final ParameterSpec DISABLE_TIMEOUT = ParameterSpec.bool(PowerDriverProvider.DISABLE_TIMEOUT,
             "Disable power_timeout (and a driver's own timeouts, such as login_timeout)").withLongDescription(
                     "Disable power_timeout and the driver's own timeouts (login_timeout): only the action's timeout"
                             + " bounds the waits, as fence-agents do under pacemaker-fenced.").withDefault("0");

@@ -26,7 +26,7 @@ public final class ProtocolParameters {
                     sentence(spec.longDescription()) + " Prefer " + DeclaredParameters.secretForms(spec)
                             + ", which keep it out of the configuration.",
                     false, null, true, spec.unique(), spec.aliases(), spec.choices(), spec.fenceAgentsName(),
-                    spec.shortOption()));
+                    spec.shortOption(), spec.pathWhen()));
             for (String suffix : DeclaredParameters.SECRET_SOURCES) {
                 // every name of the secret takes every source: password_file as well as passwd_file
                 ParameterSpec source = ParameterSpec.string(spec.name() + suffix, sourceDescription(spec, suffix))

@@ -10,6 +10,12 @@ import java.util.List;
  */
 public interface PowerDriverProvider {
 
+    /**
+     * The core's parameter a driver with timeouts of its own reads: when true (fence-agents' meaning,
+     * as pacemaker-fenced may pass it), only the action's deadline bounds the driver's waits.
+     */
+    String DISABLE_TIMEOUT = "disable_timeout";
+
     /** The type name used in configuration and launchers, e.g. {@code ipmi}. */
     String type();
 

@@ -1,12 +1,17 @@
-package org.fence4j.agents.chain;
+package org.fence4j.agents.requester;
 
+import java.io.Console;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Who asked for a request, for the history: the cluster's fencer, or user and terminal. */
+/**
+ * Who asks: for the history, the cluster's fencer or a user and their terminal; for a prompt, whether
+ * a person sits at this process's terminal to answer.
+ */
 public final class Requester {
     private Requester() {
     }
@@ -27,6 +32,24 @@ public final class Requester {
             return in.startsWith("/dev/pts/") || in.startsWith("/dev/tty") ? Optional.of(in) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a person can answer on {@code console}: JDK 17 gives no console when stdin or stdout
+     * is redirected; JDK 22+ gives one anyway and tells with {@code isTerminal()}.
+     */
+    public static boolean atTerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return (Boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException olderJdk) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
         }
     }
 }

@@ -9,26 +9,30 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.fence4j.agents.cli.FenceCliCommand;
 import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.config.SecretFile;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.ipmi.crypto.CipherSuite;
 import org.fence4j.ipmi.session.Privilege;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code fence-cli simulate-bmc}: a simulated BMC in the foreground, on loopback only, until Ctrl-C. */
+/**
+ * {@code simulate-bmc}: a simulated BMC in the foreground, on loopback only, until Ctrl-C. A command
+ * of its own, not fence-cli's: the simulator and Netty stay off the class path of every fencing call.
+ */
 @Command(name = "simulate-bmc", mixinStandardHelpOptions = true,
         description = {"Runs a simulated IPMI v2.0 (RMCP+) BMC on a loopback address until Ctrl-C, for trying",
             "fence4j without hardware, e.g. in one terminal:",
-            "  IPMI_PASSWORD=secret fence-cli simulate-bmc --port 9623 --password-env IPMI_PASSWORD",
+            "  IPMI_PASSWORD=secret simulate-bmc --port 9623 --password-env IPMI_PASSWORD",
             "and in another: fence-cli reset pm02 (with an ipmi device at 127.0.0.1:9623)."})
-public final class SimulateBmcCommand implements FenceCliCommand {
+public final class SimulateBmcCommand implements Callable<Integer> {
     private static final int USAGE = 2;
     static final int MAX_COUNT = 1024;
 
@@ -91,6 +95,10 @@ public final class SimulateBmcCommand implements FenceCliCommand {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fault injection (default ${DEFAULT-VALUE}).")
     private long seed;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulateBmcCommand()).execute(args));
+    }
 
     @Override
     public Integer call() {
