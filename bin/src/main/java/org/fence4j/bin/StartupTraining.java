@@ -5,31 +5,35 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URL;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.fence4j.agents.cli.FenceCli;
 import org.fence4j.agents.cli.Terminal;
 import org.fence4j.agents.config.AgentRegistry;
+import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.logging.Logging;
+import org.fence4j.agents.power.PowerAgentProvider;
 import org.fence4j.agents.protocol.external.ExternalPlugin;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
 
 /**
  * The training runs behind the class-data archives (libexec/fence4j-train), one per kind of archive
- * (libexec/fence4j-launch): "agent", each agent's metadata and status through both protocol
- * adapters, as Pacemaker calls them, the ipmi agent's reboot, off and on, and the chain's reboot;
- * "cli", fence-cli's status (of one target and of all), validate, reset, off and on. A fencing call
- * whose classes the archive lacks reads and verifies each from its jar (about 30 ms of a reboot,
- * 2026-11-29). Loopback only: the devices are a simulated BMC on 127.0.0.1 and pings of 127.0.0.1.
- * Outcomes do not matter (the classes loaded on a failure path are worth archiving too); the exit
- * code is 0 once all ran.
+ * (libexec/fence4j-launch): "agent", every agent type's metadata and each device of the training's
+ * fence4j.yaml through both protocol adapters, as Pacemaker calls them (status; reboot, off and on
+ * of its power devices), and the chain's reboot; "cli", fence-cli's status (of one target and of
+ * all), validate, reset, off and on. A fencing call whose classes the archive lacks reads and
+ * verifies each from its jar (bin/bench/README.md). The training knows no agent type: what it
+ * exercises is the configuration it is given, which talks to loopback only (fence4j-train's: a
+ * simulated BMC on 127.0.0.1 and pings of 127.0.0.1). Outcomes do not matter (the classes loaded
+ * on a failure path are worth archiving too); the exit code is 0 once all ran.
  *
- * <p>Arguments: the kind, the training fence4j.yaml, the simulated BMC's port, and "power" when
- * that BMC is the training's own (power commands are sent only then); the external plugins'
- * parameters come from the environment, as cluster-glue passes them.
+ * <p>Arguments: the kind, the training fence4j.yaml, and "power" when its power devices are the
+ * training's own (power commands are sent only then).
  */
 public final class StartupTraining {
     private StartupTraining() {
@@ -38,12 +42,11 @@ public final class StartupTraining {
     public static void main(String[] args) {
         String kind = args[0];
         String config = args[1];
-        String port = args[2];
-        boolean power = args.length > 3 && args[3].equals("power");
+        boolean power = args.length > 2 && args[2].equals("power");
         Logging.configure(false);   // as each entry point's main does first
         yamlParser();
         switch (kind) {
-            case "agent" -> agents(config, port, power);
+            case "agent" -> agents(config, power);
             case "cli" -> cli(config, power);
             default -> throw new IllegalArgumentException("kind: expected agent or cli, got " + kind);
         }
@@ -92,31 +95,36 @@ public final class StartupTraining {
         }
     }
 
-    private static void agents(String config, String port, boolean power) {
-        for (String type : AgentRegistry.load().types()) {
+    /**
+     * Every agent type's metadata; then each device of the training's configuration as Pacemaker calls
+     * it (fence-agents' options on stdin, on the command line, and cluster-glue's environment): its
+     * status, and for a power device (a driver made an agent by the core) reboot, off and on too.
+     */
+    private static void agents(String config, boolean power) {
+        AgentRegistry registry = AgentRegistry.load();
+        for (String type : registry.types()) {
             ExternalPlugin.execute(type, "getinfo-xml");
             ExternalPlugin.execute(type, "getconfignames");
             FenceAgentsCommand.execute(type, "--action=metadata");
-            ExternalPlugin.execute(type, "status");
         }
-        // the default suite (17), and 3, which fence_ipmilan users name and older BMCs offer
-        for (String cipher : List.of("--cipher=17", "--cipher=3")) {
-            FenceAgentsCommand.execute("ipmi", "--action=status", "--plug=pm02", "--ip=127.0.0.1", "--ipport=" + port,
-                    "--username=admin", "--password-env=FENCE4J_BMC_PASSWORD", "--timeout=10", cipher);
-        }
-        if (power) {
-            for (String action : List.of("reboot", "off", "on")) {
-                FenceAgentsCommand.execute("ipmi", "--action=" + action, "--plug=pm02", "--ip=127.0.0.1",
-                        "--ipport=" + port, "--username=admin", "--password-env=FENCE4J_BMC_PASSWORD", "--timeout=10");
+        for (TrainingDevice device : TrainingDevice.of(Path.of(config))) {
+            boolean powers = power && registry.find(device.type()).orElseThrow() instanceof PowerAgentProvider;
+            System.setIn(new ByteArrayInputStream(device.stdin("status").getBytes(StandardCharsets.UTF_8)));
+            FenceAgentsCommand.execute(device.type());
+            FenceAgentsCommand.execute(device.arguments("status"));
+            ExternalPlugin.execute(device.parameters()::get, device.type(), "status");
+            if (powers) {
+                for (String action : List.of("reboot", "off", "on")) {
+                    FenceAgentsCommand.execute(device.arguments(action));
+                }
+                ExternalPlugin.execute(device.parameters()::get, device.type(), "reset", device.target());
             }
-            ExternalPlugin.execute("ipmi", "reset", "pm02");
-            // the whole chain: the helper finds pm02 alive (a ping of 127.0.0.1), the ipmi level resets it
-            FenceAgentsCommand.execute("chain", "--action=reboot", "--plug=pm02", "--config=" + config, "--timeout=30");
         }
-        FenceAgentsCommand.execute("chain", "--action=status", "--plug=pm02", "--config=" + config, "--timeout=30");
-        // as pacemaker-fenced calls an agent: the options on stdin
-        System.setIn(new ByteArrayInputStream(("action=status\nplug=pm02\nip=127.0.0.1\nipport=" + port
-                + "\nusername=admin\npassword_env=FENCE4J_BMC_PASSWORD\ntimeout=10\n").getBytes(StandardCharsets.UTF_8)));
-        FenceAgentsCommand.execute("ipmi");
+        String chain = ConfigLoader.WHOLE_CHAIN_TYPE;
+        if (power) {
+            FenceAgentsCommand.execute(chain, "--action=reboot", "--plug=pm02", "--config=" + config, "--timeout=30");
+        }
+        FenceAgentsCommand.execute(chain, "--action=status", "--plug=pm02", "--config=" + config, "--timeout=30");
+        ExternalPlugin.execute(Map.of("config", config)::get, chain, "status");
     }
 }

@@ -119,6 +119,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void validateNamesALevelWhoseDeviceFencesOtherNodesOnly() throws Exception {
+        // a fence of pm02 through a device of pm01 and pm03 would fail at that level every time
+        String yaml = VALID.replace("{ hostlist: pm02, passwd_env: PM02_PW", "{ hostlist: 'pm01,pm03', passwd_env: PM02_PW")
+                .replace("state_dir: /var/lib/f4j", "state_dir: " + dir.resolve("state"));
+        assertThat(yaml).isNotEqualTo(VALID);
+        FenceConfig c = load(yaml, "rw-r--r--");
+        assertThatThrownBy(() -> c.validate(Deadline.after(Duration.ofSeconds(20)))).isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly("target pm02, level 2:"
+                        + " device ipmi-pm02 fences only pm01, pm03, so every fence of pm02 would fail at this level;"
+                        + " name pm02 in the device's hostname (or hostlist), or give the level the device that fences"
+                        + " pm02"));
+        // the same device, the node in another case: agents compare node names without case
+        load(yaml.replace("'pm01,pm03'", "'pm01,PM02'"), "rw-r--r--").validate(Deadline.after(Duration.ofSeconds(20)));
+    }
+
+    @Test
     void anAgentsOwnProblemIsNamedWithTheDevicesFileAndLineWhenItIsOpened() throws Exception {
         FenceConfig c = load(VALID.replace("{ hostlist: pm02, passwd_env", "{ hostlist: ',', passwd_env"), "rw-r--r--");
         assertThatThrownBy(() -> c.devices().get("ipmi-pm02").open(Deadline.after(Duration.ofSeconds(5))))

@@ -62,7 +62,12 @@ public final class ExternalPlugin {
 
     /** Runs one operation on the process's environment and stdout; returns the exit code. */
     public static int execute(String... args) {
-        return new ExternalPlugin(AgentRegistry.load(), System::getenv, System.out, System.err,
+        return execute(System::getenv, args);
+    }
+
+    /** Runs one operation with the parameters cluster-glue would set in the environment; returns the exit code. */
+    public static int execute(UnaryOperator<String> environment, String... args) {
+        return new ExternalPlugin(AgentRegistry.load(), environment, System.out, System.err,
                 Timeouts.sinceProcessStart()).run(args);
     }
 
