@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.fence4j.agents.spi.Ticker;
+import org.fence4j.agents.spi.MonotonicClock;
 
 /** A monotonic clock that only moves when someone sleeps on it; records every sleep. */
-final class FakeClock implements Ticker, Sleeper {
+final class FakeClock implements MonotonicClock, Sleeper {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private final List<Duration> sleeps = new ArrayList<>();
 

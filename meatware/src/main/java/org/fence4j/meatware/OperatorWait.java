@@ -14,8 +14,8 @@ import org.fence4j.agents.files.FileProblem;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.MonotonicClock;
 import org.fence4j.agents.spi.Proof;
-import org.fence4j.agents.spi.Ticker;
 import org.fence4j.meatware.prompt.ConfirmationQuestion;
 import org.fence4j.meatware.prompt.OperatorConsole;
 import org.fence4j.meatware.rendezvous.Confirmer;
@@ -55,7 +55,7 @@ final class OperatorWait {
 
     FenceResult await(FenceAction action, String target, Deadline levelDeadline) {
         Deadline deadline = levelDeadline.atMost(waitTimeout);
-        Ticker ticker = deadline.ticker();
+        MonotonicClock ticker = deadline.clock();
         long start = ticker.nanoTime();
         String doing = action == FenceAction.OFF ? "power off" : "reset";
         CompletableFuture<Answer> first = new CompletableFuture<>();

@@ -19,13 +19,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerState;
-import org.fence4j.agents.spi.Ticker;
+import org.fence4j.agents.testing.FakeClock;
 import org.fence4j.meatware.prompt.FakeConsole;
 import org.fence4j.meatware.prompt.OperatorConsole;
 import org.fence4j.meatware.rendezvous.Confirmer;
@@ -45,7 +44,7 @@ class MeatwareAgentTest {
 
     @TempDir(factory = TrustedTempDir.class)
     Path dir;
-    private final FakeTicker ticker = new FakeTicker();
+    private final FakeClock clock = new FakeClock();
     /** What the agent told syslog. */
     private final BlockingQueue<String> alerts = new LinkedBlockingQueue<>();
 
@@ -171,9 +170,9 @@ class MeatwareAgentTest {
     void noAnswerByTheDeadlineIsATimeoutWhileShowingElapsedAndRemainingTime() {
         FakeConsole console = new FakeConsole();
         MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(3),
-                () -> Optional.of(console), () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
+                () -> Optional.of(console), () -> ALICE, CLOCK, fakePacer(), alerts::add));
 
-        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), ticker));
+        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), clock));
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(result.message()).contains("pm02 is NOT known to be fenced").contains("within 0:03");
@@ -186,12 +185,12 @@ class MeatwareAgentTest {
     @Test
     void theLevelDeadlineEndsTheWaitWhenShorterThanWaitTimeout() {
         MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(600),
-                Optional::empty, () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
+                Optional::empty, () -> ALICE, CLOCK, fakePacer(), alerts::add));
 
-        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(2), ticker));
+        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(2), clock));
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
-        assertThat(ticker.elapsed()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(2));
         assertThat(alerts).containsExactly("OPERATOR INTERVENTION REQUIRED to reset pm02. Do it by hand, then confirm:"
                 + " fence-cli confirm pm02 --rendezvous-dir " + dir + ". Waiting up to 0:02.");
     }
@@ -203,7 +202,7 @@ class MeatwareAgentTest {
         };
         MeatwareAgent agent = agent(Optional.empty(), interrupted);
 
-        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), ticker));
+        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), clock));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(result.message()).startsWith("Cancelled by operator");
@@ -297,8 +296,8 @@ class MeatwareAgentTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(1), Optional::empty, () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
-            agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(1), ticker));
+            MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(1), Optional::empty, () -> ALICE, CLOCK, fakePacer(), alerts::add));
+            agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(1), clock));
         } finally {
             System.setErr(saved);
         }
@@ -350,25 +349,11 @@ class MeatwareAgentTest {
     }
 
 
-    /** A monotonic clock that moves only when the pacer waits. */
-    static final class FakeTicker implements Ticker {
-        private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        private final long start = nanos.get();
-
-        @Override
-        public long nanoTime() {
-            return nanos.get();
-        }
-
-        Duration elapsed() {
-            return Duration.ofNanos(nanos.get() - start);
-        }
-
-        Pacer pacer() {
-            return (answer, max) -> {
-                nanos.addAndGet(max.toNanos());
-                return answer.getNow(null);
-            };
-        }
+    /** Moves the fake clock by the longest wait instead of waiting. */
+    private Pacer fakePacer() {
+        return (answer, max) -> {
+            clock.advance(max);
+            return answer.getNow(null);
+        };
     }
 }
