@@ -3,6 +3,7 @@ package org.fence4j.agents.testing;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fence4j.agents.spi.MonotonicClock;
 
@@ -16,6 +17,7 @@ public final class FakeClock implements MonotonicClock {
 
     private final AtomicLong nanos = new AtomicLong(START);
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    private volatile CountDownLatch holding;
 
     @Override
     public long nanoTime() {
@@ -29,7 +31,21 @@ public final class FakeClock implements MonotonicClock {
             throw new InterruptedException("fake sleep interrupted");
         }
         sleeps.add(duration);
+        CountDownLatch hold = holding;
+        if (hold != null) {
+            hold.countDown();
+            new CountDownLatch(1).await(); // nothing counts it down: only an interrupt ends a held sleep
+        }
         advance(duration);
+    }
+
+    /**
+     * From now on a sleep lasts until its thread is interrupted, as a long real one would, for a test
+     * of the interrupt; the latch returned opens once a sleep has begun.
+     */
+    public CountDownLatch holdSleeps() {
+        holding = new CountDownLatch(1);
+        return holding;
     }
 
     /** Time passes without a sleep, as while a device answers. */
