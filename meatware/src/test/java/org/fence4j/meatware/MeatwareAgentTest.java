@@ -53,13 +53,13 @@ class MeatwareAgentTest {
         Thread.interrupted();
     }
 
-    private MeatwareAgent agent(Optional<OperatorConsole> console, Pacer pacer) {
+    private MeatwareAgent agent(Optional<OperatorConsole> console) {
         return new MeatwareAgent(List.of("pm01", "pm02"),
-                new OperatorWait(dir, Duration.ofSeconds(600), () -> console, () -> ALICE, CLOCK, pacer, alerts::add));
+                new OperatorWait(dir, Duration.ofSeconds(600), () -> console, () -> ALICE, CLOCK, alerts::add));
     }
 
     private MeatwareAgent agent() {
-        return agent(Optional.empty(), Pacer.REAL);
+        return agent(Optional.empty());
     }
 
     private Path fifo(String host) {
@@ -170,7 +170,7 @@ class MeatwareAgentTest {
     void noAnswerByTheDeadlineIsATimeoutWhileShowingElapsedAndRemainingTime() {
         FakeConsole console = new FakeConsole();
         MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(3),
-                () -> Optional.of(console), () -> ALICE, CLOCK, fakePacer(), alerts::add));
+                () -> Optional.of(console), () -> ALICE, CLOCK, alerts::add));
 
         FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), clock));
 
@@ -185,7 +185,7 @@ class MeatwareAgentTest {
     @Test
     void theLevelDeadlineEndsTheWaitWhenShorterThanWaitTimeout() {
         MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(600),
-                Optional::empty, () -> ALICE, CLOCK, fakePacer(), alerts::add));
+                Optional::empty, () -> ALICE, CLOCK, alerts::add));
 
         FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(2), clock));
 
@@ -197,10 +197,9 @@ class MeatwareAgentTest {
 
     @Test
     void anInterruptIsACancellationByTheOperatorAndStaysVisibleToTheCaller() {
-        Pacer interrupted = (answer, max) -> {
-            throw new InterruptedException();
-        };
-        MeatwareAgent agent = agent(Optional.empty(), interrupted);
+        // interrupted once the wait has begun (the operator is alerted then): the clock's next sleep throws
+        MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(600),
+                Optional::empty, () -> ALICE, CLOCK, alert -> Thread.currentThread().interrupt()));
 
         FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), clock));
 
@@ -231,7 +230,7 @@ class MeatwareAgentTest {
     void theOperatorConfirmsAtThePromptByTypingTheName() throws Exception {
         FakeConsole console = new FakeConsole().type("pm01", "yes", "pm02");
 
-        FenceResult result = agent(Optional.of(console), Pacer.REAL)
+        FenceResult result = agent(Optional.of(console))
                 .execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofMinutes(5)));
 
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
@@ -247,7 +246,7 @@ class MeatwareAgentTest {
     void noAtThePromptIsAFailure() throws Exception {
         FakeConsole console = new FakeConsole().type("no");
 
-        FenceResult result = agent(Optional.of(console), Pacer.REAL)
+        FenceResult result = agent(Optional.of(console))
                 .execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofMinutes(5)));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
@@ -257,7 +256,7 @@ class MeatwareAgentTest {
     @Test
     void theFifoAnswersWhileThePromptWaits() throws Exception {
         FakeConsole console = new FakeConsole();
-        CompletableFuture<FenceResult> r = start(agent(Optional.of(console), Pacer.REAL), FenceAction.RESET, "pm02");
+        CompletableFuture<FenceResult> r = start(agent(Optional.of(console)), FenceAction.RESET, "pm02");
         TestFifos.awaitReader("pm02");
 
         assertThat(TestFifos.write(fifo("pm02"), "meatware reply pm02 by=bob uid=0 tty=/dev/pts/7")).isEqualTo(FifoDelivery.Result.DELIVERED);
@@ -296,7 +295,7 @@ class MeatwareAgentTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(1), Optional::empty, () -> ALICE, CLOCK, fakePacer(), alerts::add));
+            MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(1), Optional::empty, () -> ALICE, CLOCK, alerts::add));
             agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(1), clock));
         } finally {
             System.setErr(saved);
@@ -346,14 +345,5 @@ class MeatwareAgentTest {
         assertThat(agent.execute(FenceAction.MONITOR, null, d).outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(agent.targets()).containsExactly("pm01", "pm02");
         assertThat(fifo("pm02")).doesNotExist();
-    }
-
-
-    /** Moves the fake clock by the longest wait instead of waiting. */
-    private Pacer fakePacer() {
-        return (answer, max) -> {
-            clock.advance(max);
-            return answer.getNow(null);
-        };
     }
 }
