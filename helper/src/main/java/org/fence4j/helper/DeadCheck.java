@@ -45,12 +45,10 @@ final class DeadCheck {
     }
 
     private final Probe probe;
-    private final Sleeper sleeper;
     private final int trialCount;
 
-    DeadCheck(Probe probe, Sleeper sleeper, int trialCount) {
+    DeadCheck(Probe probe, int trialCount) {
         this.probe = probe;
-        this.sleeper = sleeper;
         this.trialCount = trialCount;
     }
 
@@ -98,7 +96,7 @@ final class DeadCheck {
                 log.warn("Helper {}: cannot probe {}: {}.", target, address, e.getMessage());
                 return new Result(Verdict.UNKNOWN, "could not probe " + address + " (" + e.getMessage() + ")");
             }
-            if (attempt < trialCount && !Within.sleep(BETWEEN_TRIES, deadline, sleeper)) {
+            if (attempt < trialCount && !Within.sleep(BETWEEN_TRIES, deadline)) {
                 return outOfTime(address, attempt);
             }
         }

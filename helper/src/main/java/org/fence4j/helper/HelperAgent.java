@@ -27,15 +27,13 @@ final class HelperAgent implements FenceAgent {
     private final DeadCheck deadCheck;
     private final StandbyWait standbyWait;
     private final Membership membership;
-    private final Sleeper sleeper;
 
-    HelperAgent(HelperSettings settings, Probe probe, CommandRunner runner, Sleeper sleeper) {
+    HelperAgent(HelperSettings settings, Probe probe, CommandRunner runner) {
         this.settings = settings;
         this.probe = probe;
-        this.sleeper = sleeper;
-        this.membership = new Membership(runner, sleeper);
-        this.deadCheck = new DeadCheck(probe, sleeper, settings.trialCount());
-        this.standbyWait = new StandbyWait(settings, runner, membership, sleeper);
+        this.membership = new Membership(runner);
+        this.deadCheck = new DeadCheck(probe, settings.trialCount());
+        this.standbyWait = new StandbyWait(settings, runner, membership);
     }
 
     @Override
@@ -97,7 +95,7 @@ final class HelperAgent implements FenceAgent {
         }
         if (settings.quorumCheck()) {
             log.info("Helper {}: quorum check in {}.", target, DurationText.of(settings.quorumCheckWaitTime()));
-            if (!Within.sleep(settings.quorumCheckWaitTime(), deadline, sleeper)) {
+            if (!Within.sleep(settings.quorumCheckWaitTime(), deadline)) {
                 return timeout(target, why + "; the quorum check wait reached the level's deadline");
             }
             Membership.Quorum quorum = membership.quorum(target, deadline);

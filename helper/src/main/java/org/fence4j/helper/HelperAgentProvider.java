@@ -45,6 +45,6 @@ public final class HelperAgentProvider implements FenceAgentProvider {
     @Override
     public FenceAgent create(Parameters parameters) throws ParameterException {
         HelperSettings settings = HelperSettings.from(parameters, ExecutableSearch.ofEnvironment());
-        return new HelperAgent(settings, new PingProbe(), new ProcessCommandRunner(), Sleeper.SYSTEM);
+        return new HelperAgent(settings, new PingProbe(), new ProcessCommandRunner());
     }
 }

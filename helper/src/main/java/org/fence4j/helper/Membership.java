@@ -17,11 +17,9 @@ final class Membership {
     enum Quorum { QUORATE, NO_QUORUM, UNKNOWN }
 
     private final CommandRunner runner;
-    private final Sleeper sleeper;
 
-    Membership(CommandRunner runner, Sleeper sleeper) {
+    Membership(CommandRunner runner) {
         this.runner = runner;
-        this.sleeper = sleeper;
     }
 
     /**
@@ -41,7 +39,7 @@ final class Membership {
             } catch (IOException e) {
                 log.warn("Helper {}: crm_node -p failed: {} (try {} of {}).", node, e.getMessage(), attempt, tries);
             }
-            if (attempt < tries && !Within.sleep(BETWEEN_TRIES, deadline, sleeper)) {
+            if (attempt < tries && !Within.sleep(BETWEEN_TRIES, deadline)) {
                 break;
             }
         }

@@ -18,13 +18,11 @@ final class StandbyWait {
     private final HelperSettings settings;
     private final CommandRunner runner;
     private final Membership membership;
-    private final Sleeper sleeper;
 
-    StandbyWait(HelperSettings settings, CommandRunner runner, Membership membership, Sleeper sleeper) {
+    StandbyWait(HelperSettings settings, CommandRunner runner, Membership membership) {
         this.settings = settings;
         this.runner = runner;
         this.membership = membership;
-        this.sleeper = sleeper;
     }
 
     /** Waits if this node is standby; false if the deadline cut the wait short. */
@@ -51,7 +49,7 @@ final class StandbyWait {
             log.info("Helper {}: this node is standby (standby_check_command rc={}); waiting {} so that the"
                     + " active node fences first.", target, rc, DurationText.of(wait));
         }
-        return Within.sleep(wait, deadline, sleeper);
+        return Within.sleep(wait, deadline);
     }
 
     /** The command's exit code; one that cannot run counts as standby, as upstream's eval would. */

@@ -12,6 +12,7 @@ import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.testing.FakeClock;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class HelperAgentTest {
         all[2] = "dead_check_target";
         all[3] = A + " " + B;
         System.arraycopy(keyValues, 0, all, 4, keyValues.length);
-        return new HelperAgent(TestParameters.settings(all), probe, runner, clock);
+        return new HelperAgent(TestParameters.settings(all), probe, runner);
     }
 
     private FenceResult reset(HelperAgent agent) throws InterruptedException {
@@ -113,7 +114,7 @@ class HelperAgentTest {
         @ValueSource(strings = {"127.0.0.1", "127.0.1.1", "::1"})
         void silenceFromLoopbackProvesNothing(String loopback) throws Exception {
             FenceResult result = reset(new HelperAgent(TestParameters.settings("hostlist", "pm02",
-                    "dead_check_target", A + " " + loopback, "run_standby_wait", "no"), probe, runner, clock));
+                    "dead_check_target", A + " " + loopback, "run_standby_wait", "no"), probe, runner));
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(result.message()).startsWith("pm02: " + loopback + " stayed silent, but that proves nothing:"
@@ -155,7 +156,7 @@ class HelperAgentTest {
         void aTryCutShortByTheDeadlineIsNoProofOfSilence() throws Exception {
             probe.on(A, SILENT, SILENT, ERROR).costing(Duration.ofMillis(1500), clock);
             HelperAgent agent = new HelperAgent(TestParameters.settings("hostlist", "pm02", "dead_check_target", A,
-                    "dead_check_trialcount", "3", "run_standby_wait", "no"), probe, runner, clock);
+                    "dead_check_trialcount", "3", "run_standby_wait", "no"), probe, runner);
 
             // tries at 0 and 2.5 s; the third, 5 s in, breaks off at the deadline as ping would (IOException)
             FenceResult result = agent.execute(FenceAction.RESET, "pm02",
@@ -396,17 +397,13 @@ class HelperAgentTest {
         void stopsTheStandbyWait() throws Exception {
             probe.on(A, ANSWER);
             runner.answer(STANDBY_CHECK, 1, "");
-            java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
-            Sleeper blocking = d -> {
-                waiting.countDown();
-                Thread.sleep(Duration.ofMinutes(5).toMillis());
-            };
+            java.util.concurrent.CountDownLatch waiting = clock.holdSleeps();
             HelperAgent agent = new HelperAgent(TestParameters.settings("hostlist", "pm02", "dead_check_target", A,
-                    "standby_check_command", "true", "run_online_check", "no"), probe, runner, blocking);
+                    "standby_check_command", "true", "run_online_check", "no"), probe, runner);
             AtomicReference<Object> outcome = new AtomicReference<>();
             Thread caller = new Thread(() -> {
                 try {
-                    outcome.set(agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60))));
+                    outcome.set(agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), clock)));
                 } catch (InterruptedException e) {
                     outcome.set(e);
                 }
@@ -462,7 +459,7 @@ class HelperAgentTest {
         @Test
         void listIsTheHostlist() throws Exception {
             HelperAgent agent = new HelperAgent(TestParameters.settings("hostlist", "pm01, pm02",
-                    "dead_check_target", A, "run_standby_wait", "no"), probe, runner, clock);
+                    "dead_check_target", A, "run_standby_wait", "no"), probe, runner);
 
             // list is the adapters' (FenceAgentsCommand, ExternalPlugin): the same for every agent
             assertThat(agent.targets()).containsExactly("pm01", "pm02");

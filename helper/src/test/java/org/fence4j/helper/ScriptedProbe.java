@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fence4j.agents.testing.FakeClock;
 
 /**
  * A probe whose answers are set per address and try, and whether this host can reach each address;

@@ -87,7 +87,7 @@ public final class MeatwareProvider implements FenceAgentProvider {
             throw new ParameterException(problems);
         }
         return new MeatwareAgent(hosts, new OperatorWait(dir, waitTimeout, MeatwareProvider::operatorTerminal,
-                Confirmer::current, Clock.systemUTC(), Pacer.REAL, Syslog.fromEnvironment(System::getenv)::crit));
+                Confirmer::current, Clock.systemUTC(), Syslog.fromEnvironment(System::getenv)::crit));
     }
 
     private static List<String> hostlist(String value, List<String> problems) {

@@ -14,8 +14,8 @@ import org.fence4j.agents.files.FileProblem;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.MonotonicClock;
 import org.fence4j.agents.spi.Proof;
-import org.fence4j.agents.spi.Ticker;
 import org.fence4j.meatware.prompt.ConfirmationQuestion;
 import org.fence4j.meatware.prompt.OperatorConsole;
 import org.fence4j.meatware.rendezvous.Confirmer;
@@ -32,31 +32,31 @@ import org.slf4j.LoggerFactory;
 final class OperatorWait {
     private static final Logger LOG = LoggerFactory.getLogger(OperatorWait.class);
     private static final Duration STATUS_EVERY = Duration.ofSeconds(1);
+    /** The longest sleep between two looks for an answer: a confirmation is taken at most this late. */
+    private static final Duration ANSWER_POLL = Duration.ofMillis(100);
 
     private final Path dir;
     private final Duration waitTimeout;
     private final Supplier<Optional<OperatorConsole>> consoles;
     private final Supplier<Confirmer> confirmer;
     private final Clock clock;
-    private final Pacer pacer;
     private final Consumer<String> alert;
 
     /** @param alert tells the operator at once, whoever started the request (syslog) */
     OperatorWait(Path dir, Duration waitTimeout, Supplier<Optional<OperatorConsole>> consoles,
-            Supplier<Confirmer> confirmer, Clock clock, Pacer pacer, Consumer<String> alert) {
+            Supplier<Confirmer> confirmer, Clock clock, Consumer<String> alert) {
         this.alert = alert;
         this.dir = dir;
         this.waitTimeout = waitTimeout;
         this.consoles = consoles;
         this.confirmer = confirmer;
         this.clock = clock;
-        this.pacer = pacer;
     }
 
     FenceResult await(FenceAction action, String target, Deadline levelDeadline) {
         Deadline deadline = levelDeadline.atMost(waitTimeout);
-        Ticker ticker = deadline.ticker();
-        long start = ticker.nanoTime();
+        MonotonicClock monotonic = deadline.clock();
+        long start = monotonic.nanoTime();
         String doing = action == FenceAction.OFF ? "power off" : "reset";
         CompletableFuture<Answer> first = new CompletableFuture<>();
         Optional<OperatorConsole> console = Optional.empty();
@@ -70,23 +70,20 @@ final class OperatorWait {
             fifo.reply().thenAccept(reply -> first.complete(fromFifo(reply, fifo.fifo(), target)));
             console = consoles.get();
             Supplier<String> status = () -> "Waiting for the confirmation of " + target + ": "
-                    + clockText(Duration.ofNanos(ticker.nanoTime() - start)) + " elapsed, "
+                    + clockText(Duration.ofNanos(monotonic.nanoTime() - start)) + " elapsed, "
                     + clockText(deadline.remaining()) + " left.";
             console.ifPresent(c -> startPrompt(c, doing, target, status, first));
             Optional<OperatorConsole> shown = console;
             while (true) {
-                Answer answer = pacer.await(first, deadline.remainingAtMost(STATUS_EVERY));
-                if (answer == null && deadline.expired()) {
-                    answer = first.getNow(null);
-                }
+                Answer answer = answerBy(first, deadline.atMost(STATUS_EVERY));
                 if (answer != null) {
                     shown.ifPresent(c -> c.println(""));
-                    return result(answer, target, Duration.ofNanos(ticker.nanoTime() - start));
+                    return result(answer, target, Duration.ofNanos(monotonic.nanoTime() - start));
                 }
                 if (deadline.expired()) {
                     shown.ifPresent(c -> c.println(""));
                     String why = "No operator confirmed that " + target + " was " + done(action) + " within "
-                            + clockText(Duration.ofNanos(ticker.nanoTime() - start)) + "; " + target
+                            + clockText(Duration.ofNanos(monotonic.nanoTime() - start)) + "; " + target
                             + " is NOT known to be fenced.";
                     LOG.warn(why);
                     return FenceResult.timeout(why);
@@ -139,6 +136,16 @@ final class OperatorWait {
         }, "meatware-prompt " + target);
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /** The answer if it came by {@code by}, else null. */
+    private static Answer answerBy(CompletableFuture<Answer> answer, Deadline by) throws InterruptedException {
+        // short sleeps on the deadline's clock rather than answer.get(timeout): a fake clock then drives this
+        // wait in tests without real waiting, and the real clock sleeps between looks instead of spinning
+        while (!answer.isDone() && !by.expired()) {
+            by.clock().sleep(by.remainingAtMost(ANSWER_POLL));
+        }
+        return answer.getNow(null);
     }
 
     private static Answer fromFifo(Reply reply, Path fifo, String target) {

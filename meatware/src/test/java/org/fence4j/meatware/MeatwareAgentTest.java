@@ -19,13 +19,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerState;
-import org.fence4j.agents.spi.Ticker;
+import org.fence4j.agents.testing.FakeClock;
 import org.fence4j.meatware.prompt.FakeConsole;
 import org.fence4j.meatware.prompt.OperatorConsole;
 import org.fence4j.meatware.rendezvous.Confirmer;
@@ -45,7 +44,7 @@ class MeatwareAgentTest {
 
     @TempDir(factory = TrustedTempDir.class)
     Path dir;
-    private final FakeTicker ticker = new FakeTicker();
+    private final FakeClock clock = new FakeClock();
     /** What the agent told syslog. */
     private final BlockingQueue<String> alerts = new LinkedBlockingQueue<>();
 
@@ -54,13 +53,13 @@ class MeatwareAgentTest {
         Thread.interrupted();
     }
 
-    private MeatwareAgent agent(Optional<OperatorConsole> console, Pacer pacer) {
+    private MeatwareAgent agent(Optional<OperatorConsole> console) {
         return new MeatwareAgent(List.of("pm01", "pm02"),
-                new OperatorWait(dir, Duration.ofSeconds(600), () -> console, () -> ALICE, CLOCK, pacer, alerts::add));
+                new OperatorWait(dir, Duration.ofSeconds(600), () -> console, () -> ALICE, CLOCK, alerts::add));
     }
 
     private MeatwareAgent agent() {
-        return agent(Optional.empty(), Pacer.REAL);
+        return agent(Optional.empty());
     }
 
     private Path fifo(String host) {
@@ -171,9 +170,9 @@ class MeatwareAgentTest {
     void noAnswerByTheDeadlineIsATimeoutWhileShowingElapsedAndRemainingTime() {
         FakeConsole console = new FakeConsole();
         MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(3),
-                () -> Optional.of(console), () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
+                () -> Optional.of(console), () -> ALICE, CLOCK, alerts::add));
 
-        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), ticker));
+        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), clock));
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(result.message()).contains("pm02 is NOT known to be fenced").contains("within 0:03");
@@ -186,24 +185,23 @@ class MeatwareAgentTest {
     @Test
     void theLevelDeadlineEndsTheWaitWhenShorterThanWaitTimeout() {
         MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(600),
-                Optional::empty, () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
+                Optional::empty, () -> ALICE, CLOCK, alerts::add));
 
-        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(2), ticker));
+        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(2), clock));
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
-        assertThat(ticker.elapsed()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(clock.elapsed()).isEqualTo(Duration.ofSeconds(2));
         assertThat(alerts).containsExactly("OPERATOR INTERVENTION REQUIRED to reset pm02. Do it by hand, then confirm:"
                 + " fence-cli confirm pm02 --rendezvous-dir " + dir + ". Waiting up to 0:02.");
     }
 
     @Test
     void anInterruptIsACancellationByTheOperatorAndStaysVisibleToTheCaller() {
-        Pacer interrupted = (answer, max) -> {
-            throw new InterruptedException();
-        };
-        MeatwareAgent agent = agent(Optional.empty(), interrupted);
+        // interrupted once the wait has begun (the operator is alerted then): the clock's next sleep throws
+        MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(600),
+                Optional::empty, () -> ALICE, CLOCK, alert -> Thread.currentThread().interrupt()));
 
-        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), ticker));
+        FenceResult result = agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(60), clock));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(result.message()).startsWith("Cancelled by operator");
@@ -232,7 +230,7 @@ class MeatwareAgentTest {
     void theOperatorConfirmsAtThePromptByTypingTheName() throws Exception {
         FakeConsole console = new FakeConsole().type("pm01", "yes", "pm02");
 
-        FenceResult result = agent(Optional.of(console), Pacer.REAL)
+        FenceResult result = agent(Optional.of(console))
                 .execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofMinutes(5)));
 
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
@@ -248,7 +246,7 @@ class MeatwareAgentTest {
     void noAtThePromptIsAFailure() throws Exception {
         FakeConsole console = new FakeConsole().type("no");
 
-        FenceResult result = agent(Optional.of(console), Pacer.REAL)
+        FenceResult result = agent(Optional.of(console))
                 .execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofMinutes(5)));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
@@ -258,7 +256,7 @@ class MeatwareAgentTest {
     @Test
     void theFifoAnswersWhileThePromptWaits() throws Exception {
         FakeConsole console = new FakeConsole();
-        CompletableFuture<FenceResult> r = start(agent(Optional.of(console), Pacer.REAL), FenceAction.RESET, "pm02");
+        CompletableFuture<FenceResult> r = start(agent(Optional.of(console)), FenceAction.RESET, "pm02");
         TestFifos.awaitReader("pm02");
 
         assertThat(TestFifos.write(fifo("pm02"), "meatware reply pm02 by=bob uid=0 tty=/dev/pts/7")).isEqualTo(FifoDelivery.Result.DELIVERED);
@@ -297,8 +295,8 @@ class MeatwareAgentTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(1), Optional::empty, () -> ALICE, CLOCK, ticker.pacer(), alerts::add));
-            agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(1), ticker));
+            MeatwareAgent agent = new MeatwareAgent(List.of("pm02"), new OperatorWait(dir, Duration.ofSeconds(1), Optional::empty, () -> ALICE, CLOCK, alerts::add));
+            agent.execute(FenceAction.RESET, "pm02", Deadline.after(Duration.ofSeconds(1), clock));
         } finally {
             System.setErr(saved);
         }
@@ -347,28 +345,5 @@ class MeatwareAgentTest {
         assertThat(agent.execute(FenceAction.MONITOR, null, d).outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(agent.targets()).containsExactly("pm01", "pm02");
         assertThat(fifo("pm02")).doesNotExist();
-    }
-
-
-    /** A monotonic clock that moves only when the pacer waits. */
-    static final class FakeTicker implements Ticker {
-        private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-        private final long start = nanos.get();
-
-        @Override
-        public long nanoTime() {
-            return nanos.get();
-        }
-
-        Duration elapsed() {
-            return Duration.ofNanos(nanos.get() - start);
-        }
-
-        Pacer pacer() {
-            return (answer, max) -> {
-                nanos.addAndGet(max.toNanos());
-                return answer.getNow(null);
-            };
-        }
     }
 }

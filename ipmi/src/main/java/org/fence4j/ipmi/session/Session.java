@@ -51,7 +51,7 @@ public final class Session {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Deadline bounded = deadline.expired() ? Deadline.after(CLOSE_BUDGET, deadline.ticker()) : deadline.atMost(CLOSE_BUDGET);
+        Deadline bounded = deadline.expired() ? Deadline.after(CLOSE_BUDGET, deadline.clock()) : deadline.atMost(CLOSE_BUDGET);
         try {
             exchange("Close Session", closeRequest(), retry.atMostTries(2), bounded);
         } catch (RuntimeException e) {

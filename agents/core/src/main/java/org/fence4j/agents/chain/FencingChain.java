@@ -17,11 +17,11 @@ import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.MonotonicClock;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.Proof;
-import org.fence4j.agents.spi.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +39,16 @@ public final class FencingChain {
     private static final Logger LOG = LoggerFactory.getLogger(FencingChain.class);
 
     private final ChainListener listener;
-    private final Ticker ticker;
+    private final MonotonicClock monotonicClock;
     private final Clock clock;
 
     public FencingChain(ChainListener listener) {
-        this(listener, Ticker.SYSTEM, Clock.systemUTC());
+        this(listener, MonotonicClock.SYSTEM, Clock.systemUTC());
     }
 
-    public FencingChain(ChainListener listener, Ticker ticker, Clock clock) {
+    public FencingChain(ChainListener listener, MonotonicClock monotonicClock, Clock clock) {
         this.listener = listener;
-        this.ticker = ticker;
+        this.monotonicClock = monotonicClock;
         this.clock = clock;
     }
 
@@ -115,7 +115,7 @@ public final class FencingChain {
         if (parallel < 1) {
             throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
         }
-        Deadline request = Deadline.after(requestTimeout, ticker);
+        Deadline request = Deadline.after(requestTimeout, monotonicClock);
         Instant start = clock.instant();
         ExecutorService pool = Executors.newFixedThreadPool(parallel, work -> {
             Thread t = new Thread(work, "survey");
@@ -200,7 +200,7 @@ public final class FencingChain {
 
     private Runs runLevels(Target target, FenceAction action, Duration requestTimeout, boolean untilSuccess) {
         listener.started(target.name(), action);
-        Deadline request = Deadline.after(requestTimeout, ticker);
+        Deadline request = Deadline.after(requestTimeout, monotonicClock);
         List<LevelReport> reports = new ArrayList<>();
         boolean cancelled = false;
         for (Level level : target.levels()) {
@@ -233,7 +233,7 @@ public final class FencingChain {
     private LevelReport runLevel(Level level, FenceAction action, String target, Deadline request)
             throws InterruptedException {
         Deadline deadline = request.atMost(level.timeout());
-        long started = ticker.nanoTime();
+        long started = monotonicClock.nanoTime();
         FenceResult result = AgentCall.run(action, "level-" + level.index() + "-" + level.device().name(), () -> {
             FenceAgent opened;
             try {
@@ -247,7 +247,7 @@ public final class FencingChain {
             }
         }, deadline.remaining().plus(AgentCall.GRACE), // a result that is late by a hair still counts
                 "did not finish within " + DurationText.of(level.timeout()) + "; cancelled");
-        Duration took = Duration.ofNanos(ticker.nanoTime() - started);
+        Duration took = Duration.ofNanos(monotonicClock.nanoTime() - started);
         return new LevelReport(level.index(), level.device().name(), level.device().agentType(), result.outcome(),
                 took, result.message(), result.power(), result.proof());
     }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Confirmation polls the power: the first read follows the device's acknowledgement at once,
  * later ones after pauses that grow from {@link #FIRST_PAUSE}, so a device that switches at once
- * costs one read, and a cycle's brief off is not slept through.
+ * costs one read, and a cycle's brief off is not slept through. Pauses sleep on the deadline's clock.
  */
 public final class PowerSequencer {
     /**
@@ -32,21 +32,10 @@ public final class PowerSequencer {
     /** The longest pause while a cycle's off is looked for: a device may be off for a second only. */
     static final Duration CYCLE_CAP = Duration.ofMillis(100);
 
-    /** Waits between two reads; interruptible. */
-    interface Pause {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final PowerSettings settings;
-    private final Pause pause;
 
     public PowerSequencer(PowerSettings settings) {
-        this(settings, d -> Thread.sleep(d.toMillis()));
-    }
-
-    PowerSequencer(PowerSettings settings, Pause pause) {
         this.settings = settings;
-        this.pause = pause;
     }
 
     /**
@@ -138,7 +127,7 @@ public final class PowerSequencer {
                 return notPoweredUp(fenced, "waiting power_wait " + DurationText.of(wait) + " first would pass the deadline");
             }
             if (!wait.isZero()) {
-                pause.sleep(wait);
+                deadline.clock().sleep(wait);
             }
             return powerUpAfterFence(fenced);
         }
@@ -232,7 +221,7 @@ public final class PowerSequencer {
                 if (until.remaining().compareTo(next) < 0) {
                     return false;
                 }
-                pause.sleep(next);
+                deadline.clock().sleep(next);
                 next = next.multipliedBy(2).compareTo(cap) < 0 ? next.multipliedBy(2) : cap;
             }
             return true;

@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.time.Duration;
 import org.fence4j.agents.spi.Deadline;
 
-/** Waiting for an exclusive file lock by polling, so that a wait always ends by its deadline. */
+/** Waiting for an exclusive file lock by polling on the deadline's clock, so that a wait ends by its deadline. */
 public final class FileLocks {
-    private static final long POLL_MILLIS = 20;
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private FileLocks() {
     }
@@ -21,7 +22,7 @@ public final class FileLocks {
     public static FileLock poll(FileChannel channel, Deadline deadline) throws IOException, InterruptedException {
         FileLock lock = tryLock(channel);
         while (lock == null && !deadline.expired()) {
-            Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, deadline.remainingMillis())));
+            deadline.clock().sleep(deadline.remainingAtMost(POLL));
             lock = tryLock(channel);
         }
         return lock;

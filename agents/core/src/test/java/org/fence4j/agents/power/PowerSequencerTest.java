@@ -25,7 +25,7 @@ class PowerSequencerTest {
     }
 
     private FenceResult run(PowerSettings settings, FenceAction action, Duration deadline) throws InterruptedException {
-        return new PowerSequencer(settings, toy.pause()).run(action, toy, "pm02", toy.deadline(deadline));
+        return new PowerSequencer(settings).run(action, toy, "pm02", toy.deadline(deadline));
     }
 
     private static PowerSettings timeout(PowerSettings s, int seconds) {
@@ -38,7 +38,7 @@ class PowerSequencerTest {
         assertThat(r).isEqualTo(new FenceResult(Outcome.SUCCESS, "pm02 is powered off.", PowerState.OFF,
                 Proof.POWER_READ_OFF));
         assertThat(toy.calls).containsExactly("read", "set off", "read");
-        assertThat(toy.pauses).as("a device that switches at once costs no pause").isEmpty();
+        assertThat(toy.clock.sleeps()).as("a device that switches at once costs no pause").isEmpty();
     }
 
     @Test
@@ -54,7 +54,7 @@ class PowerSequencerTest {
         FenceResult r = run(ONOFF, FenceAction.OFF);
         assertThat(r.proof()).isEqualTo(Proof.POWER_READ_OFF);
         assertThat(toy.calls).containsExactly("read", "set off", "read", "read", "read", "read", "read", "read", "read");
-        assertThat(toy.pauses).extracting(Duration::toMillis).containsExactly(50L, 100L, 200L, 400L, 500L, 500L);
+        assertThat(toy.clock.sleeps()).extracting(Duration::toMillis).containsExactly(50L, 100L, 200L, 400L, 500L, 500L);
     }
 
     @Test
@@ -63,8 +63,8 @@ class PowerSequencerTest {
         FenceResult r = run(timeout(ONOFF, 3), FenceAction.OFF);
         assertThat(r).isEqualTo(FenceResult.failure("pm02 is still powered on 3 s after power down: the device did not"
                 + " switch it off.", PowerState.ON));
-        assertThat(toy.elapsed()).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(3));
-        assertThat(toy.pauses).allMatch(p -> p.compareTo(PowerSequencer.CONFIRM_CAP) <= 0);
+        assertThat(toy.clock.elapsed()).isBetween(Duration.ofMillis(2500), Duration.ofSeconds(3));
+        assertThat(toy.clock.sleeps()).allMatch(p -> p.compareTo(PowerSequencer.CONFIRM_CAP) <= 0);
         assertThat(run(timeout(ONOFF, 3), FenceAction.RESET).outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(toy.calls).doesNotContain("set on");
     }
@@ -89,7 +89,7 @@ class PowerSequencerTest {
     @Test
     void powerWaitPausesBetweenTheConfirmedOffAndPowerUp() throws Exception {
         run(new PowerSettings(false, Duration.ofSeconds(3), Duration.ofSeconds(20), 1), FenceAction.RESET);
-        assertThat(toy.pauses).containsExactly(Duration.ofSeconds(3));
+        assertThat(toy.clock.sleeps()).containsExactly(Duration.ofSeconds(3));
         assertThat(toy.calls).containsExactly("read", "set off", "read", "set on", "read");
     }
 
@@ -107,7 +107,7 @@ class PowerSequencerTest {
     void aTargetThatDoesNotComeBackStillHasItsFenceAnsweredBeforeTheReserve() throws Exception {
         toy.staysOff = true;
         Deadline deadline = toy.deadline(Duration.ofSeconds(6));
-        FenceResult r = new PowerSequencer(ONOFF, toy.pause()).run(FenceAction.RESET, toy, "pm02", deadline);
+        FenceResult r = new PowerSequencer(ONOFF).run(FenceAction.RESET, toy, "pm02", deadline);
         assertThat(r.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(r.proof()).isEqualTo(Proof.POWER_READ_OFF);
         assertThat(r.message()).isEqualTo("pm02 was powered off; it is not powered on yet.");
@@ -191,7 +191,7 @@ class PowerSequencerTest {
         toy.cycleOffReads = 1;
         FenceResult r = run(CYCLE, FenceAction.RESET);
         assertThat(r.proof()).isEqualTo(Proof.POWER_READ_OFF);
-        assertThat(toy.pauses).allMatch(p -> p.compareTo(PowerSequencer.CYCLE_CAP) <= 0);
+        assertThat(toy.clock.sleeps()).allMatch(p -> p.compareTo(PowerSequencer.CYCLE_CAP) <= 0);
         assertThat(toy.calls).containsOnlyOnce("cycle");
     }
 
@@ -203,7 +203,7 @@ class PowerSequencerTest {
                 + " accepted the power cycle, so the cycle is not confirmed as a fence; use method: onoff, which"
                 + " powers off and confirms the off before powering on.", PowerState.ON));
         assertThat(toy.calls).containsOnlyOnce("cycle").doesNotContain("set off", "set on");
-        assertThat(toy.pauses).allMatch(p -> p.compareTo(PowerSequencer.CYCLE_CAP) <= 0);
+        assertThat(toy.clock.sleeps()).allMatch(p -> p.compareTo(PowerSequencer.CYCLE_CAP) <= 0);
     }
 
     @Test

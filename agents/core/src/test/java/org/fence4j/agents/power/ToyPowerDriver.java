@@ -5,11 +5,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.PowerDriver;
 import org.fence4j.agents.spi.PowerState;
-import org.fence4j.agents.spi.Ticker;
+import org.fence4j.agents.testing.FakeClock;
 
 /**
  * A second power driver, in fake time: a machine whose device obeys, lies (acknowledges and stays
@@ -18,12 +17,11 @@ import org.fence4j.agents.spi.Ticker;
  */
 final class ToyPowerDriver implements PowerDriver {
 
-    private final AtomicLong nanos = new AtomicLong();
+    /** The deadlines' clock: the sequencer's pauses are its sleeps. */
+    final FakeClock clock = new FakeClock();
     private final Deque<PowerState> upcoming = new ArrayDeque<>();
     /** Every call, in order: "read", "set on", "set off", "cycle". */
     final List<String> calls = new CopyOnWriteArrayList<>();
-    /** Every pause the sequencer took, in order. */
-    final List<Duration> pauses = new CopyOnWriteArrayList<>();
     PowerState power = PowerState.ON;
     Duration readTakes = Duration.ofMillis(2);
     /** Power down and cycle are acknowledged and ignored: the device lies. */
@@ -43,30 +41,14 @@ final class ToyPowerDriver implements PowerDriver {
     RuntimeException setOnFails;
     RuntimeException cycleFails;
 
-    Ticker ticker() {
-        return nanos::get;
-    }
-
-    /** The sequencer's pause in fake time. */
-    PowerSequencer.Pause pause() {
-        return d -> {
-            pauses.add(d);
-            nanos.addAndGet(d.toNanos());
-        };
-    }
-
     Deadline deadline(Duration after) {
-        return Deadline.after(after, ticker());
-    }
-
-    Duration elapsed() {
-        return Duration.ofNanos(nanos.get());
+        return Deadline.after(after, clock);
     }
 
     @Override
     public PowerState readPower(Deadline by) {
         calls.add("read");
-        nanos.addAndGet(readTakes.toNanos());
+        clock.advance(readTakes);
         if (readsOnlyBy && by.expired()) {
             throw new IllegalStateException("no answer to the read (deadline reached)");
         }

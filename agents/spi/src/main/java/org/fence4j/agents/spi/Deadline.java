@@ -3,31 +3,34 @@ package org.fence4j.agents.spi;
 import java.time.Duration;
 import java.util.Objects;
 
-/** A point in monotonic time by which a request must be answered. Immutable. */
+/**
+ * A point in monotonic time by which a request must be answered. Immutable. Waits within it sleep on
+ * its {@link #clock()}, so that the fake clock a test builds a deadline on drives them too.
+ */
 public final class Deadline {
     private static final Duration LONGEST = Duration.ofDays(365L * 100);
-    private final Ticker ticker;
+    private final MonotonicClock clock;
     private final long deadlineNanos;
 
-    private Deadline(Ticker ticker, long deadlineNanos) {
-        this.ticker = ticker;
+    private Deadline(MonotonicClock clock, long deadlineNanos) {
+        this.clock = clock;
         this.deadlineNanos = deadlineNanos;
     }
 
     public static Deadline after(Duration timeout) {
-        return after(timeout, Ticker.SYSTEM);
+        return after(timeout, MonotonicClock.SYSTEM);
     }
 
-    public static Deadline after(Duration timeout, Ticker ticker) {
-        Objects.requireNonNull(ticker, "ticker");
+    public static Deadline after(Duration timeout, MonotonicClock clock) {
+        Objects.requireNonNull(clock, "clock");
         // differences of nanoTime stay exact across wrap-around while spans stay under ~292 years
         Duration span = timeout.isNegative() ? Duration.ZERO : min(timeout, LONGEST);
-        return new Deadline(ticker, ticker.nanoTime() + span.toNanos());
+        return new Deadline(clock, clock.nanoTime() + span.toNanos());
     }
 
     /** Time left, never negative. */
     public Duration remaining() {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - ticker.nanoTime()));
+        return Duration.ofNanos(Math.max(0, deadlineNanos - clock.nanoTime()));
     }
 
     public long remainingMillis() {
@@ -35,12 +38,12 @@ public final class Deadline {
     }
 
     public boolean expired() {
-        return deadlineNanos - ticker.nanoTime() <= 0;
+        return deadlineNanos - clock.nanoTime() <= 0;
     }
 
     /** This deadline or one {@code limit} from now, whichever comes first. */
     public Deadline atMost(Duration limit) {
-        Deadline other = after(limit, ticker);
+        Deadline other = after(limit, clock);
         return other.deadlineNanos - deadlineNanos < 0 ? other : this;
     }
 
@@ -49,8 +52,8 @@ public final class Deadline {
         return min(remaining(), limit);
     }
 
-    public Ticker ticker() {
-        return ticker;
+    public MonotonicClock clock() {
+        return clock;
     }
 
     @Override

@@ -283,7 +283,7 @@ public final class FenceAgentsCommand {
         if (delay.compareTo(deadline.remaining()) >= 0) {
             return false;
         }
-        Thread.sleep(delay.toMillis());
+        deadline.clock().sleep(delay);
         return !deadline.expired();
     }
 
