@@ -37,8 +37,11 @@ public final class BoundedCommand {
     private static final int DEFAULT_MAX_OUTPUT = 64 * 1024;
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Path PROC = Path.of("/proc");
-    /** A killed process is gone at once; one held in the kernel (D state) is not waited for longer. */
-    private static final Duration GONE_AFTER_KILL = Duration.ofMillis(200);
+    /**
+     * What ends at once after the kill (the process, its pipes) is waited for this long at most, also
+     * past the limit: long enough for a loaded machine, short for a process the kernel holds (D state).
+     */
+    private static final Duration AFTER_KILL = Duration.ofMillis(200);
 
     private final List<String> command;
     private final Map<String, String> environment = new HashMap<>();
@@ -75,9 +78,6 @@ public final class BoundedCommand {
 
     /** {@code command}: the program (a path, or a name found on the PATH) and its arguments; no shell. */
     public static BoundedCommand of(List<String> command) {
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("no program to run");
-        }
         return new BoundedCommand(command);
     }
 
@@ -139,10 +139,12 @@ public final class BoundedCommand {
         } finally {
             killSession(process);
         }
-        // nothing of the session is left to hold the pipes open: they end at once. An overflow fails its
-        // reader here, so the command has exited once both are read.
-        byte[] out = await(stdout, end, limit);
-        String err = new String(await(stderr, end, limit), StandardCharsets.UTF_8);
+        // nothing of the session is left to hold the pipes open: they end at once (only a process that
+        // left the session could hold them, until the limit). An overflow fails its reader here, so the
+        // command has exited once both are read.
+        long outputEnd = System.nanoTime() + Math.max(end - System.nanoTime(), AFTER_KILL.toNanos());
+        byte[] out = await(stdout, outputEnd, limit);
+        String err = new String(await(stderr, outputEnd, limit), StandardCharsets.UTF_8);
         return new Result(process.exitValue(), out, err);
     }
 
@@ -253,7 +255,7 @@ public final class BoundedCommand {
         }
         process.destroyForcibly();
         try {
-            process.waitFor(GONE_AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS);
+            process.waitFor(AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS); // killed means gone, when we return
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
