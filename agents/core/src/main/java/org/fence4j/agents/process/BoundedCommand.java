@@ -154,16 +154,16 @@ public final class BoundedCommand {
     }
 
     private Process start() throws IOException {
-        List<String> line = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
-            line.add(SETSID.toString()); // a child of the JVM is no group leader: setsid execs in place
-        }
-        ProcessBuilder builder = new ProcessBuilder(line);
+        ProcessBuilder builder = new ProcessBuilder();
         builder.environment().putAll(environment);
         // setsid would tell a missing program only by exit status 127, which a shell's own exit shares
         Path program = new ExecutableSearch(builder.environment().get("PATH")).find(command.get(0))
                 .orElseThrow(() -> new IOException("cannot run " + command.get(0) + ": no such executable file"
                         + (command.get(0).contains("/") ? "" : " on the PATH")));
+        List<String> line = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            line.add(SETSID.toString()); // a child of the JVM is no group leader: setsid execs in place
+        }
         line.add(program.toString());
         line.addAll(command.subList(1, command.size()));
         if (stdin == null) {
