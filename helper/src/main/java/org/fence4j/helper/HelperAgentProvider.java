@@ -2,6 +2,7 @@ package org.fence4j.helper;
 
 import java.util.List;
 import java.util.Set;
+import org.fence4j.agents.process.ExecutableSearch;
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;

@@ -1,14 +1,11 @@
 package org.fence4j.helper;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import org.fence4j.agents.process.BoundedCommand;
 
 /**
  * Probes with the system {@code ping}, as upstream does: ICMP needs privileges the JVM does not
@@ -17,9 +14,6 @@ import java.util.concurrent.TimeUnit;
  * error lines it would hide tell a silence from an error ({@link PingOutput}).
  */
 final class PingProbe implements Probe {
-    /** Far more than one echo request's output; ping blocking on a full pipe only overruns its limit. */
-    private static final int MAX_OUTPUT = 16 * 1024;
-
     /**
      * The command line of one probe. An IPv6 link-local address takes its interface as its scope
      * ({@code fe80::1%eth1}) rather than {@code -I}: then a link without carrier (a powered-off
@@ -57,31 +51,14 @@ final class PingProbe implements Probe {
     }
 
     private boolean ping(ProbeAddress address, Duration limit) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command(address))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("LC_ALL", "C"); // PingOutput reads its English
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new IOException("ping did not end within " + limit.toMillis() + " ms");
-            }
-        } finally {
-            if (process.isAlive()) {
-                Processes.end(process);
-            }
-        }
-        // a few hundred bytes, held by the pipes until now; read after the end so waiting stays bounded
-        return PingOutput.answered(process.exitValue(), head(process.getInputStream()), head(process.getErrorStream()));
+        BoundedCommand.Result ping = BoundedCommand.of(command(address))
+                .environment("LC_ALL", "C") // PingOutput reads its English
+                .run(limit);
+        return PingOutput.answered(ping.exitCode(), ping.stdoutText(), ping.stderr());
     }
 
     @Override
     public Optional<String> whyCannotReach(ProbeAddress address) {
         return LocalRoute.whyCannotReach(address);
-    }
-
-    private static String head(InputStream stream) throws IOException {
-        try (stream) {
-            return new String(stream.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.fence4j.agents.process.ExecutableSearch;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
 import org.fence4j.agents.testing.ChildProcess;
 import org.junit.jupiter.api.AfterAll;

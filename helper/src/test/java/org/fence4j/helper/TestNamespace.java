@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.fence4j.agents.process.ExecutableSearch;
 import org.junit.jupiter.api.Assumptions;
 
 /**

@@ -3,6 +3,7 @@ package org.fence4j.helper;
 import java.util.ArrayList;
 import java.util.List;
 import org.fence4j.agents.config.DeclaredParameters;
+import org.fence4j.agents.process.ExecutableSearch;
 import org.fence4j.agents.spi.Origin;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.Parameters;

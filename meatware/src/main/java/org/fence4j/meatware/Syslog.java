@@ -1,14 +1,12 @@
 package org.fence4j.meatware;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import org.fence4j.agents.process.BoundedCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,22 +45,15 @@ final class Syslog {
     CompletableFuture<Optional<String>> crit(String message) {
         List<String> command = List.of(LOGGER, "--socket=" + socket, "--socket-errors=on", "--id="
                 + ProcessHandle.current().pid(), "--tag", TAG, "--priority", "daemon.crit", "--", message);
-        Process logger;
-        try {
-            logger = new ProcessBuilder(command).redirectErrorStream(true).start();
-            logger.getOutputStream().close(); // the line is an argument; nothing to read
-        } catch (IOException e) {
-            return CompletableFuture.completedFuture(failed("cannot run " + LOGGER + ": " + e.getMessage()));
-        }
-        return logger.onExit().orTimeout(LIMIT.toMillis(), TimeUnit.MILLISECONDS).handle((done, timedOut) -> {
-            if (timedOut != null) {
-                logger.destroyForcibly();
-                return failed(LOGGER + " did not finish within " + LIMIT.toSeconds() + " s");
+        return BoundedCommand.of(command).runInBackground(LIMIT).handle((logger, failure) -> {
+            if (failure != null) {
+                return failed(failure.getMessage()); // it cannot run, or did not finish within LIMIT
             }
-            if (done.exitValue() == 0) {
-                return Optional.<String>empty();
+            if (logger.exitCode() == 0) {
+                return Optional.empty();
             }
-            return failed(output(done));
+            String said = logger.messages();
+            return failed(said.isEmpty() ? "logger exited with " + logger.exitCode() : said);
         });
     }
 
@@ -70,15 +61,5 @@ final class Syslog {
         String message = "The operator alert did not reach syslog through " + socket + ": " + why;
         LOG.warn(message);
         return Optional.of(message);
-    }
-
-    /** logger's own words, read once it has exited: the pipe holds them, reading cannot block. */
-    private static String output(Process done) {
-        try {
-            String text = new String(done.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? "logger exited with " + done.exitValue() : text;
-        } catch (IOException e) {
-            return "logger exited with " + done.exitValue();
-        }
     }
 }

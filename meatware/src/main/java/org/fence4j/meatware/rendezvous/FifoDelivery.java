@@ -1,11 +1,10 @@
 package org.fence4j.meatware.rendezvous;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.fence4j.agents.process.BoundedCommand;
 
 /**
  * The confirming side, as cluster-glue's meatclient: one 256-byte write to a FIFO that a
@@ -16,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FifoDelivery {
     private static final String DD = "/bin/dd";
-    private static final long DD_TIMEOUT_SECONDS = 10;
+    private static final Duration DD_LIMIT = Duration.ofSeconds(10);
 
     /** What became of a confirmation. */
     public enum Result {
@@ -38,23 +37,12 @@ public final class FifoDelivery {
         if (!FileModes.isFifo(fifo)) {
             return Result.NOBODY_WAITING;
         }
-        ProcessBuilder pb = new ProcessBuilder(DD, "of=" + fifo, "bs=" + ReplyRecord.SIZE, "count=1",
+        BoundedCommand.Result dd = BoundedCommand.of(DD, "of=" + fifo, "bs=" + ReplyRecord.SIZE, "count=1",
                 "iflag=fullblock", "oflag=nonblock,nofollow", "conv=nocreat,notrunc", "status=none")
-                .redirectErrorStream(true);
-        pb.environment().put("LC_ALL", "C");
-        Process dd = pb.start();
-        try (OutputStream in = dd.getOutputStream()) {
-            in.write(record);
-        } catch (IOException e) {
-            // dd could not open the FIFO and exited before reading its input: its message says why
-        }
-        byte[] out = dd.getInputStream().readNBytes(4096);
-        if (!dd.waitFor(DD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            dd.destroyForcibly();
-            throw new IOException(DD + " did not finish within " + DD_TIMEOUT_SECONDS + " s writing to " + fifo);
-        }
-        String message = new String(out, StandardCharsets.UTF_8).trim();
-        if (dd.exitValue() == 0) {
+                .named(DD + " writing to " + fifo).environment("LC_ALL", "C").stdin(record).run(DD_LIMIT);
+        // dd that could not open the FIFO exits without reading the record: its message says why
+        String message = dd.messages();
+        if (dd.exitCode() == 0) {
             return Result.DELIVERED;
         }
         if (message.contains("No such device or address") || message.contains("No such file or directory")) {

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -13,10 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.files.FileProblem;
+import org.fence4j.agents.process.BoundedCommand;
 
 /**
  * The waiting side of a rendezvous, as cluster-glue's meatware plugin: creates the FIFO with
@@ -35,7 +35,7 @@ import org.fence4j.agents.files.FileProblem;
  */
 public final class FifoListener implements AutoCloseable {
     private static final String MKFIFO = "/usr/bin/mkfifo";
-    private static final long MKFIFO_TIMEOUT_SECONDS = 10;
+    private static final Duration MKFIFO_LIMIT = Duration.ofSeconds(10);
     private static final int STOP_ATTEMPTS = 50;
     private static final long STOP_WAIT_MILLIS = 20;
     private static final FileAttribute<?> OWNER_ONLY =
@@ -117,21 +117,13 @@ public final class FifoListener implements AutoCloseable {
     }
 
     private static void mkfifo(Path fifo) throws IOException {
-        Process p = new ProcessBuilder(MKFIFO, "-m", "600", "--", fifo.toString())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true).start();
         try {
-            byte[] out = p.getInputStream().readNBytes(4096);
-            if (!p.waitFor(MKFIFO_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException(MKFIFO + " did not finish within " + MKFIFO_TIMEOUT_SECONDS + " s");
-            }
-            if (p.exitValue() != 0) {
-                throw new IOException("cannot create the FIFO " + fifo + ": "
-                        + new String(out, StandardCharsets.UTF_8).trim());
+            BoundedCommand.Result result = BoundedCommand.of(MKFIFO, "-m", "600", "--", fifo.toString())
+                    .run(MKFIFO_LIMIT);
+            if (result.exitCode() != 0) {
+                throw new IOException("cannot create the FIFO " + fifo + ": " + result.messages());
             }
         } catch (InterruptedException e) {
-            p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while creating the FIFO " + fifo, e);
         }
