@@ -58,7 +58,7 @@ final class FenceAgentsDocs {
             m.append(".TP\n.B ").append(Troff.escape(action)).append('\n').append(Troff.escape(describe(action))).append('\n');
         }
         m.append(".SH EXIT STATUS\n0 success (for status: the node is on); 1 failure; 2 status: the node is off.\n")
-                .append(".SH SEE ALSO\n.BR fence-cli (1),\n.BR fence_ipmilan (8),\n.BR pcs (8)\n");
+                .append(".SH SEE ALSO\n.BR fence-cli (1),\n.BR stonith_admin (8),\n.BR pcs (8)\n");
         return m.toString();
     }
 
