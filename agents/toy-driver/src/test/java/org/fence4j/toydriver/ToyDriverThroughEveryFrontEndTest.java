@@ -11,6 +11,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.fence4j.agents.chain.Fencer;
 import org.fence4j.agents.chain.TargetLocks;
 import org.fence4j.agents.cli.FenceCli;
 import org.fence4j.agents.cli.Terminal;
@@ -37,8 +39,13 @@ class ToyDriverThroughEveryFrontEndTest {
     }
 
     private ChildProcess.Result fenceAgent(String stdin) {
-        return ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, List.of("toypower")), Map.of(), stdin,
-                LIMIT);
+        return ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, List.of("toypower")),
+                Map.of("FENCE4J_STATE_DIR", history().toString()), stdin, LIMIT);
+    }
+
+    /** The agents' state directory: each of their power actions is recorded in its history. */
+    private Path history() {
+        return dir.resolve("history");
     }
 
     private List<String> actions() throws Exception {
@@ -58,6 +65,10 @@ class ToyDriverThroughEveryFrontEndTest {
         ChildProcess.Result other = fenceAgent("action=off\nplug=pm03\n" + params(false));
         assertThat(other.exitCode()).isEqualTo(1);
         assertThat(other.stderr()).contains("this device fences pm02, not pm03.");
+        // the reboot and the refused off are in the history fence-cli reads; the status is not
+        assertThat(Fencer.history(history()).read(Optional.empty(), 10)).extracting(e -> e.target() + " " + e.action()
+                + " " + e.outcome() + " " + e.device() + " " + e.proof()).containsExactly(
+                        "pm02 reset SUCCESS fence_toypower POWER_READ_OFF", "pm03 off FAILURE fence_toypower NONE");
     }
 
     @Test
@@ -72,11 +83,14 @@ class ToyDriverThroughEveryFrontEndTest {
 
     @Test
     void anExternalPluginResetsAndListsItsOptions() throws Exception {
-        Map<String, String> env = Map.of("hostname", "pm02", "state_dir", dir.toString());
+        Map<String, String> env = Map.of("hostname", "pm02", "state_dir", dir.toString(), "FENCE4J_STATE_DIR",
+                history().toString());
         ChildProcess.Result reset = ChildProcess.run(ChildProcess.java(ExternalPlugin.class, List.of("toypower",
                 "reset", "pm02")), env, "", LIMIT);
         assertThat(reset.exitCode()).as(reset.all()).isZero();
         assertThat(actions()).containsExactly("off pm02", "on pm02");
+        assertThat(Fencer.history(history()).read(Optional.empty(), 10)).extracting(e -> e.device() + " " + e.outcome())
+                .containsExactly("external/fence4j-toypower SUCCESS");
         ChildProcess.Result names = ChildProcess.run(ChildProcess.java(ExternalPlugin.class, List.of("toypower",
                 "getconfignames")), env, "", LIMIT);
         assertThat(names.stdout().lines()).contains("hostname", "state_dir", "stuck_on", "method", "power_wait",

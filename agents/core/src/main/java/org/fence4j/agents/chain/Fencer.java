@@ -3,10 +3,8 @@ package org.fence4j.agents.chain;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.fence4j.agents.config.FenceConfig;
-import org.fence4j.agents.files.FileProblem;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
-import org.slf4j.LoggerFactory;
 
 /**
  * One fencing request on a configured target, whoever asks (fence-cli, or Pacemaker through the
@@ -53,24 +51,8 @@ public final class Fencer {
                 deadline, wait)) {
             result = new FencingChain(listener).fence(target, action, deadline.remaining());
         }
-        record(result, requester, deadline);
+        // once the target is free again: the history never changes the outcome nor holds it past the deadline
+        history().record(HistoryEntry.of(result, requester), deadline);
         return result;
-    }
-
-    /** Once the target is free again: the history never changes the outcome nor holds it past the deadline. */
-    private void record(ChainResult result, String requester, Deadline deadline) {
-        String problem;
-        try {
-            history().append(HistoryEntry.of(result, requester), deadline);
-            return;
-        } catch (IOException e) {
-            problem = FileProblem.named(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // passed on; the outcome is reported all the same
-            problem = "interrupted";
-        }
-        // the outcome stands: losing a confirmed fence to a full disk would fence the node again
-        LoggerFactory.getLogger(Fencer.class).error("The history could not be written, the outcome stands: {};"
-                + " not recorded: {}", problem, result.summary());
     }
 }

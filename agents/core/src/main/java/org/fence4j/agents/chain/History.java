@@ -25,10 +25,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.fence4j.agents.config.FenceConfig;
+import org.fence4j.agents.files.FileProblem;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.state.FileLocks;
 import org.fence4j.agents.state.PrivateDirectory;
+import org.slf4j.LoggerFactory;
 
 /**
  * The request history: one JSON object per line, appended under an exclusive lock so that
@@ -82,6 +84,26 @@ public final class History {
                 channel.write(buffer);
             }
         }
+    }
+
+    /**
+     * Appends the entry, and when that fails says so in an ERROR line naming the fix: the history
+     * never changes an outcome nor holds a request past its deadline (losing a confirmed fence to a
+     * full disk must not fence the node again).
+     */
+    public void record(HistoryEntry entry, Deadline deadline) {
+        String problem;
+        try {
+            append(entry, deadline);
+            return;
+        } catch (IOException e) {
+            problem = FileProblem.named(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // passed on; the outcome is reported all the same
+            problem = "interrupted";
+        }
+        LoggerFactory.getLogger(History.class).error("The history could not be written, the outcome stands: {};"
+                + " not recorded: {}", problem, entry.summary());
     }
 
     /** The state directory, checked; empty when it does not exist and {@code create} is false. */
@@ -162,6 +184,7 @@ public final class History {
             }
             g.writeStringField("device", e.device());
             g.writeStringField("power", e.power());
+            g.writeStringField("proof", e.proof());
             g.writeStringField("summary", e.summary());
             g.writeArrayFieldStart("levels");
             for (HistoryEntry.Step s : e.levels()) {

@@ -47,6 +47,15 @@ public final class ConfigLoader {
     public static final String WHOLE_CHAIN_TYPE = "chain";
     /** Overrides state_dir, for tests and demos. */
     public static final String STATE_DIR_VARIABLE = "FENCE4J_STATE_DIR";
+
+    /**
+     * The state directory: {@code $FENCE4J_STATE_DIR} if set, else {@code configured} (a fence4j.yaml's
+     * state_dir, or {@link #DEFAULT_STATE_DIR} for a device called alone, which reads no configuration).
+     */
+    public static Path stateDir(UnaryOperator<String> environment, Path configured) {
+        String fromEnvironment = environment.apply(STATE_DIR_VARIABLE);
+        return fromEnvironment != null && !fromEnvironment.isBlank() ? Path.of(fromEnvironment) : configured;
+    }
     public static final Duration DEFAULT_LEVEL_TIMEOUT = Duration.ofSeconds(60);
     /** Target names become file names (locks): keep them to what node names are. */
     public static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
@@ -233,11 +242,7 @@ public final class ConfigLoader {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            String stateFromEnv = environment.apply(STATE_DIR_VARIABLE);
-            if (stateFromEnv != null && !stateFromEnv.isBlank()) {
-                stateDir = Path.of(stateFromEnv);
-            }
-            return new FenceConfig(file, stateDir, devices, targets);
+            return new FenceConfig(file, stateDir(environment, stateDir), devices, targets);
         }
 
         private void readDevices(Entry entry, Map<String, Device> devices) {

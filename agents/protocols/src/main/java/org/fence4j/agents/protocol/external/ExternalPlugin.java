@@ -2,12 +2,15 @@ package org.fence4j.agents.protocol.external;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
+import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.DeclaredParameters;
 import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.Timeouts;
@@ -135,11 +138,12 @@ public final class ExternalPlugin {
         }
         Deadline deadline;
         FenceAgent agent;
+        Parameters values;
         try {
             List<ParameterSpec> declared = declared(provider);
             DeclaredParameters parameters = DeclaredParameters.declare(declared, EnvironmentParameters.read(declared,
                     environment), DeclaredParameters.Unknown.IGNORE, environment);
-            Parameters values = parameters.withoutSecrets();
+            values = parameters.withoutSecrets();
             String timeout = Timeouts.PARAMETER.name();
             deadline = Timeouts.deadline(values.get(timeout).map(t -> values.seconds(timeout)), environment, spent);
             // the caller's timeout bounds everything from here on, a slow passwd_script too
@@ -154,10 +158,18 @@ public final class ExternalPlugin {
             }
             String target = operation.takesHost() ? host : null;
             FenceResult result = LockedCall.execute(provider, agent, action.get(), target, target, deadline,
-                    Requester.describe(environment) + " via external/fence4j-" + provider.type());
+                    new LockedCall.Caller(Requester.describe(environment), "external/fence4j-" + provider.type(),
+                            device(values), ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR)));
             (result.succeeded() ? out : err).println(result.message());
             return result.succeeded() ? OK : FAILED;
         }
+    }
+
+    /** The device's parameters without secrets and without the caller's time limit, which is the call's. */
+    private static Map<String, String> device(Parameters values) {
+        Map<String, String> device = new HashMap<>(values.masked());
+        device.remove(Timeouts.PARAMETER.name());
+        return device;
     }
 
     /** The agent's parameters and the caller's time limit, which fence_legacy passes like them. */

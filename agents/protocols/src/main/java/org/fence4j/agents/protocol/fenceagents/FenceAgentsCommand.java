@@ -192,9 +192,11 @@ public final class FenceAgentsCommand {
         Deadline deadline = Timeouts.deadline(options.get(StandardOptions.TIMEOUT)
                 .map(t -> options.seconds(StandardOptions.TIMEOUT)), environment, spent);
         FenceAgent agent;
+        Parameters device;
         try {
-            agent = provider.create(DeclaredParameters.resolve(provider.parameters(), input.agent(),
-                    DeclaredParameters.Unknown.IGNORE, environment, deadline));
+            device = DeclaredParameters.resolve(provider.parameters(), input.agent(), DeclaredParameters.Unknown.IGNORE,
+                    environment, deadline);
+            agent = provider.create(device);
         } catch (ParameterException e) {
             printEach("ERROR", e.problems());
             if (request.kind() == Request.Kind.VALIDATE) {
@@ -206,7 +208,9 @@ public final class FenceAgentsCommand {
             return switch (request.kind()) {
                 case VALIDATE -> validate(agent, deadline, logging.isEmpty());
                 case LIST, LIST_STATUS -> list(provider, agent, request.kind() == Request.Kind.LIST_STATUS, deadline);
-                case DEVICE -> act(provider, agent, request.action(), options, deadline);
+                case DEVICE -> act(provider, agent, request.action(), options, deadline,
+                        new LockedCall.Caller(Requester.describe(environment), name(provider), device.masked(),
+                                ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR)));
                 case METADATA -> throw new IllegalStateException("metadata is printed before the agent is made");
             };
         }
@@ -238,7 +242,7 @@ public final class FenceAgentsCommand {
     }
 
     private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, Parameters options,
-            Deadline deadline) throws InterruptedException {
+            Deadline deadline, LockedCall.Caller caller) throws InterruptedException {
         if (!provider.actions().contains(action)) {
             err.println("ERROR: Failed: action '" + Request.word(action) + "' is not supported by " + name(provider));
             return FAILED;
@@ -265,7 +269,7 @@ public final class FenceAgentsCommand {
             return FAILED;
         }
         FenceResult result = LockedCall.execute(provider, agent, action, action == FenceAction.MONITOR ? null : target,
-                node, deadline, Requester.describe(environment) + " via " + name(provider));
+                node, deadline, caller);
         return report(action, result);
     }
 

@@ -38,7 +38,9 @@ class ExternalPluginProcessTest {
     }
 
     private ChildProcess.Result plugin(String... args) {
-        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(ExternalPlugin.class, List.of(args)), env, "",
+        Map<String, String> all = new HashMap<>(env);
+        all.put("FENCE4J_STATE_DIR", dir.resolve("state").toString()); // never the host's /var/lib/fence4j
+        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(ExternalPlugin.class, List.of(args)), all, "",
                 Duration.ofSeconds(60)));
     }
 

@@ -44,6 +44,7 @@ class ExternalPluginTest {
         env.put("PATH", "/usr/bin:/bin");
         env.put("HA_LOGTAG", "stonith/fence4j-toy");
         env.put("CRM_meta_st_device_id", "toy-pm02");
+        env.put("FENCE4J_STATE_DIR", dir.resolve("state").toString());
     }
 
     private int run(String... args) {

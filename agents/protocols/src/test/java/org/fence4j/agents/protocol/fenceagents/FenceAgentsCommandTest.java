@@ -10,10 +10,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.fence4j.agents.chain.Fencer;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.PowerState;
@@ -56,7 +59,7 @@ class FenceAgentsCommandTest {
 
     private FenceAgentsCommand command(String stdin, String name) {
         return new FenceAgentsCommand(AgentRegistry.of(List.of(new ToyAgentProvider())),
-                Map.of("TOY_PW", ToyAgentProvider.PASSWORD)::get,
+                Map.of("TOY_PW", ToyAgentProvider.PASSWORD, "FENCE4J_STATE_DIR", dir.resolve("state").toString())::get,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 name);
@@ -239,6 +242,21 @@ class FenceAgentsCommandTest {
         assertThat(out()).isEmpty();
         assertThat(stdin("action=list\n" + config)).isZero();
         assertThat(out()).isEqualTo("pm01,pm01\npm02,pm02\n");
+    }
+
+    @Test
+    void powerActionsAndAMonitorThatFailsAfterOneThatSucceededAreRecordedInTheHistory() throws Exception {
+        Path toy = Files.createDirectory(dir.resolve("toy"));
+        String device = "hostlist=pm01 pm02\nstate_dir=" + toy + "\npasswd=" + ToyAgentProvider.PASSWORD + "\n";
+        assertThat(stdin("action=reboot\nport=pm02\n" + device)).as(err()).isZero();
+        assertThat(stdin("action=status\nport=pm02\n" + device)).isZero();
+        assertThat(stdin("action=monitor\n" + device)).isZero();
+        Files.move(toy, dir.resolve("toy-gone")); // the device breaks: its monitor fails from now on
+        assertThat(stdin("action=monitor\n" + device)).isEqualTo(1);
+        assertThat(stdin("action=monitor\n" + device)).isEqualTo(1);
+        assertThat(Fencer.history(dir.resolve("state")).read(Optional.empty(), 10))
+                .extracting(e -> e.action() + " " + e.target() + " " + e.outcome() + " by " + e.device())
+                .containsExactly("reset pm02 SUCCESS by fence_toy", "monitor pm01,pm02 FAILURE by fence_toy");
     }
 
     @Test

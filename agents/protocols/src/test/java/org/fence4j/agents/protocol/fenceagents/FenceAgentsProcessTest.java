@@ -37,15 +37,22 @@ class FenceAgentsProcessTest {
     }
 
     private ChildProcess.Result stdin(String lines, Map<String, String> env) {
-        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, List.of("toy")), env, lines,
-                Duration.ofSeconds(60)));
+        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, List.of("toy")),
+                withStateDir(env), lines, Duration.ofSeconds(60)));
     }
 
     private ChildProcess.Result argv(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of("toy"));
         all.addAll(List.of(args));
-        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, all), Map.of(), "",
-                Duration.ofSeconds(60)));
+        return CAPTURED.keep(ChildProcess.run(ChildProcess.java(FenceAgentsCommand.class, all), withStateDir(Map.of()),
+                "", Duration.ofSeconds(60)));
+    }
+
+    /** The history of the test's own, never the host's /var/lib/fence4j. */
+    private Map<String, String> withStateDir(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("FENCE4J_STATE_DIR", dir.resolve("state").toString());
+        return all;
     }
 
     /** What pacemaker-fenced writes for a reboot of pm02 by a device with these attributes. */
