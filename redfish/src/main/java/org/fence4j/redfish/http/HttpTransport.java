@@ -67,8 +67,6 @@ public final class HttpTransport {
         }
         try {
             if (request.body() != null) {
-                connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(request.body().length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(request.body());
                 }
@@ -100,6 +98,10 @@ public final class HttpTransport {
         connection.setReadTimeout(millis);
         connection.setRequestMethod(request.method());
         request.headers().forEach(connection::setRequestProperty);
+        if (request.body() != null) {
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(request.body().length);
+        }
         return connection;
     }
 
