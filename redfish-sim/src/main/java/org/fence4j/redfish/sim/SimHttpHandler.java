@@ -32,6 +32,11 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            // not HTTP (a TLS handshake on the plain port, say): no request was made
+            ctx.close();
+            return;
+        }
         if (faults.neverAnswer()) {
             return;
         }
