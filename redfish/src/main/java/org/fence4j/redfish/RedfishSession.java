@@ -17,6 +17,7 @@ import org.fence4j.redfish.http.NotSentException;
 import org.fence4j.redfish.http.Reply;
 import org.fence4j.redfish.http.Request;
 import org.fence4j.redfish.tls.Fingerprint;
+import org.fence4j.redfish.tls.TlsTrust;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -230,12 +231,15 @@ final class RedfishSession implements AutoCloseable {
     }
 
     private RedfishException tlsFailure(SSLException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return http.trust().refusedCertificate().map(Fingerprint::of)
-                .map(f -> new RedfishException("the TLS certificate of " + base() + " is not trusted (" + why
-                        + "); its SHA-256 fingerprint is " + f + ": if that is the BMC's, set ssl_fingerprint=" + f
-                        + " (or ssl_ca_file to the CA that signed it)", e))
-                .orElseGet(() -> new RedfishException("TLS with " + base() + " failed: " + why, e));
+        TlsTrust trust = http.trust();
+        return trust.refusedCertificate().map(Fingerprint::of).map(f -> new RedfishException("the TLS certificate of "
+                + base() + " (SHA-256 " + f + ") is refused: " + switch (trust.mode()) {
+                    case SYSTEM -> "no CA of the system signs it for " + http.endpoint().host();
+                    case CA_FILE -> "no CA of ssl_ca_file signs it for " + http.endpoint().host();
+                    case PIN, INSECURE -> "it is not the ssl_fingerprint given";
+                } + "; if it is the BMC's own, set ssl_fingerprint=" + f, e))
+                .orElseGet(() -> new RedfishException("TLS with " + base() + " failed: " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()), e));
     }
 
     /** Deletes the session, within the action's deadline and {@link #LOGOUT_LIMIT}; never throws. */
