@@ -42,7 +42,9 @@ public record SimCertificate(X509Certificate certificate, PrivateKey key) {
             Process process = new ProcessBuilder(keytool, "-genkeypair", "-keystore", store.toString(), "-storetype",
                     "PKCS12", "-storepass", new String(STORE_PASSWORD), "-alias", "bmc", "-keyalg", "EC", "-groupname",
                     "secp256r1", "-validity", "3650", "-dname", "CN=localhost, O=fence4j simulated Redfish BMC",
-                    "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1").redirectErrorStream(true).start();
+                    "-ext", "SAN=dns:localhost,ip:127.0.0.1,ip:::1",
+                    // its own CA too, as OpenSSL's clients (fence_redfish, sushy) want of a certificate they trust
+                    "-ext", "BC:c=ca:true").redirectErrorStream(true).start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(KEYTOOL_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {

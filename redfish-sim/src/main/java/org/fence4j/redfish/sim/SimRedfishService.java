@@ -196,6 +196,9 @@ final class SimRedfishService {
         resource.put("Manufacturer", "fence4j");
         resource.put("Model", "Simulated Redfish BMC");
         resource.put("PowerState", system.powerState());
+        ObjectNode boot = resource.putObject("Boot");
+        boot.put("BootSourceOverrideEnabled", "Disabled");
+        boot.put("BootSourceOverrideTarget", "None");
         ObjectNode status = resource.putObject("Status");
         status.put("State", "Enabled");
         status.put("Health", "OK");

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class SimulateRedfishCommand implements Callable<Integer> {
 
     @Option(names = "--key", description = "PEM PKCS#8 private key of --cert.")
     private File key;
+
+    @Option(names = "--cert-out", description = "Write the generated certificate (PEM) to this file, for clients to trust.")
+    private Path certificateOut;
 
     @Option(names = "--user", defaultValue = "admin", description = "User name (default ${DEFAULT-VALUE}).")
     private String user;
@@ -145,6 +149,9 @@ public final class SimulateRedfishCommand implements Callable<Integer> {
             bmc.faults().unavailable(percent("--unavailable", unavailable), retryAfter)
                     .dropAnswers(percent("--drop", drop)).neverAnswer(neverAnswer).stuckOn(stuckOn)
                     .refuseResets(refuseResets).taskMonitor(taskMillis == null ? null : Duration.ofMillis(taskMillis));
+            if (certificateOut != null && bmc.certificate() != null) {
+                Files.writeString(certificateOut, bmc.certificate().pem(), StandardCharsets.US_ASCII);
+            }
             spec.commandLine().getOut().printf("simulated Redfish BMC listening on %s://%s:%d (user %s, %d system%s,"
                     + " power %s%s); Ctrl-C stops it%n", plainHttp ? "http" : "https",
                     bmc.address().getAddress().getHostAddress(), bmc.port(), user, systems, systems == 1 ? "" : "s", power,
@@ -156,6 +163,9 @@ public final class SimulateRedfishCommand implements Callable<Integer> {
             return USAGE;
         } catch (IllegalStateException e) {
             err.println("simulate-redfish: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("simulate-redfish: cannot write " + certificateOut + ": " + e.getMessage());
             return 1;
         }
         return 0;
