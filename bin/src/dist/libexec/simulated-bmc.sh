@@ -20,13 +20,30 @@ with_work_dir() {
 start_simulated_bmc() {
   FENCE4J_BMC_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
   export FENCE4J_BMC_PASSWORD
-  "$1/bin/simulate-bmc" --port "$2" --user admin --password-env FENCE4J_BMC_PASSWORD \
-    >"$work/bmc.log" 2>&1 &
-  sim=$!
+  start_simulator "$1/bin/simulate-bmc" "$2" "$work/bmc.log"
+}
+
+# start_simulated_redfish HOME PORT: `simulate-redfish` of the fence4j in HOME on https://127.0.0.1:PORT
+# (TCP), user admin with the password of start_simulated_bmc, its certificate in $work/redfish.pem
+# and its SHA-256 fingerprint in $redfish_fingerprint; returns 1 when it does not start
+# (output in $work/redfish.log).
+start_simulated_redfish() {
+  start_simulator "$1/bin/simulate-redfish" "$2" "$work/redfish.log" --cert-out "$work/redfish.pem" || return 1
+  redfish_fingerprint=$(sed -n 's/.*certificate SHA-256 \([0-9A-F:]*\).*/\1/p' "$work/redfish.log")
+}
+
+# start_simulator COMMAND PORT LOG [ARGS...]: a simulator in the background (its id added to $sim),
+# waiting at most 15 s until it listens; returns 1 when it does not start.
+start_simulator() {
+  command=$1 port=$2 log=$3
+  shift 3
+  "$command" --port "$port" --user admin --password-env FENCE4J_BMC_PASSWORD "$@" >"$log" 2>&1 &
+  started=$!
+  sim="${sim:-} $started"
   tries=0
-  until grep -q listening "$work/bmc.log" 2>/dev/null; do
+  until grep -q listening "$log" 2>/dev/null; do
     tries=$((tries + 1))
-    if [ $tries -gt 150 ] || ! kill -0 "$sim" 2>/dev/null; then
+    if [ $tries -gt 150 ] || ! kill -0 "$started" 2>/dev/null; then
       return 1
     fi
     sleep 0.1

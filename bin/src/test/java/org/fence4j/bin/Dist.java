@@ -16,7 +16,7 @@ final class Dist {
     static final Path HOME = Path.of(System.getProperty("fence4j.dist", "target/fence4j")).toAbsolutePath();
     /** The JVM of this test run: the one the build's class-data archive was made for. */
     static final String JAVA_HOME = System.getProperty("java.home");
-    static final String[] TYPES = {"ipmi", "helper", "meatware", "chain"};
+    static final String[] TYPES = {"ipmi", "redfish", "helper", "meatware", "chain"};
     /** A JDK 25+ for the AOT cache; the machines of this project have Temurin 25 here. */
     static final Path JDK_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
     /** Logged by -Xlog:class+load for a class mapped from a CDS archive or AOT cache. */

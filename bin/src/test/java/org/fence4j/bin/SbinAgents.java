@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class SbinAgents implements AutoCloseable {
     static final Path SBIN = Path.of("/usr/sbin");
-    private static final Pattern AGENT = Pattern.compile("\\bfence_fence4j(_ipmi|_helper|_meatware)?\\b");
+    private static final Pattern AGENT = Pattern.compile("\\bfence_fence4j(_ipmi|_redfish|_helper|_meatware)?\\b");
     private final String suffix = "_it" + HexFormat.of().formatHex(new SecureRandom().generateSeed(3));
     private final Map<String, Path> installed = new LinkedHashMap<>();
 

@@ -1,0 +1,115 @@
+package org.fence4j.redfish.sim;
+
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * What the simulated Redfish BMC does wrong, changeable while it runs. Rates draw from one seeded
+ * {@link Random}, so a test run is repeatable.
+ */
+public final class SimFaults {
+    private final Random random;
+    private volatile double unavailableRate;
+    private volatile int retryAfterSeconds;
+    private volatile double dropRate;
+    private volatile boolean dropResetAnswers;
+    private volatile boolean neverAnswer;
+    private volatile boolean stuckOn;
+    private volatile int refuseResets;
+    private volatile Duration taskRunsFor;
+
+    SimFaults(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** Answers this share of requests (0..1) 503 Service Unavailable with Retry-After, before doing anything. */
+    public SimFaults unavailable(double rate, int retryAfter) {
+        unavailableRate = rate(rate);
+        retryAfterSeconds = retryAfter;
+        return this;
+    }
+
+    /** Closes the connection instead of answering this share of requests (0..1), after doing what they ask. */
+    public SimFaults dropAnswers(double rate) {
+        dropRate = rate(rate);
+        return this;
+    }
+
+    /** Closes the connection instead of answering each reset, after doing what it asks. */
+    public SimFaults dropResetAnswers(boolean on) {
+        dropResetAnswers = on;
+        return this;
+    }
+
+    /** Takes requests and never answers them, the connection left open. */
+    public SimFaults neverAnswer(boolean on) {
+        neverAnswer = on;
+        return this;
+    }
+
+    /** Accepts ForceOff and cycles, and stays on: a BMC that lies. */
+    public SimFaults stuckOn(boolean on) {
+        stuckOn = on;
+        return this;
+    }
+
+    /** Refuses every reset with this status (400 or 409) and an error body; 0: resets are taken. */
+    public SimFaults refuseResets(int status) {
+        refuseResets = status;
+        return this;
+    }
+
+    /** Answers a reset 202 Accepted with a task monitor that reads Running for this long; null: 204. */
+    public SimFaults taskMonitor(Duration runsFor) {
+        taskRunsFor = runsFor;
+        return this;
+    }
+
+    boolean unavailableNow() {
+        return draw(unavailableRate);
+    }
+
+    int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    boolean dropNow() {
+        return draw(dropRate);
+    }
+
+    boolean dropResetAnswers() {
+        return dropResetAnswers;
+    }
+
+    boolean neverAnswer() {
+        return neverAnswer;
+    }
+
+    boolean stuckOn() {
+        return stuckOn;
+    }
+
+    int refuseResets() {
+        return refuseResets;
+    }
+
+    Duration taskRunsFor() {
+        return taskRunsFor;
+    }
+
+    private boolean draw(double rate) {
+        if (rate <= 0) {
+            return false;
+        }
+        synchronized (random) {
+            return random.nextDouble() < rate;
+        }
+    }
+
+    private static double rate(double rate) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("expected a rate from 0 to 1, got " + rate);
+        }
+        return rate;
+    }
+}
