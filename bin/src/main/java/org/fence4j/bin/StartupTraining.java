@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.fence4j.agents.cli.FenceCli;
@@ -112,12 +111,12 @@ public final class StartupTraining {
             System.setIn(new ByteArrayInputStream(device.stdin("status").getBytes(StandardCharsets.UTF_8)));
             FenceAgentsCommand.execute(device.type());
             FenceAgentsCommand.execute(device.arguments("status"));
-            ExternalPlugin.execute(device.parameters()::get, device.type(), "status");
+            ExternalPlugin.execute(device::environment, device.type(), "status");
             if (powers) {
                 for (String action : List.of("reboot", "off", "on")) {
                     FenceAgentsCommand.execute(device.arguments(action));
                 }
-                ExternalPlugin.execute(device.parameters()::get, device.type(), "reset", device.target());
+                ExternalPlugin.execute(device::environment, device.type(), "reset", device.target());
             }
         }
         String chain = ConfigLoader.WHOLE_CHAIN_TYPE;
@@ -125,6 +124,6 @@ public final class StartupTraining {
             FenceAgentsCommand.execute(chain, "--action=reboot", "--plug=pm02", "--config=" + config, "--timeout=30");
         }
         FenceAgentsCommand.execute(chain, "--action=status", "--plug=pm02", "--config=" + config, "--timeout=30");
-        ExternalPlugin.execute(Map.of("config", config)::get, chain, "status");
+        ExternalPlugin.execute(name -> name.equals("config") ? config : System.getenv(name), chain, "status");
     }
 }

@@ -40,6 +40,11 @@ record TrainingDevice(String type, String target, Map<String, String> parameters
         return devices;
     }
 
+    /** The environment cluster-glue gives a plugin: the device's parameters, and the training's own variables. */
+    String environment(String name) {
+        return parameters.containsKey(name) ? parameters.get(name) : System.getenv(name);
+    }
+
     /** The options on stdin, as pacemaker-fenced passes them. */
     String stdin(String action) {
         StringBuilder lines = new StringBuilder("action=" + action + "\nplug=" + target + "\ntimeout=" + TIMEOUT + "\n");

@@ -50,6 +50,11 @@ class EntryPointLocksTest {
         return ChildProcess.start(command, Map.of(), stdin);
     }
 
+    /** A device called alone records in the state directory of its environment: the test's own. */
+    private ChildProcess.Running startDevice(List<String> command, String stdin) {
+        return ChildProcess.start(command, Map.of("FENCE4J_STATE_DIR", dir.resolve("devices-state").toString()), stdin);
+    }
+
     static List<String> cli(Path config, String... args) {
         List<String> all = new ArrayList<>(List.of("--config", config.toString()));
         all.addAll(List.of(args));
@@ -63,7 +68,8 @@ class EntryPointLocksTest {
     }
 
     ChildProcess.Running fenceAgent(String action, int timeoutSeconds) {
-        return start(ChildProcess.java(FenceAgentsCommand.class, List.of("toy")), fenceAgentStdin(action, timeoutSeconds));
+        return startDevice(ChildProcess.java(FenceAgentsCommand.class, List.of("toy")),
+                fenceAgentStdin(action, timeoutSeconds));
     }
 
     /** Starts fence-cli's reset of pm02 and returns once its power command has begun. */
@@ -103,7 +109,8 @@ class EntryPointLocksTest {
     void fenceCliAndAnExternalPluginForTheSameNodeTakeTurns() throws Exception {
         ChildProcess.Running cli = holdPm02(config("cli", "1500"));
         ChildProcess.Result off = ChildProcess.run(ChildProcess.java(ExternalPlugin.class, List.of("toy", "off", "pm02")),
-                Map.of("hostlist", "pm02", "state_dir", dir.toString(), "passwd", SECRET), "", LIMIT);
+                Map.of("hostlist", "pm02", "state_dir", dir.toString(), "passwd", SECRET, "FENCE4J_STATE_DIR",
+                        dir.resolve("devices-state").toString()), "", LIMIT);
         assertTookTurns(cli, off);
     }
 
@@ -121,7 +128,7 @@ class EntryPointLocksTest {
     @Test
     void aFenceAgentThatKnowsTheNodeByAnotherPlugNameLocksPacemakersNodeName() throws Exception {
         ChildProcess.Running cli = holdPm02(config("cli", "1500"));
-        ChildProcess.Result off = start(ChildProcess.java(FenceAgentsCommand.class, List.of("toy")),
+        ChildProcess.Result off = startDevice(ChildProcess.java(FenceAgentsCommand.class, List.of("toy")),
                 "action=off\nnodename=PM02\nport=outlet-7\nhostlist=outlet-7\nstate_dir=" + dir + "\npasswd=" + SECRET
                         + "\ntimeout=30\n").await(LIMIT);
         assertThat(cli.await(LIMIT).exitCode()).isZero();
