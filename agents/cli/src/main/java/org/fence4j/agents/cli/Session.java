@@ -62,7 +62,8 @@ final class Session {
      * offset is this machine's local time.
      */
     ClusterHistory clusterHistory(Optional<String> target) throws InterruptedException {
-        return new StonithAdmin(root.environment().apply("PATH"), TimeText.of(false, root.environment()).zone())
+        return new StonithAdmin(root.environment().apply("PATH"), TimeText.of(false, root.environment()).zone(),
+                StonithAdmin.LIMIT)
                 .history(target);
     }
 

@@ -21,11 +21,17 @@ final class StonithAdmin {
 
     private final String searchPath;
     private final ZoneId localZone;
+    private final Duration limit;
 
-    /** {@code searchPath}: where to look for stonith_admin (the run's PATH); {@code localZone}: of a time without offset. */
-    StonithAdmin(String searchPath, ZoneId localZone) {
+    /**
+     * @param searchPath where to look for stonith_admin (the run's PATH)
+     * @param localZone  of a time stonith_admin gives without offset
+     * @param limit      how long it may take ({@link #LIMIT})
+     */
+    StonithAdmin(String searchPath, ZoneId localZone, Duration limit) {
         this.searchPath = searchPath;
         this.localZone = localZone;
+        this.limit = limit;
     }
 
     /** Every event Pacemaker keeps (--verbose: without it stonith_admin shows only some), or of {@code target}. */
@@ -37,9 +43,9 @@ final class StonithAdmin {
             if (searchPath != null) {
                 run.environment("PATH", searchPath);
             }
-            result = run.run(LIMIT);
+            result = run.run(limit);
         } catch (BoundedCommand.TimedOut e) {
-            return ClusterHistory.unavailable(PROGRAM + " did not answer within " + DurationText.of(LIMIT));
+            return ClusterHistory.unavailable(PROGRAM + " did not answer within " + DurationText.of(limit));
         } catch (IOException e) {
             return ClusterHistory.unavailable(e.getMessage());
         }
