@@ -1,6 +1,7 @@
 package org.fence4j.agents.cli;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One fencing action in Pacemaker's fencing history ({@code stonith_admin --history}): who fenced whom, from
@@ -21,4 +22,10 @@ record ClusterEvent(String target, String action, String status, String exitReas
     static final String SUCCESS = "success";
     static final String FAILED = "failed";
     static final String PENDING = "pending";
+
+    /** For --json: its attributes in snake_case, the time with the offset. */
+    Map<String, Object> document(TimeText times) {
+        return OrderedJson.object("action", action, "status", status, "exit_reason", exitReason, "client", client,
+                "origin", origin, "delegate", delegate, "completed", completed == null ? null : times.json(completed));
+    }
 }

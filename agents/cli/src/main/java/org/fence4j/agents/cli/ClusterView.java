@@ -55,14 +55,9 @@ final class ClusterView {
             local.add(EntryJson.of(e, text.times()));
         }
         ClusterEvent c = event.cluster();
-        return OrderedJson.object("target", event.target(), "ended", json(event.ended()), "device", event.device(),
-                "cluster", c == null ? null : OrderedJson.object("action", c.action(), "status", c.status(),
-                        "exit_reason", c.exitReason(), "client", c.client(), "origin", c.origin(),
-                        "delegate", c.delegate(), "completed", json(c.completed())),
-                "local", local);
-    }
-
-    private String json(Instant t) {
-        return t == null ? null : text.times().json(t);
+        Instant ended = event.ended();
+        return OrderedJson.object("target", event.target(), "ended", ended == null ? null : text.times().json(ended),
+                "device", event.device(),
+                "cluster", c == null ? null : c.document(text.times()), "local", local);
     }
 }
