@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * stonith_admin's answers as Pacemaker 2.1.5 wrote them (captured from {@code stonith_admin --history '*'
  * --verbose --output-as xml} against pacemaker-fenced -c on a loopback corosync, with fence_dummy devices: a
- * reboot, an off that timed out, a reboot through a two-level topology, and a slow reboot, under way and ended).
+ * reboot, an off that timed out, a reboot through a two-level topology, and a slow reboot, under way and ended;
+ * failed-without-reason.xml by ClusterHistoryIT, whose chain device exits 1: the fencer gives no exit-reason).
  */
 class FenceHistoryXmlTest {
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -35,6 +36,8 @@ class FenceHistoryXmlTest {
                         + " at 2026-12-07T04:27:36Z"),
                 Arguments.of("one-pending.xml", 4, "pm04 reboot pending by null for stonith_admin.16718 on capnode"
                         + " at null"),
+                Arguments.of("failed-without-reason.xml", 2, "pm22 off failed by fence4j-it-node for"
+                        + " stonith_admin.1119 on fence4j-it-node at 2026-12-07T04:36:33Z"),
                 Arguments.of("none.xml", 0, null));
     }
 
@@ -57,6 +60,14 @@ class FenceHistoryXmlTest {
         assertThat(off.status()).isEqualTo(ClusterEvent.FAILED);
         assertThat(off.exitReason()).isEqualTo("Fence agent did not complete within 30s");
         assertThat(off.completed()).isEqualTo(Instant.parse("2026-12-07T04:26:45Z"));
+    }
+
+    @Test
+    void aFailureWithoutReasonSaysWhoTriedAndNothingMore() throws IOException {
+        ClusterEvent off = FenceHistoryXml.read(captured("failed-without-reason.xml"), PARIS).events().get(0);
+        assertThat(off.exitReason()).isNull();
+        assertThat(HistoryText.cluster(off))
+                .isEqualTo("off failed: tried by fence4j-it-node for stonith_admin.1119 on fence4j-it-node");
     }
 
     @Test
