@@ -77,7 +77,8 @@ final class ClusterMerge {
         return -1;
     }
 
-    private static boolean powers(HistoryEntry entry) {
+    /** A record of a power action: of a fence or an unfence, not of a status or monitor call. */
+    static boolean powers(HistoryEntry entry) {
         return FenceAction.parse(entry.action()).filter(a -> a.fences() || a == FenceAction.ON).isPresent();
     }
 }

@@ -24,7 +24,8 @@ final class ShowCommand extends CliCommand {
     private final Arg<Boolean> cluster = flag("--cluster", "Add the cluster's last fencing action of each target"
             + " (stonith_admin --history), also of targets not configured here.");
     private final Arg<Integer> watch = option("--watch", "SECONDS", Integer.class, null, "Show it again every SECONDS"
-            + " (1-" + MAX_WATCH_SECONDS + ") until Ctrl-C, as crm_mon does; on a terminal the screen is redrawn.");
+            + " (1-" + MAX_WATCH_SECONDS + ") until Ctrl-C (exit code 0), as crm_mon does; on a terminal the screen is"
+            + " redrawn, elsewhere one follows another.");
 
     ShowCommand(FenceCli root) {
         super("Show each target with its levels, its last fence and its outcome, and what failed and why.");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -14,7 +15,6 @@ import java.util.function.Function;
 import org.fence4j.agents.chain.HistoryEntry;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.DurationText;
-import org.fence4j.agents.spi.FenceAction;
 
 /**
  * What {@code fence-cli show} prints, in the spirit of {@code crm_mon -fA}: each target with its levels, its
@@ -52,7 +52,7 @@ final class ShowScreen {
             String columns = "      %d %-" + width(t, l -> l.device().name()) + "s  %-" + width(t, ShowScreen::agent)
                     + "s  timeout %-7s %s";
             for (FenceConfig.Level l : t.levels()) {
-                String level = String.format(columns, l.index(), l.device().name(), agent(l),
+                String level = String.format(Locale.ROOT, columns, l.index(), l.device().name(), agent(l),
                         DurationText.of(l.timeout()), last.flatMap(e -> outcome(e, l)).orElse(""));
                 screen.append(level.stripTrailing()).append('\n');
             }
@@ -100,8 +100,7 @@ final class ShowScreen {
     private Optional<HistoryEntry> lastFence(String target) {
         for (int i = history.size() - 1; i >= 0; i--) {
             HistoryEntry e = history.get(i);
-            if (e.target().equals(target) && FenceAction.parse(e.action()).filter(a -> a != FenceAction.STATUS
-                    && a != FenceAction.MONITOR).isPresent()) {
+            if (e.target().equals(target) && ClusterMerge.powers(e)) {
                 return Optional.of(e);
             }
         }

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * A {@code stonith_admin} of the test's own, on a search path of its own: it notes its arguments and
- * answers with {@code script} (a shell script's body, which names programs by their path: the search path is
- * its own). For what fence-cli does with an answer; what the real
- * one answers is captured (stonith-admin/*.xml) and asked of a real fencer in the bin module's ITs.
+ * A {@code stonith_admin} of the test's own, on a search path of its own: it notes its arguments and answers
+ * with {@code script}, a shell script's body that names programs by their path (the search path is its own).
+ * For what fence-cli does with an answer: what the real one answers is captured (stonith-admin/*.xml), and
+ * the bin module's ClusterHistoryIT asks a real fencer.
  */
 final class StandInStonithAdmin {
     final Path dir;
