@@ -43,7 +43,7 @@ final class FenceCommand extends CliCommand {
         FenceConfig.Target chain = session.target(target.value());
         Terminal terminal = session.terminal();
         String requester = session.requester();
-        ProgressPrinter progress = new ProgressPrinter(terminal, session.options().json());
+        ProgressPrinter progress = new ProgressPrinter(session);
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(Thread.currentThread())) {
             ChainResult result = new Fencer(session.config(), progress)
                     .fence(chain, action, requester, Deadline.after(session.timeout(chain)), !noWait.value());

@@ -10,6 +10,7 @@ import picocli.CommandLine.TypeConversionException;
 final class GlobalOptions {
     private final CliCommand.Arg<Path> config;
     private final CliCommand.Arg<Boolean> json;
+    private final CliCommand.Arg<Boolean> utc;
     private final CliCommand.Arg<Boolean> verbose;
     private final CliCommand.Arg<Duration> timeout;
 
@@ -17,6 +18,8 @@ final class GlobalOptions {
         config = root.globalOption("--config", "FILE", Path.class, null,
                 "Configuration file (default: $FENCE4J_CONFIG, else /etc/fence4j/fence4j.yaml).");
         json = root.globalFlag("--json", "Print one JSON document instead of text.");
+        utc = root.globalFlag("--utc", "Times in UTC instead of local time (text: 2026-12-07 03:10:00Z;"
+                + " --json: ISO 8601 with the offset, 2026-12-07T04:10:00.123+01:00 without --utc).");
         verbose = root.globalFlag("-v, --verbose",
                 "Show operator log lines (INFO) on stderr, and stack traces of internal errors.");
         timeout = root.globalOption("--timeout", "DURATION", Duration.class, new DurationConverter(),
@@ -30,6 +33,10 @@ final class GlobalOptions {
 
     boolean json() {
         return json.value();
+    }
+
+    boolean utc() {
+        return utc.value();
     }
 
     boolean verbose() {

@@ -25,13 +25,15 @@ import org.fence4j.agents.spi.Outcome;
 final class ProgressPrinter implements ChainListener {
     private final Terminal terminal;
     private final boolean json;
+    private final TimeText times;
     private final PrintWriter out;
     private ScheduledExecutorService ticker;
     private ScheduledFuture<?> tick;
 
-    ProgressPrinter(Terminal terminal, boolean json) {
-        this.terminal = terminal;
-        this.json = json;
+    ProgressPrinter(Session session) {
+        this.terminal = session.terminal();
+        this.json = session.options().json();
+        this.times = session.times();
         this.out = terminal.out();
     }
 
@@ -84,7 +86,7 @@ final class ProgressPrinter implements ChainListener {
         if (ticker != null) {
             ticker.shutdownNow();
         }
-        out.println(json ? History.json(HistoryEntry.of(result, requester)) : result.summary());
+        out.println(json ? History.json(EntryJson.of(HistoryEntry.of(result, requester), times)) : result.summary());
         out.flush();
     }
 

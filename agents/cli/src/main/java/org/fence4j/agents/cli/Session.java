@@ -2,6 +2,7 @@ package org.fence4j.agents.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.fence4j.agents.chain.Fencer;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.config.AgentRegistry;
@@ -49,6 +50,21 @@ final class Session {
     Duration timeout(FenceConfig.Target target) {
         return root.global.timeout() != null ? root.global.timeout()
                 : target.levels().stream().map(FenceConfig.Level::timeout).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** How times print: --utc, else local time. */
+    TimeText times() {
+        return TimeText.of(root.global.utc(), root.environment());
+    }
+
+    /**
+     * Pacemaker's fencing history, from stonith_admin found on the run's PATH; a time it gives without
+     * offset is this machine's local time.
+     */
+    ClusterHistory clusterHistory(Optional<String> target) throws InterruptedException {
+        return new StonithAdmin(root.environment().apply("PATH"), TimeText.of(false, root.environment()).zone(),
+                StonithAdmin.LIMIT)
+                .history(target);
     }
 
     /** Who asked, for the history. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.fence4j.agents.chain.ChainListener;
 import org.fence4j.agents.chain.ChainResult;
@@ -65,7 +67,7 @@ final class StatusCommand extends CliCommand {
 
     private int oneTarget(Session session, String target) throws ConfigException, IOException {
         FenceConfig.Target chain = session.target(target);
-        ProgressPrinter progress = new ProgressPrinter(session.terminal(), session.options().json());
+        ProgressPrinter progress = new ProgressPrinter(session);
         ChainResult result = new FencingChain(progress).survey(chain, action(), session.timeout(chain));
         progress.finished(result, session.requester());
         return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
@@ -81,7 +83,12 @@ final class StatusCommand extends CliCommand {
         PrintWriter out = session.terminal().out();
         if (session.options().json()) {
             String requester = session.requester();
-            out.println(History.json(results.stream().map(r -> HistoryEntry.of(r, requester)).toList()));
+            TimeText times = session.times();
+            List<Map<String, Object>> documents = new ArrayList<>();
+            for (ChainResult r : results) {
+                documents.add(EntryJson.of(HistoryEntry.of(r, requester), times));
+            }
+            out.println(History.json(documents));
         } else {
             results.forEach(r -> out.println(line(r)));
         }

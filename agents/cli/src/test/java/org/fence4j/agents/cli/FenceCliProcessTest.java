@@ -106,6 +106,20 @@ class FenceCliProcessTest {
     }
 
     @Test
+    void showWatchEndsAtOnceOnCtrlCWithSuccessAndOnSigterm() throws Exception {
+        Path config = config("mode: normal");
+        for (String signal : List.of("INT", "TERM")) {
+            ChildProcess.Running watch = start(cli(config, "show", "--watch", "3600"));
+            watch.awaitOutput("* pm02, no fence recorded", LIMIT);
+            watch.signal(signal);
+            // far within the hour it would otherwise wait for its next screen
+            ChildProcess.Result r = watch.await(Duration.ofSeconds(20));
+            assertThat(r.exitCode()).as(signal).isEqualTo(signal.equals("INT") ? ExitCodes.SUCCESS : 128 + 15);
+            assertThat(r.stderr()).as(signal).isEmpty();
+        }
+    }
+
+    @Test
     void theSecretAppearsInNoOutputOrLog() throws Exception {
         Path config = config("mode: fail");
         StringBuilder all = new StringBuilder();

@@ -76,9 +76,8 @@ class FenceCliTest {
         assertThat(entry.get("levels")).hasSize(2);
 
         CliRun show = CliRun.of(env, "show");
-        assertThat(show.out()).contains("Fencing chain for pm02:", "1 helper-pm02", "2 ipmi-pm02", "3 meat-pm02",
-                "last request: reset SUCCESS by level 2 (ipmi-pm02)", "Fencing chain for pm01:",
-                "last request: none recorded");
+        assertThat(show.out()).contains("* pm02, last fence ", ": reset SUCCESS by level 2 (ipmi-pm02) in ",
+                "1 helper-pm02", "2 ipmi-pm02", "3 meat-pm02", "* pm01, no fence recorded");
         CliRun history = CliRun.of(env, "history", "pm02");
         assertThat(history.out()).contains("pm02  reset SUCCESS by level 2 (ipmi-pm02)",
                 "level 1 helper-pm02 (toy): FAILURE");
