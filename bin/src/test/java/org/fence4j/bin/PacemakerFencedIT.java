@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.SecretFiles;
+import org.fence4j.agents.testing.SyslogSocket;
 import org.fence4j.ipmi.sim.SimulatedBmc;
 import org.fence4j.meatware.rendezvous.TrustedTempDir;
 import org.junit.jupiter.api.AfterAll;

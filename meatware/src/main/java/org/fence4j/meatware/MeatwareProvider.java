@@ -15,6 +15,7 @@ import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
+import org.fence4j.agents.syslog.Syslog;
 import org.fence4j.meatware.prompt.OperatorConsole;
 import org.fence4j.meatware.prompt.TerminalConsole;
 import org.fence4j.meatware.rendezvous.Confirmer;
@@ -87,7 +88,7 @@ public final class MeatwareProvider implements FenceAgentProvider {
             throw new ParameterException(problems);
         }
         return new MeatwareAgent(hosts, new OperatorWait(dir, waitTimeout, MeatwareProvider::operatorTerminal,
-                Confirmer::current, Clock.systemUTC(), Syslog.fromEnvironment(System::getenv)::crit));
+                Confirmer::current, Clock.systemUTC(), new OperatorAlert(Syslog.fromEnvironment(System::getenv))::send));
     }
 
     private static List<String> hostlist(String value, List<String> problems) {

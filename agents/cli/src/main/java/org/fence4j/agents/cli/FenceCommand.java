@@ -2,6 +2,7 @@ package org.fence4j.agents.cli;
 
 import java.io.IOException;
 import org.fence4j.agents.chain.ChainResult;
+import org.fence4j.agents.chain.ConciseLog;
 import org.fence4j.agents.chain.Fencer;
 import org.fence4j.agents.chain.TargetLocks;
 import org.fence4j.agents.config.ConfigException;
@@ -45,7 +46,8 @@ final class FenceCommand extends CliCommand {
         String requester = session.requester();
         ProgressPrinter progress = new ProgressPrinter(session);
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(Thread.currentThread())) {
-            ChainResult result = new Fencer(session.config(), progress)
+            ChainResult result = new Fencer(session.config(), progress, TargetLocks.shared(),
+                    ConciseLog.fromEnvironment(terminal.environment()))
                     .fence(chain, action, requester, Deadline.after(session.timeout(chain)), !noWait.value());
             progress.finished(result, requester);
             return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;

@@ -97,7 +97,8 @@ public final class ChainAgentProvider implements FenceAgentProvider {
                 return r.succeeded() ? FenceResult.power(r.power(), r.summary()) : FenceResult.failure(r.summary());
             }
             try {
-                ChainResult r = new Fencer(config, ChainListener.NONE)
+                ChainResult r = new Fencer(config, ChainListener.NONE, TargetLocks.shared(),
+                        ConciseLog.fromEnvironment(environment))
                         .fence(chain.get(), action, Requester.describe(environment), deadline, true);
                 // the winning level's proof travels with the chain's answer: the adapters check it again
                 return new FenceResult(r.outcome(), r.summary(), r.power(),

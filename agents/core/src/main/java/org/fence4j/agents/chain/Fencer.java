@@ -16,15 +16,18 @@ public final class Fencer {
     private final FenceConfig config;
     private final ChainListener listener;
     private final TargetLocks locks;
+    private final ConciseLog log;
 
+    /** The concise log goes to the syslog socket of this process's environment. */
     public Fencer(FenceConfig config, ChainListener listener) {
-        this(config, listener, TargetLocks.shared());
+        this(config, listener, TargetLocks.shared(), ConciseLog.fromEnvironment(System::getenv));
     }
 
-    public Fencer(FenceConfig config, ChainListener listener, TargetLocks locks) {
+    public Fencer(FenceConfig config, ChainListener listener, TargetLocks locks, ConciseLog log) {
         this.config = config;
         this.listener = listener;
         this.locks = locks;
+        this.log = log;
     }
 
     public History history() {
@@ -49,10 +52,35 @@ public final class Fencer {
         ChainResult result;
         try (TargetLocks.Held held = locks.acquire(target.name(), TargetLocks.holder(action.word(), requester),
                 deadline, wait)) {
-            result = new FencingChain(listener).fence(target, action, deadline.remaining());
+            log.started(target.name(), action, "its chain of " + target.levels().size() + " level"
+                    + (target.levels().size() == 1 ? "" : "s"), requester);
+            result = new FencingChain(alsoLogging(listener, target.name(), action)).fence(target, action,
+                    deadline.remaining());
         }
+        log.finished(result);
         // once the target is free again: the history never changes the outcome nor holds it past the deadline
         history().record(HistoryEntry.of(result, requester), deadline);
         return result;
+    }
+
+    /** The listener's callbacks, and each level's line in the concise log. */
+    private ChainListener alsoLogging(ChainListener listener, String target, FenceAction action) {
+        return new ChainListener() {
+            @Override
+            public void started(String name, FenceAction what) {
+                listener.started(name, what);
+            }
+
+            @Override
+            public void levelStarted(FenceConfig.Level level) {
+                listener.levelStarted(level);
+            }
+
+            @Override
+            public void levelFinished(LevelReport report) {
+                listener.levelFinished(report);
+                log.level(target, action, report);
+            }
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.fence4j.agents.chain;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +33,9 @@ public final class LockedCall {
      * @param adapter   the device as the caller ran it: fence_fence4j_ipmi, external/fence4j-ipmi
      * @param device    the device's parameters without secrets, which tell two devices of one adapter apart
      * @param stateDir  the state directory whose history records the call
+     * @param log       the concise log, which tells syslog when a power action starts and how it ended
      */
-    public record Caller(String requester, String adapter, Map<String, String> device, Path stateDir) {
+    public record Caller(String requester, String adapter, Map<String, String> device, Path stateDir, ConciseLog log) {
     }
 
     private LockedCall() {
@@ -65,6 +67,7 @@ public final class LockedCall {
             return AgentCall.execute(agent, action, target, deadline);
         }
         Instant start = Instant.now();
+        caller.log().started(node, action, caller.adapter(), caller.requester());
         FenceResult result;
         try (TargetLocks.Held held = TargetLocks.shared().acquire(node,
                 TargetLocks.holder(action.word(), caller.requester() + " via " + caller.adapter()), deadline, true)) {
@@ -74,9 +77,11 @@ public final class LockedCall {
         } catch (IOException e) {
             result = FenceResult.failure("cannot take the lock of " + node + ": " + e.getMessage());
         }
+        Instant end = Instant.now();
+        caller.log().finished(node, action, caller.adapter(), result, Duration.between(start, end));
         // after the lock is released, as the chain's Fencer does
-        record(caller, HistoryEntry.of(result, action, node, caller.requester(), caller.adapter(), start,
-                Instant.now()), deadline);
+        record(caller, HistoryEntry.of(result, action, node, caller.requester(), caller.adapter(), start, end),
+                deadline);
         return result;
     }
 

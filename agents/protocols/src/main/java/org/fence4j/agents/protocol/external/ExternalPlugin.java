@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.fence4j.agents.chain.ConciseLog;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.ConfigLoader;
@@ -159,7 +160,8 @@ public final class ExternalPlugin {
             String target = operation.takesHost() ? host : null;
             FenceResult result = LockedCall.execute(provider, agent, action.get(), target, target, deadline,
                     new LockedCall.Caller(Requester.describe(environment), "external/fence4j-" + provider.type(),
-                            device(values), ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR)));
+                            device(values), ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR),
+                            ConciseLog.fromEnvironment(environment)));
             (result.succeeded() ? out : err).println(result.message());
             return result.succeeded() ? OK : FAILED;
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.chain.AgentCall;
+import org.fence4j.agents.chain.ConciseLog;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.ConfigLoader;
@@ -210,7 +211,8 @@ public final class FenceAgentsCommand {
                 case LIST, LIST_STATUS -> list(provider, agent, request.kind() == Request.Kind.LIST_STATUS, deadline);
                 case DEVICE -> act(provider, agent, request.action(), options, deadline,
                         new LockedCall.Caller(Requester.describe(environment), name(provider), device.masked(),
-                                ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR)));
+                                ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR),
+                                ConciseLog.fromEnvironment(environment)));
                 case METADATA -> throw new IllegalStateException("metadata is printed before the agent is made");
             };
         }

@@ -2,6 +2,7 @@ package org.fence4j.agents.protocol.fenceagents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -22,6 +23,7 @@ import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.Nobody;
+import org.fence4j.agents.testing.SyslogSocket;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
 import org.junit.jupiter.api.BeforeEach;
@@ -257,6 +259,25 @@ class FenceAgentsCommandTest {
         assertThat(Fencer.history(dir.resolve("state")).read(Optional.empty(), 10))
                 .extracting(e -> e.action() + " " + e.target() + " " + e.outcome() + " by " + e.device())
                 .containsExactly("reset pm02 SUCCESS by fence_toy", "monitor pm01,pm02 FAILURE by fence_toy");
+    }
+
+    @Test
+    void aPowerActionTellsSyslogWhenItStartsAndHowItEnded() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")), "util-linux logger is not installed");
+        try (SyslogSocket syslog = new SyslogSocket(dir.resolve("log"))) {
+            FenceAgentsCommand command = new FenceAgentsCommand(AgentRegistry.of(List.of(new ToyAgentProvider())),
+                    Map.of("FENCE4J_STATE_DIR", dir.resolve("state").toString(), "FENCE4J_SYSLOG_SOCKET",
+                            syslog.path.toString(), "PCMK_service", "pacemaker-fenced")::get,
+                    new ByteArrayInputStream(("action=reboot\nport=pm02\n" + config).getBytes(StandardCharsets.UTF_8)),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    "fence_fence4j_toy");
+            assertThat(command.run(new String[] {"toy"})).as(err()).isZero();
+            Duration limit = Duration.ofSeconds(20);
+            assertThat(syslog.await("Fencing pm02 (reset) through", limit).text()).endsWith(": Fencing pm02 (reset)"
+                    + " through fence_fence4j_toy, requested by pacemaker-fenced.");
+            assertThat(syslog.await("Fencing pm02 (reset) by", limit).text())
+                    .matches(".*: Fencing pm02 \\(reset\\) by fence_fence4j_toy succeeded in [0-9.]+ (ms|s): .+\\.$");
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.fence4j.bin;
+package org.fence4j.agents.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,17 +19,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * stream when it cannot send a datagram (the JDK listens on unix sockets only as streams). Keeps
  * every line with the time it arrived.
  */
-final class SyslogSocket implements AutoCloseable {
+public final class SyslogSocket implements AutoCloseable {
     /** One line as syslog would have received it, e.g. {@code <26>Nov 29 ... fence4j-meatware[42]: ...}. */
-    record Line(Instant arrived, String text) {
+    public record Line(Instant arrived, String text) {
     }
 
-    final Path path;
+    public final Path path;
     private final ServerSocketChannel server;
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    SyslogSocket(Path path) {
+    public SyslogSocket(Path path) {
         this.path = path;
         try {
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -55,7 +55,7 @@ final class SyslogSocket implements AutoCloseable {
     }
 
     /** The first line containing {@code text}; fails if none arrives within {@code limit}. */
-    Line await(String text, Duration limit) {
+    public Line await(String text, Duration limit) {
         long end = System.nanoTime() + limit.toNanos();
         while (true) {
             for (Line line : lines) {
@@ -75,7 +75,7 @@ final class SyslogSocket implements AutoCloseable {
         }
     }
 
-    List<Line> lines() {
+    public List<Line> lines() {
         return List.copyOf(lines);
     }
 
