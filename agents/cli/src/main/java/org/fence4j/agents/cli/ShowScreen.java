@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.fence4j.agents.chain.DeviceHealth;
 import org.fence4j.agents.chain.HistoryEntry;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.DurationText;
+import org.fence4j.agents.spi.Outcome;
 
 /**
  * What {@code fence-cli show} prints, in the spirit of {@code crm_mon -fA}: each target with its levels, its
@@ -26,6 +28,7 @@ final class ShowScreen {
     private final List<HistoryEntry> history;
     private final ClusterHistory cluster;
     private final HistoryText text;
+    private final DeviceHealth health;
 
     /**
      * @param history this node's newest records, oldest first
@@ -36,6 +39,7 @@ final class ShowScreen {
         this.history = history;
         this.cluster = cluster;
         this.text = text;
+        this.health = new DeviceHealth(config.stateDir());
     }
 
     /** The screen, its first line naming the time it shows. */
@@ -55,6 +59,7 @@ final class ShowScreen {
                 String level = String.format(Locale.ROOT, columns, l.index(), l.device().name(), agent(l),
                         DurationText.of(l.timeout()), last.flatMap(e -> outcome(e, l)).orElse(""));
                 screen.append(level.stripTrailing()).append('\n');
+                health(l).ifPresent(line -> screen.append("          ").append(line).append('\n'));
             }
         }
         for (String other : clusterOnlyTargets()) {
@@ -62,6 +67,20 @@ final class ShowScreen {
                     .append(clusterLine(other).orElseThrow()).append('\n');
         }
         return screen.toString();
+    }
+
+    /** {@code last monitor 2026-12-07 04:10:00: SUCCESS}, and why when it did not succeed. */
+    private Optional<String> health(FenceConfig.Level level) {
+        return health.last(DeviceHealth.configured(level.device().name())).map(h -> "last " + h.action().word() + " "
+                + text.times().human(h.at()) + ": " + h.outcome() + (h.outcome() == Outcome.SUCCESS ? ""
+                : ": " + HistoryText.oneLine(h.message())));
+    }
+
+    /** The device's last status or monitor as a document, or null. */
+    private Map<String, Object> lastCheck(FenceConfig.Level level) {
+        return health.last(DeviceHealth.configured(level.device().name())).map(h -> OrderedJson.object("action",
+                h.action().word(), "outcome", h.outcome().name(), "at", text.times().json(h.at()), "message",
+                h.message())).orElse(null);
     }
 
     private static String agent(FenceConfig.Level level) {
@@ -80,7 +99,8 @@ final class ShowScreen {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("target", t.name());
             doc.put("levels", t.levels().stream().map(l -> OrderedJson.object("level", l.index(), "device",
-                    l.device().name(), "agent", l.device().agentType(), "timeout_ms", l.timeout().toMillis())).toList());
+                    l.device().name(), "agent", l.device().agentType(), "timeout_ms", l.timeout().toMillis(),
+                    "last_check", lastCheck(l))).toList());
             Optional<HistoryEntry> last = lastFence(t.name());
             doc.put("last", last.isEmpty() ? null : EntryJson.of(last.get(), text.times()));
             if (cluster != null) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.fence4j.agents.chain.ChainListener;
 import org.fence4j.agents.chain.ChainResult;
+import org.fence4j.agents.chain.DeviceHealth;
 import org.fence4j.agents.chain.FencingChain;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.chain.HistoryEntry;
@@ -69,6 +70,7 @@ final class StatusCommand extends CliCommand {
         FenceConfig.Target chain = session.target(target);
         ProgressPrinter progress = new ProgressPrinter(session);
         ChainResult result = new FencingChain(progress).survey(chain, action(), session.timeout(chain));
+        new DeviceHealth(session.config().stateDir()).remember(result);
         progress.finished(result, session.requester());
         return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
     }
@@ -80,6 +82,8 @@ final class StatusCommand extends CliCommand {
         Duration timeout = targets.stream().map(session::timeout).max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         List<ChainResult> results = new FencingChain(ChainListener.NONE)
                 .surveyAll(targets, action(), timeout, parallel);
+        DeviceHealth health = new DeviceHealth(session.config().stateDir());
+        results.forEach(health::remember);
         PrintWriter out = session.terminal().out();
         if (session.options().json()) {
             String requester = session.requester();

@@ -62,6 +62,22 @@ class ShowCommandTest {
     }
 
     @Test
+    void eachLevelShowsItsDevicesLastStatusOrMonitor() throws Exception {
+        for (String toy : new String[] {"helper", "ipmi", "meat"}) {
+            Files.createDirectories(dir.resolve("toys").resolve(toy));
+        }
+        CliRun status = CliRun.of(env, "status", "pm02");
+        assertThat(status.exitCode()).as(status.out() + status.err()).isZero(); // level 1 fails (mode fail), level 2 reads the power
+        CliRun monitor = CliRun.of(env, "status", "--monitor", "pm01");
+        assertThat(monitor.exitCode()).as(monitor.err()).isZero();
+        String screen = CliRun.of(env, "show").out();
+        assertThat(screen).containsPattern("      1 helper-pm02 .*\n          last status 20[0-9: -]+: FAILURE: toy device"
+                + " refused status \\(mode=fail\\)\n");
+        assertThat(screen).containsPattern("      2 ipmi-pm02 .*\n          last status 20[0-9: -]+: SUCCESS\n");
+        assertThat(screen).containsPattern("      1 ipmi-pm01 .*\n          last monitor 20[0-9: -]+: SUCCESS\n");
+    }
+
+    @Test
     void withTheClusterEachTargetsLastActionThereAndTheTargetsNotConfiguredHere() throws Exception {
         env.put("PATH", StandInStonithAdmin.answering(dir, "four-ended.xml", 0).searchPath());
         CliRun r = CliRun.of(env, "show", "--cluster");

@@ -94,6 +94,7 @@ public final class ChainAgentProvider implements FenceAgentProvider {
             }
             if (action == FenceAction.STATUS) {
                 ChainResult r = new FencingChain(ChainListener.NONE).survey(chain.get(), action, deadline.remaining());
+                new DeviceHealth(config.stateDir()).remember(r);
                 return r.succeeded() ? FenceResult.power(r.power(), r.summary()) : FenceResult.failure(r.summary());
             }
             try {
@@ -110,9 +111,11 @@ public final class ChainAgentProvider implements FenceAgentProvider {
 
         /** Every device of every target healthy. */
         private FenceResult monitor(Deadline deadline) {
+            DeviceHealth health = new DeviceHealth(config.stateDir());
             List<String> unhealthy = config.targets().values().stream()
                     .map(t -> new FencingChain(ChainListener.NONE).survey(t, FenceAction.MONITOR, deadline.remaining()))
-                    .filter(r -> r.outcome() != Outcome.SUCCESS).map(ChainResult::summary).toList();
+                    .peek(health::remember).filter(r -> r.outcome() != Outcome.SUCCESS).map(ChainResult::summary)
+                    .toList();
             return unhealthy.isEmpty()
                     ? FenceResult.success("every device of " + config.targets().size() + " targets is healthy.")
                     : FenceResult.failure(String.join(" ", unhealthy));

@@ -52,10 +52,11 @@ public final class LockedCall {
         }
         if (action == FenceAction.MONITOR) {
             FenceResult result = AgentCall.execute(agent, action, target, deadline);
-            Optional<Outcome> before = new MonitorMemory(caller.stateDir())
-                    .swap(MonitorMemory.key(caller.adapter(), caller.device()), result.outcome());
-            if (before.filter(o -> o == Outcome.SUCCESS).isPresent() && !result.succeeded()) {
-                Instant now = Instant.now();
+            Instant now = Instant.now();
+            Optional<DeviceHealth.Last> before = new DeviceHealth(caller.stateDir()).remember(
+                    DeviceHealth.calledAlone(caller.adapter(), caller.device()),
+                    new DeviceHealth.Last(result.outcome(), action, now, result.message()));
+            if (before.filter(b -> b.outcome() == Outcome.SUCCESS).isPresent() && !result.succeeded()) {
                 // the nodes the device fences, so that fence-cli history shows the broken device with them
                 String nodes = String.join(",", agent.targets());
                 record(caller, HistoryEntry.of(result, action, nodes, caller.requester(), caller.adapter(), now, now),
