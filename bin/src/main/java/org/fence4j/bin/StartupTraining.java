@@ -22,10 +22,12 @@ import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
 
 /**
  * The training runs behind the class-data archives (libexec/fence4j-train), one per kind of archive
- * (libexec/fence4j-launch): "agent", every agent type's metadata and each device of the training's
- * fence4j.yaml through both protocol adapters, as Pacemaker calls them (status; reboot, off and on
- * of its power devices), and the chain's reboot; "cli", fence-cli's status (of one target and of
- * all), validate, reset, off and on. A fencing call whose classes the archive lacks reads and
+ * (libexec/fence4j-launch): "agent-TYPE", the type's metadata and each device of that type in the
+ * training's fence4j.yaml through both protocol adapters, as Pacemaker calls them (status; reboot,
+ * off and on of its power devices), and for the chain its reboot and status; "cli", fence-cli's
+ * status (of one target and of all), validate, reset, off and on. An archive per agent type holds
+ * only what that type's calls load: every class it holds is mapped by each call (the IPMI agent
+ * need not map the redfish agent's TLS stack). A fencing call whose classes the archive lacks reads and
  * verifies each from its jar (bin/bench/README.md). The training knows no agent type: what it
  * exercises is the configuration it is given, which talks to loopback only (fence4j-train's: a
  * simulated BMC on 127.0.0.1 and pings of 127.0.0.1). Outcomes do not matter (the classes loaded
@@ -35,6 +37,9 @@ import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
  * training's own (power commands are sent only then).
  */
 public final class StartupTraining {
+    /** An agent type's archive is "agent-TYPE" (libexec/fence4j-launch). */
+    private static final String AGENT = "agent-";
+
     private StartupTraining() {
     }
 
@@ -43,11 +48,16 @@ public final class StartupTraining {
         String config = args[1];
         boolean power = args.length > 2 && args[2].equals("power");
         Logging.configure(false);   // as each entry point's main does first
-        yamlParser();
-        switch (kind) {
-            case "agent" -> agents(config, power);
-            case "cli" -> cli(config, power);
-            default -> throw new IllegalArgumentException("kind: expected agent or cli, got " + kind);
+        if (kind.equals("cli")) {
+            yamlParser();
+            cli(config, power);
+        } else if (kind.equals(AGENT + ConfigLoader.WHOLE_CHAIN_TYPE)) {
+            yamlParser();
+            chain(config, power);
+        } else if (kind.startsWith(AGENT)) {
+            agent(kind.substring(AGENT.length()), config, power);
+        } else {
+            throw new IllegalArgumentException("kind: expected cli or agent-TYPE, got " + kind);
         }
         System.out.flush();
         // System.exit, not return: the archive is written at exit, whatever threads an agent left behind
@@ -95,35 +105,46 @@ public final class StartupTraining {
     }
 
     /**
-     * Every agent type's metadata; then each device of the training's configuration as Pacemaker calls
-     * it (fence-agents' options on stdin, on the command line, and cluster-glue's environment): its
-     * status, and for a power device (a driver made an agent by the core) reboot, off and on too.
+     * One agent type as Pacemaker calls it: its metadata through both adapters, then each device of
+     * that type in the training's configuration (fence-agents' options on stdin, on the command line,
+     * and cluster-glue's environment): its status, and for a power device (a driver made an agent by
+     * the core) reboot, off and on too.
      */
-    private static void agents(String config, boolean power) {
+    private static void agent(String type, String config, boolean power) {
         AgentRegistry registry = AgentRegistry.load();
-        for (String type : registry.types()) {
-            ExternalPlugin.execute(type, "getinfo-xml");
-            ExternalPlugin.execute(type, "getconfignames");
-            FenceAgentsCommand.execute(type, "--action=metadata");
-        }
+        metadata(type);
         for (TrainingDevice device : TrainingDevice.of(Path.of(config))) {
-            boolean powers = power && registry.find(device.type()).orElseThrow() instanceof PowerAgentProvider;
+            if (!device.type().equals(type)) {
+                continue;
+            }
+            boolean powers = power && registry.find(type).orElseThrow() instanceof PowerAgentProvider;
             System.setIn(new ByteArrayInputStream(device.stdin("status").getBytes(StandardCharsets.UTF_8)));
-            FenceAgentsCommand.execute(device.type());
+            FenceAgentsCommand.execute(type);
             FenceAgentsCommand.execute(device.arguments("status"));
-            ExternalPlugin.execute(device::environment, device.type(), "status");
+            ExternalPlugin.execute(device::environment, type, "status");
             if (powers) {
                 for (String action : List.of("reboot", "off", "on")) {
                     FenceAgentsCommand.execute(device.arguments(action));
                 }
-                ExternalPlugin.execute(device::environment, device.type(), "reset", device.target());
+                ExternalPlugin.execute(device::environment, type, "reset", device.target());
             }
         }
+    }
+
+    /** The whole chain as one device: its metadata, a reboot through its levels, and its status. */
+    private static void chain(String config, boolean power) {
         String chain = ConfigLoader.WHOLE_CHAIN_TYPE;
+        metadata(chain);
         if (power) {
             FenceAgentsCommand.execute(chain, "--action=reboot", "--plug=pm02", "--config=" + config, "--timeout=30");
         }
         FenceAgentsCommand.execute(chain, "--action=status", "--plug=pm02", "--config=" + config, "--timeout=30");
         ExternalPlugin.execute(name -> name.equals("config") ? config : System.getenv(name), chain, "status");
+    }
+
+    private static void metadata(String type) {
+        ExternalPlugin.execute(type, "getinfo-xml");
+        ExternalPlugin.execute(type, "getconfignames");
+        FenceAgentsCommand.execute(type, "--action=metadata");
     }
 }

@@ -100,13 +100,13 @@ class LauncherIT {
 
     @Test
     void theBuildsAppCdsArchiveIsUsedByTheJvmItWasMadeFor() throws IOException {
-        assumeTrue(hasArchive(Dist.HOME, "-agent.jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
+        assumeTrue(hasArchive(Dist.HOME, "-agent-helper.jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
         assertLoadsFromArchive(Dist.HOME, Dist.JAVA_HOME);
     }
 
     @Test
     void theBuildsAotCacheIsUsedByJdk25() throws IOException {
-        assumeTrue(hasArchive(Dist.HOME, "-agent.aot"), "the build made no AOT cache (no JDK 25 at build time)");
+        assumeTrue(hasArchive(Dist.HOME, "-agent-helper.aot"), "the build made no AOT cache (no JDK 25 at build time)");
         assertLoadsFromArchive(Dist.HOME, Dist.JDK_25.toString());
     }
 
@@ -165,7 +165,7 @@ class LauncherIT {
      */
     @Test
     void fencingCallsLoadFence4jsClassesFromTheArchive() throws IOException {
-        assumeTrue(hasArchive(Dist.HOME, "-agent.jsa") && hasArchive(Dist.HOME, "-cli.jsa"),
+        assumeTrue(hasArchive(Dist.HOME, "-agent-ipmi.jsa") && hasArchive(Dist.HOME, "-cli.jsa"),
                 "the build made no class-data archive (-Dfence4j.train.skip?)");
         try (SimulatedBmcFixture bmc = new SimulatedBmcFixture(BMC_PORT)) {
             Path log = dir.resolve("classes.log");
@@ -228,7 +228,7 @@ class LauncherIT {
 
     @Test
     void anArchiveThatDoesNotMatchIsSkippedSilently() throws IOException {
-        assumeTrue(hasArchive(Dist.HOME, "-agent.jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
+        assumeTrue(hasArchive(Dist.HOME, "-agent-helper.jsa"), "the build made no class-data archive (-Dfence4j.train.skip?)");
         Path moved = copyOfDist();  // the archive names the class path of the original directory
         Path log = dir.resolve("classes.log");
         ChildProcess.Result id = ChildProcess.run(List.of(moved.resolve("stonith/fence4j-helper").toString(),
@@ -252,7 +252,7 @@ class LauncherIT {
         ChildProcess.Result train = ChildProcess.run(List.of(copy.resolve("libexec/fence4j-train").toString()), jdk25,
                 "", java.time.Duration.ofSeconds(180));
         assertThat(train.exitCode()).as(train.all()).isZero();
-        assertThat(hasArchive(copy, "-agent.aot")).isTrue();
+        assertThat(hasArchive(copy, "-agent-helper.aot")).isTrue();
 
         assertLoadsFromArchive(copy, Dist.JDK_25.toString());
     }

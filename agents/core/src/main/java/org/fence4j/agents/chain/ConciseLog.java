@@ -12,12 +12,16 @@ import org.fence4j.agents.syslog.Syslog;
  * The concise log, in pm_logconv's spirit: one plain syslog line (facility daemon, tag
  * {@code fence4j}) when a fence starts, one per level tried and one for the outcome, each a sentence
  * an operator reads at once. Pacemaker's own log says little of what a fence agent did, and only
- * once the agent ends. Each line goes out in the background: it neither slows nor changes a fence.
+ * once the agent ends. One request's lines go through one logger started in the background: they
+ * neither slow nor change a fence.
  */
 public final class ConciseLog {
     static final String TAG = "fence4j";
+    /** The longest wait, at a request's end, for its lines to reach logger. */
+    private static final Duration FLUSH = Duration.ofMillis(500);
 
     private final Syslog syslog;
+    private Syslog.Lines lines;
 
     public ConciseLog(Syslog syslog) {
         this.syslog = syslog;
@@ -44,6 +48,7 @@ public final class ConciseLog {
     /** The chain's outcome: its summary, which names the level that fenced or says why none did. */
     void finished(ChainResult result) {
         send(result.succeeded() ? Syslog.Severity.NOTICE : Syslog.Severity.ERR, sentence(result.summary()));
+        end();
     }
 
     /** "Fencing pm02 (reset) by fence_fence4j_ipmi succeeded in 0.1 s: pm02 was powered off and is on again." */
@@ -51,10 +56,21 @@ public final class ConciseLog {
         send(result.succeeded() ? Syslog.Severity.NOTICE : Syslog.Severity.ERR, request(target, action) + " by "
                 + device + " " + outcome(result.outcome()) + " in " + DurationText.of(took) + ": "
                 + sentence(result.message()));
+        end();
     }
 
     private void send(Syslog.Severity severity, String line) {
-        syslog.send(TAG, severity, line); // a line that does not arrive costs nothing but the line
+        if (lines == null) {
+            lines = syslog.lines(TAG);
+        }
+        lines.send(severity, line); // a line that does not arrive costs nothing but the line
+    }
+
+    private void end() {
+        if (lines != null) {
+            lines.close(FLUSH);
+            lines = null;
+        }
     }
 
     private static String request(String target, FenceAction action) {

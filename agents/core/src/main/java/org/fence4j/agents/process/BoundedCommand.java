@@ -148,13 +148,63 @@ public final class BoundedCommand {
         return new Result(process.exitValue(), out, err);
     }
 
+    /**
+     * Starts the command with its stdin a pipe for {@link Feed#write} (a command that acts on each line
+     * as it comes, such as logger), its output discarded. {@link Feed#close} ends its input; it is left
+     * to end on its own, and its session is killed if it is still there after {@code limit}.
+     */
+    public Feed feed(Duration limit) throws IOException {
+        Process process = start(ProcessBuilder.Redirect.DISCARD, true);
+        inBackground("end of " + name, () -> {
+            if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
+                killSession(process);
+            }
+            return null;
+        });
+        return new Feed(process.getOutputStream());
+    }
+
+    /** The input of a command started by {@link #feed}. */
+    public static final class Feed implements AutoCloseable {
+        private final OutputStream in;
+
+        private Feed(OutputStream in) {
+            this.in = in;
+        }
+
+        /** One line, written at once; false when the command no longer reads. */
+        public boolean write(String line) {
+            try {
+                in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // it has exited already: nothing is left to end
+            }
+        }
+    }
+
     /** {@link #run} on a thread of its own: the caller goes on at once. Completes with its result or its exception. */
     public CompletableFuture<Result> runInBackground(Duration limit) {
         return inBackground(name, () -> run(limit));
     }
 
     private Process start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder();
+        return start(ProcessBuilder.Redirect.PIPE, stdin != null);
+    }
+
+    /** @param inputPiped stdin a pipe for the caller, else /dev/null */
+    private Process start(ProcessBuilder.Redirect output, boolean inputPiped) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder().redirectOutput(output).redirectError(output);
         builder.environment().putAll(environment);
         // setsid would tell a missing program only by exit status 127, which a shell's own exit shares
         Path program = new ExecutableSearch(builder.environment().get("PATH")).find(command.get(0))
@@ -166,7 +216,7 @@ public final class BoundedCommand {
         }
         line.add(program.toString());
         line.addAll(command.subList(1, command.size()));
-        if (stdin == null) {
+        if (!inputPiped) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
         return builder.command(line).start();

@@ -1,10 +1,16 @@
 package org.fence4j.agents.syslog;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.process.BoundedCommand;
 
@@ -24,12 +30,20 @@ public final class Syslog {
 
     /** syslog(3)'s severities that fence4j uses, at facility daemon. */
     public enum Severity {
-        CRIT("daemon.crit"), ERR("daemon.err"), WARNING("daemon.warning"), NOTICE("daemon.notice");
+        CRIT("daemon.crit", 2), ERR("daemon.err", 3), WARNING("daemon.warning", 4), NOTICE("daemon.notice", 5);
 
+        private static final int DAEMON = 3;
         private final String priority;
+        private final int code;
 
-        Severity(String priority) {
+        Severity(String priority, int severity) {
             this.priority = priority;
+            this.code = DAEMON * 8 + severity;
+        }
+
+        /** The line as logger --prio-prefix reads it: {@code <29>text} for daemon.notice. */
+        String prefixed(String line) {
+            return "<" + code + ">" + line;
         }
     }
 
@@ -46,6 +60,62 @@ public final class Syslog {
 
     public Path socket() {
         return socket;
+    }
+
+    /**
+     * Lines of one request, each sent as it is given through one logger that reads them from its
+     * stdin: a process for each line would cost every fence a process start per line. The logger
+     * starts on a thread of its own, so that the request does not wait for it either.
+     */
+    public Lines lines(String tag) {
+        return new Lines(tag);
+    }
+
+    /** See {@link #lines}. */
+    public final class Lines {
+        /** The lines to send; empty ends them. */
+        private final BlockingQueue<Optional<String>> queue = new LinkedBlockingQueue<>();
+        private final CompletableFuture<Void> written = new CompletableFuture<>();
+
+        private Lines(String tag) {
+            Thread pump = new Thread(() -> pump(tag), "syslog " + tag);
+            pump.setDaemon(true);
+            pump.start();
+        }
+
+        public void send(Severity severity, String line) {
+            queue.add(Optional.of(severity.prefixed(line)));
+        }
+
+        /**
+         * Ends the lines and waits at most {@code wait} until logger has them: it may then go on after
+         * this process ends. A syslog that is slow or gone costs the lines, never more.
+         */
+        public void close(Duration wait) {
+            queue.add(Optional.empty());
+            try {
+                written.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // lost lines, said nowhere: the log is no outcome
+            }
+        }
+
+        private void pump(String tag) {
+            try (BoundedCommand.Feed logger = BoundedCommand.of(LOGGER, "--socket=" + socket, "--socket-errors=on",
+                    "--id=" + ProcessHandle.current().pid(), "--tag", tag, "--prio-prefix").feed(LIMIT)) {
+                for (Optional<String> line = queue.take(); line.isPresent(); line = queue.take()) {
+                    logger.write(line.get());
+                }
+            } catch (IOException | RuntimeException e) {
+                // logger cannot run: the lines are lost
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                written.complete(null);
+            }
+        }
     }
 
     /**

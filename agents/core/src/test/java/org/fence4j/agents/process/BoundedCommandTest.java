@@ -66,6 +66,28 @@ class BoundedCommandTest {
     }
 
     @Test
+    void aFedCommandReadsEachLineAsItIsWrittenAndEndsWhenTheInputIsClosed() throws Exception {
+        Path copy = dir.resolve("copy");
+        Path done = dir.resolve("done");
+        try (BoundedCommand.Feed feed = sh("while read -r line; do echo \"$line\" >> " + copy + "; done; touch " + done)
+                .feed(LIMIT)) {
+            assertThat(feed.write("first")).isTrue();
+            awaitUntil(() -> Files.exists(copy) && read(copy).equals("first\n")); // before the next line
+            feed.write("second");
+        }
+        awaitUntil(() -> Files.exists(done));
+        assertThat(read(copy)).isEqualTo("first\nsecond\n");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void messagesAreStderrAndStdoutTrimmed() throws Exception {
         assertThat(sh("echo said; echo failed >&2; exit 1").run(LIMIT).messages()).isEqualTo("failed\nsaid");
     }
@@ -146,6 +168,15 @@ class BoundedCommandTest {
 
     private static BoundedCommand sh(String script) {
         return BoundedCommand.of("/bin/sh", "-c", script);
+    }
+
+    /** Waits until {@code condition} holds, polling within {@link #LIMIT}. */
+    private static void awaitUntil(Supplier<Boolean> condition) throws InterruptedException {
+        long end = System.nanoTime() + LIMIT.toNanos();
+        while (!condition.get()) {
+            assertThat(System.nanoTime() - end).as("the condition within " + LIMIT).isNegative();
+            Thread.sleep(10);
+        }
     }
 
     /** Waits until no process of {@code session} runs (a zombie is dead: PID 1 of a container may reap late). */
