@@ -281,7 +281,7 @@ class FenceCliTest {
         JsonNode show = json.readTree(CliRun.of(env, "show", "--json").out());
         assertThat(show).extracting(t -> t.get("target").asText()).containsExactly("pm02", "pm01");
         assertThat(show.get(0).get("levels").get(0).fieldNames()).toIterable()
-                .containsExactly("level", "device", "agent", "timeout_ms");
+                .containsExactly("level", "device", "agent", "timeout_ms", "last_check");
         assertThat(json.readTree(CliRun.of(env, "validate", "--json").out()).fieldNames()).toIterable()
                 .containsExactly("config", "valid", "targets", "devices");
     }
