@@ -185,7 +185,7 @@ public final class FenceCli extends CliCommand {
     private static final class LoggingFirst implements CommandLine.IExecutionStrategy {
         @Override
         public int execute(CommandLine.ParseResult parsed) {
-            Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbose());
+            Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbosity());
             return new CommandLine.RunLast().execute(parsed);
         }
     }

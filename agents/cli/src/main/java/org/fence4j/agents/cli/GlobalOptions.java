@@ -2,6 +2,7 @@ package org.fence4j.agents.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.IntSupplier;
 import org.fence4j.agents.config.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -11,7 +12,7 @@ final class GlobalOptions {
     private final CliCommand.Arg<Path> config;
     private final CliCommand.Arg<Boolean> json;
     private final CliCommand.Arg<Boolean> utc;
-    private final CliCommand.Arg<Boolean> verbose;
+    private final IntSupplier verbose;
     private final CliCommand.Arg<Duration> timeout;
 
     GlobalOptions(CliCommand root) {
@@ -20,8 +21,8 @@ final class GlobalOptions {
         json = root.globalFlag("--json", "Print one JSON document instead of text.");
         utc = root.globalFlag("--utc", "Times in UTC instead of local time (text: 2026-12-07 03:10:00Z;"
                 + " --json: ISO 8601 with the offset, 2026-12-07T04:10:00.123+01:00 without --utc).");
-        verbose = root.globalFlag("-v, --verbose",
-                "Show operator log lines (INFO) on stderr, and stack traces of internal errors.");
+        verbose = root.globalCountedFlag("-v, --verbose", "Show operator log lines (INFO) on stderr, and stack traces"
+                + " of internal errors; twice (-vv) the DEBUG lines too.");
         timeout = root.globalOption("--timeout", "DURATION", Duration.class, new DurationConverter(),
                 "Limit for the whole request, e.g. 90s or 10m (default: the sum of the level timeouts).");
     }
@@ -40,7 +41,12 @@ final class GlobalOptions {
     }
 
     boolean verbose() {
-        return verbose.value();
+        return verbosity() > 0;
+    }
+
+    /** How many times -v or --verbose was given. */
+    int verbosity() {
+        return verbose.getAsInt();
     }
 
     /** --timeout, or null. */

@@ -286,6 +286,25 @@ class FenceCliTest {
                 .containsExactly("config", "valid", "targets", "devices");
     }
 
+    /** As the fence_* agents' -v: once INFO, twice or more DEBUG; before or after the command, in any spelling. */
+    @Test
+    void verboseStacks() {
+        for (List<String> args : List.of(List.of("-vv", "status", "pm01"), List.of("-v", "status", "pm01", "--verbose"),
+                List.of("status", "-v", "pm01", "-v"))) {
+            CliRun r = CliRun.of(env, args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(args + ": " + r.err()).isZero();
+        }
+        assertThat(verbosity("status", "pm01")).isZero();
+        assertThat(verbosity("-v", "status", "pm01")).isEqualTo(1);
+        assertThat(verbosity("-vv", "status", "pm01", "--verbose")).isEqualTo(3);
+    }
+
+    private static int verbosity(String... args) {
+        picocli.CommandLine cli = FenceCli.commandLine(Terminal.system());
+        cli.parseArgs(args);
+        return ((FenceCli) cli.getCommand()).global.verbosity();
+    }
+
     @Test
     void onSaysPoweringNotFencing() throws Exception {
         writeConfig("normal", "normal");
