@@ -1,5 +1,6 @@
 package org.fence4j.agents.cli;
 
+import java.util.Set;
 import java.util.Stack;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +47,11 @@ abstract class CliCommand implements Callable<Integer> {
             command.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                     .description("Print version information and exit.").build());
         }
+    }
+
+    /** Which of {@link GlobalOptions#REQUEST_OPTIONS} this command uses: none unless it makes a request. */
+    Set<String> requestOptions() {
+        return Set.of();
     }
 
     /** The next positional parameter; arity "1" (required) or "0..1" (optional). */

@@ -2,18 +2,29 @@ package org.fence4j.agents.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import org.fence4j.agents.config.Durations;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Options every subcommand accepts, before or after the subcommand's name; declared on fence-cli itself. */
+/**
+ * Options every subcommand accepts, before or after the subcommand's name; declared on fence-cli itself.
+ * The options of a request ({@link #REQUEST_OPTIONS}) only the subcommands that make one accept after
+ * their name and show in their help ({@link CliCommand#requestOptions()}).
+ */
 final class GlobalOptions {
+    static final String TIMEOUT = "--timeout";
+    static final String NO_WAIT = "--no-wait";
+    static final Set<String> REQUEST_OPTIONS = Set.of(TIMEOUT, NO_WAIT);
+
+
     private final CliCommand.Arg<Path> config;
     private final CliCommand.Arg<Boolean> json;
     private final CliCommand.Arg<Boolean> utc;
     private final IntSupplier verbose;
     private final CliCommand.Arg<Duration> timeout;
+    private final CliCommand.Arg<Boolean> noWait;
 
     GlobalOptions(CliCommand root) {
         config = root.globalOption("--config", "FILE", Path.class, null,
@@ -23,8 +34,10 @@ final class GlobalOptions {
                 + " --json: ISO 8601 with the offset, 2026-12-07T04:10:00.123+01:00 without --utc).");
         verbose = root.globalCountedFlag("-v, --verbose", "Show operator log lines (INFO) on stderr, and stack traces"
                 + " of internal errors; twice (-vv) the DEBUG lines too.");
-        timeout = root.globalOption("--timeout", "DURATION", Duration.class, new DurationConverter(),
+        timeout = root.globalOption(TIMEOUT, "DURATION", Duration.class, new DurationConverter(),
                 "Limit for the whole request, e.g. 90s or 10m (default: the sum of the level timeouts).");
+        noWait = root.globalFlag(NO_WAIT, "Refuse at once if another request for the target is running (default:"
+                + " wait for it, within the timeout).");
     }
 
     /** --config, or null. */
@@ -52,6 +65,11 @@ final class GlobalOptions {
     /** --timeout, or null. */
     Duration timeout() {
         return timeout.value();
+    }
+
+    /** --no-wait: refuse at once rather than wait for another request for the target. */
+    boolean noWait() {
+        return noWait.value();
     }
 
     /** Parses 40s, 2m, 500ms, 1h. */

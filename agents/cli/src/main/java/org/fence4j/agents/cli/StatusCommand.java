@@ -3,6 +3,7 @@ package org.fence4j.agents.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,11 @@ final class StatusCommand extends CliCommand {
                         + " (exit 0 when every target's power could be read).",
                 "With --monitor, check that every device is reachable instead.");
         this.root = root;
+    }
+
+    @Override
+    Set<String> requestOptions() {
+        return Set.of(GlobalOptions.TIMEOUT);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.fence4j.agents.cli;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.DeclaredParameters;
@@ -19,6 +20,11 @@ final class ValidateCommand extends CliCommand {
         super("Check the configuration (every device's parameters and secrets, every chain) without"
                 + " contacting any device.");
         this.root = root;
+    }
+
+    @Override
+    Set<String> requestOptions() {
+        return Set.of(GlobalOptions.TIMEOUT);
     }
 
     @Override

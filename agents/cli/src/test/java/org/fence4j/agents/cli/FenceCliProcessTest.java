@@ -70,11 +70,15 @@ class FenceCliProcessTest {
         Path config = config("wait_ms: 20000");
         ChildProcess.Running holder = start(cli(config, "reset", "pm02"));
         holder.awaitOutput("Fencing pm02 (reset) started.", LIMIT);
-        ChildProcess.Result refused = run(cli(config, "reset", "pm02", "--no-wait"));
+        // a global option: before the command as after it
+        List<ChildProcess.Result> refused = List.of(run(cli(config, "reset", "pm02", "--no-wait")),
+                run(cli(config, "--no-wait", "reset", "pm02")));
         holder.kill();
-        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.stderr()).contains("fence-cli: another request for pm02 is in progress (pid "
-                + holder.pid() + ", reset by ").contains("; refused");
+        for (ChildProcess.Result r : refused) {
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(r.stderr()).contains("fence-cli: another request for pm02 is in progress (pid "
+                    + holder.pid() + ", reset by ").contains("; refused");
+        }
     }
 
     @Test

@@ -305,6 +305,30 @@ class FenceCliTest {
         return ((FenceCli) cli.getCommand()).global.verbosity();
     }
 
+    /** --timeout and --no-wait concern a request: only the commands that make one show them. */
+    @Test
+    void helpShowsTheRequestOptionsOnlyWhereTheyApply() {
+        for (String command : List.of("history", "show", "list", "metadata")) {
+            assertThat(CliRun.of(env, command, "--help").out()).as(command).doesNotContain("--timeout", "--no-wait");
+        }
+        for (String command : List.of("status", "validate")) {
+            assertThat(CliRun.of(env, command, "--help").out()).as(command).contains("--timeout")
+                    .doesNotContain("--no-wait");
+        }
+        for (String command : List.of("reset", "off", "on")) {
+            assertThat(CliRun.of(env, command, "--help").out()).as(command).contains("--timeout", "--no-wait");
+        }
+        assertThat(CliRun.of(env, "list", "--timeout", "5s").err()).contains("Unknown options: '--timeout', '5s'");
+    }
+
+    /** The README lists --no-wait among the global options: before the command as after it. */
+    @Test
+    void noWaitIsAcceptedBeforeTheCommandToo() {
+        CliRun r = CliRun.of(env, "--no-wait", "reset", "pm02");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Fencing pm02 succeeded by level 2");
+    }
+
     @Test
     void onSaysPoweringNotFencing() throws Exception {
         writeConfig("normal", "normal");
