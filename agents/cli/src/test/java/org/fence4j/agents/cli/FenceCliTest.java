@@ -159,6 +159,20 @@ class FenceCliTest {
     }
 
     @Test
+    void validateAsJsonOnABrokenFileIsAJsonDocumentOnStdout() throws Exception {
+        writeConfig("maybe", "normal");
+        CliRun r = CliRun.of(env, "validate", "--json");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.fieldNames()).toIterable().containsExactly("config", "valid", "problems");
+        assertThat(doc.get("config").asText()).isEqualTo(config.toString());
+        assertThat(doc.get("valid").asBoolean()).isFalse();
+        assertThat(doc.get("problems")).extracting(JsonNode::asText).containsExactly(config + ":3:"
+                + " devices.helper-pm02.params: mode: expected one of normal, fail, hang, got 'maybe'");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void anotherDevicesMissingOrSlowSecretDoesNotConcernTheRequest() throws Exception {
         Path missing = dir.resolve("pm01.passwd");
         Files.writeString(config, Files.readString(config).replaceFirst("(ipmi-pm01: .*)passwd_env: PW",
