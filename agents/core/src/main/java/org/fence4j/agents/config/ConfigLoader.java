@@ -3,6 +3,7 @@ package org.fence4j.agents.config;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +125,9 @@ public final class ConfigLoader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new ConfigException(name + ": not UTF-8 text; expected a YAML file in UTF-8");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(name + ": cannot read the configuration: permission denied: run it as root"
+                    + " (or as the user that owns it)");
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read the configuration ("
                     + e.getClass().getSimpleName() + "); expected a readable file");
