@@ -81,6 +81,12 @@ final class ProgressPrinter implements ChainListener {
         }
     }
 
+    /** The closing line says how it ended; with --json the log's ERROR line is the only sentence. */
+    @Override
+    public boolean showsOutcome() {
+        return !json;
+    }
+
     /** The closing line, or the JSON document. */
     void finished(ChainResult result, String requester) throws IOException {
         if (ticker != null) {

@@ -81,6 +81,19 @@ class FenceCliProcessTest {
         }
     }
 
+    /** The closing line says it; the log's ERROR line would print the same sentence again on the terminal. */
+    @Test
+    void aFailedFenceSaysSoOnce() throws Exception {
+        Path config = config("mode: fail");
+        ChildProcess.Result r = run(cli(config, "reset", "pm02"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        String failed = "Fencing pm02 (reset) failed: all 1 level failed in ";
+        assertThat(r.stdout()).containsOnlyOnce(failed);
+        assertThat(r.stderr()).doesNotContain(failed);
+        // without the closing line (--json), the log's line is the sentence
+        assertThat(run(cli(config, "reset", "pm02", "--json")).stderr()).contains("ERROR " + failed);
+    }
+
     @Test
     void differentTargetsRunInParallel() throws Exception {
         Path config = config("wait_ms: 4000");

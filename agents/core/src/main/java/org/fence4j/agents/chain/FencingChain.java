@@ -74,7 +74,7 @@ public final class FencingChain {
                         : "all " + tried + " level" + (tried == 1 ? "" : "s") + " failed"
                                 + (skipped == 0 ? "" : " (" + skipped + " skipped)"))
                         + " in " + took + ".");
-        if (winner.isPresent()) {
+        if (winner.isPresent() || listener.showsOutcome()) {
             LOG.info(summary);
         } else {
             LOG.error(summary);
