@@ -65,7 +65,7 @@ class FenceCliTest {
                 .contains("Level 1 helper-pm02 (toy): FAILURE after ")
                 .contains("Level 2 ipmi-pm02 (toy): SUCCESS after ")
                 .doesNotContain("meat-pm02")
-                .containsPattern("Fencing pm02 succeeded by level 2 \\(toy\\) in \\d+(\\.\\d)? s\\.\n$");
+                .containsPattern("Fencing pm02 succeeded by level 2 \\(toy\\) in \\d+(\\.\\d)? m?s\\.\n$");
         JsonNode entry = new ObjectMapper().readTree(Files.readString(dir.resolve("state/history.jsonl")));
         assertThat(entry.get("target").asText()).isEqualTo("pm02");
         assertThat(entry.get("action").asText()).isEqualTo("reset");
