@@ -29,7 +29,10 @@ final class GlobalOptions {
     GlobalOptions(CliCommand root) {
         config = root.globalOption("--config", "FILE", Path.class, null,
                 "Configuration file (default: $FENCE4J_CONFIG, else /etc/fence4j/fence4j.yaml).");
-        json = root.globalFlag("--json", "Print one JSON document instead of text.");
+        json = root.globalFlag("--json", "Print one JSON document instead of text. In a request's, 'power' is the"
+                + " power last read (UNKNOWN: none was; after a reset, OFF as read during it, though the node is on"
+                + " again), 'proof' what the success rests on (POWER_READ_OFF, POWER_READ_ON, TARGET_DEAD,"
+                + " OPERATOR_CONFIRMED or NONE).");
         utc = root.globalFlag("--utc", "Times in UTC instead of local time (text: 2026-12-07 03:10:00Z;"
                 + " --json: ISO 8601 with the offset, 2026-12-07T04:10:00.123+01:00 without --utc).");
         verbose = root.globalCountedFlag("-v, --verbose", "Show operator log lines (INFO) on stderr, and stack traces"

@@ -17,6 +17,7 @@ import org.fence4j.agents.config.FenceConfig.Level;
 import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.spi.PowerState;
 
 /**
  * Human output of a chain as it runs: a line per level, and on a terminal the elapsed time of
@@ -27,6 +28,10 @@ final class ProgressPrinter implements ChainListener {
     private final boolean json;
     private final TimeText times;
     private final PrintWriter out;
+    /** A status level that answered without reading the power (the helper, meatware): not a SUCCESS to the eye. */
+    static final String NO_POWER_READING = "NO POWER READING";
+
+    private FenceAction action;
     private ScheduledExecutorService ticker;
     private ScheduledFuture<?> tick;
 
@@ -39,6 +44,7 @@ final class ProgressPrinter implements ChainListener {
 
     @Override
     public void started(String target, FenceAction action) {
+        this.action = action;
         if (!json) {
             out.println(action.fences() || action == FenceAction.ON
                     ? FencingChain.request(target, action) + " started."
@@ -77,7 +83,7 @@ final class ProgressPrinter implements ChainListener {
         }
         if (!json) {
             out.println(label(r.index(), r.device(), r.agent()) + ": " + (r.outcome() == Outcome.SKIPPED ? r.reason()
-                    : r.outcome() + " after " + DurationText.of(r.duration()) + ": " + r.reason()));
+                    : outcome(r, action) + " after " + DurationText.of(r.duration()) + ": " + r.reason()));
         }
     }
 
@@ -94,6 +100,12 @@ final class ProgressPrinter implements ChainListener {
         }
         out.println(json ? History.json(EntryJson.of(HistoryEntry.of(result, requester), times)) : result.summary());
         out.flush();
+    }
+
+    /** The level's outcome in a word; a status that succeeded without reading the power says so. */
+    static String outcome(LevelReport r, FenceAction action) {
+        return action == FenceAction.STATUS && r.outcome() == Outcome.SUCCESS && r.power() == PowerState.UNKNOWN
+                ? NO_POWER_READING : r.outcome().name();
     }
 
     static String label(int index, String device, String agent) {

@@ -100,6 +100,16 @@ class FenceCliTest {
         assertThat(doc.get("levels").get(0).get("reason").asText()).isEqualTo("toy device refused reset (mode=fail)");
     }
 
+    /** A reset's "power":"OFF" for a node that is on again: the help says what power and proof mean. */
+    @Test
+    void helpSaysWhatPowerAndProofMean() throws Exception {
+        JsonNode reset = new ObjectMapper().readTree(CliRun.of(env, "--json", "reset", "pm02").out());
+        assertThat(reset.get("power").asText() + " " + reset.get("proof").asText()).isEqualTo("OFF POWER_READ_OFF");
+        assertThat(CliRun.of(env, "reset", "--help").out().replaceAll("\\s+", " "))
+                .contains("'power' is the power last read", "after a reset, OFF as read during it",
+                        "'proof' what the success rests on");
+    }
+
     @Test
     void statusReadsThePowerFromTheFirstLevelThatKnows() throws Exception {
         writeConfig("normal", "normal");
@@ -107,6 +117,20 @@ class FenceCliTest {
         CliRun r = CliRun.of(env, "status", "pm02");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("pm02 is powered on (read by level 1, toy).");
+    }
+
+    /** The helper and meatware answer a status without reading the power: no SUCCESS for them. */
+    @Test
+    void statusSaysWhichLevelsCannotReadThePower() throws Exception {
+        writeConfig("normal", "normal");
+        new ToyDevice(toys.resolve("helper")).setPower("pm02", PowerState.UNKNOWN); // answers, reads nothing
+        CliRun r = CliRun.of(env, "status", "pm02");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Level 1 helper-pm02 (toy): NO POWER READING after ",
+                "Level 2 ipmi-pm02 (toy): SUCCESS after ", "pm02 is powered on (read by level 2, toy).");
+        JsonNode levels = new ObjectMapper().readTree(CliRun.of(env, "status", "pm02", "--json").out()).get("levels");
+        assertThat(levels).extracting(l -> l.get("outcome").asText() + " " + l.get("power").asText())
+                .containsExactly("SUCCESS UNKNOWN", "SUCCESS ON", "FAILURE UNKNOWN"); // meat-pm02 fails
     }
 
     @Test
