@@ -58,7 +58,7 @@ final class ProgressPrinter implements ChainListener {
             return; // an agent that talks to the operator has the terminal to itself
         }
         long started = System.nanoTime();
-        String label = label(level.index(), level.device().name(), level.device().agentType());
+        String label = LevelReport.label(level.index(), level.device().name(), level.device().agentType());
         if (ticker == null) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "progress");
@@ -82,7 +82,7 @@ final class ProgressPrinter implements ChainListener {
             out.print("\r\u001b[K");
         }
         if (!json) {
-            out.println(label(r.index(), r.device(), r.agent()) + ": " + (r.outcome() == Outcome.SKIPPED ? r.reason()
+            out.println(LevelReport.label(r.index(), r.device(), r.agent()) + ": " + (r.outcome() == Outcome.SKIPPED ? r.reason()
                     : outcome(r, action) + " after " + DurationText.of(r.duration()) + ": " + r.reason()));
         }
     }
@@ -106,9 +106,5 @@ final class ProgressPrinter implements ChainListener {
     static String outcome(LevelReport r, FenceAction action) {
         return action == FenceAction.STATUS && r.outcome() == Outcome.SUCCESS && r.power() == PowerState.UNKNOWN
                 ? NO_POWER_READING : r.outcome().name();
-    }
-
-    static String label(int index, String device, String agent) {
-        return "Level " + index + " " + device + " (" + agent + ")";
     }
 }
