@@ -454,8 +454,8 @@ public final class ConfigLoader {
         private void checkKeys(Mapping m, String prefix, List<String> allowed) {
             for (Entry e : m.entries().values()) {
                 if (!allowed.contains(e.key())) {
-                    problems.add(at(e.line()) + prefix + e.key() + ": unknown key; expected one of: "
-                            + String.join(", ", allowed));
+                    problems.add(at(e.line()) + prefix + e.key() + ": unknown key" + CloseMatch.didYouMean(e.key(), allowed)
+                            + "; expected one of: " + String.join(", ", allowed));
                 }
             }
         }
