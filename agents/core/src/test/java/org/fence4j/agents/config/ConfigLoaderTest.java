@@ -90,6 +90,8 @@ class ConfigLoaderTest {
             devices not a mapping   | devices: | devices: []\\nold_devices: | :3: devices: expected a mapping of device names to devices
             bad target name         | pm02:\\n    levels: | pm/02:\\n    levels: | :18: targets.pm/02: 'pm/02' is not a node name; expected letters, digits, '.', '_' or '-'
             YAML syntax             | mode: fail | mode: [fail | :8: not valid YAML (while parsing a flow sequence: expected ',' or ']', but got : on line 9)
+            YAML key without colon  | helper-pm02:\\n    agent | helper-pm02\\n    agent | :4: not valid YAML (a ':' missing after the key on this line: mapping values are not allowed here on line 5)
+            YAML key indented less  | '      mode: fail' | '     mode: fail' | :8: not valid YAML (indented unlike the lines above it: while parsing a block mapping on line 5: expected <block end>, but found '<block mapping start>')
             """)
     void namesFileLineKeyAndExpectation(String name, String from, String to, String expected) {
         String yaml = VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));
