@@ -52,7 +52,8 @@ final class FenceCommand extends CliCommand {
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(Thread.currentThread())) {
             ChainResult result = new Fencer(session.config(), progress, TargetLocks.shared(),
                     ConciseLog.fromEnvironment(terminal.environment()))
-                    .fence(chain, action, requester, Deadline.after(session.timeout(chain)), !session.options().noWait());
+                    .fence(chain, action, requester, Deadline.after(session.timeout(chain)),
+                            !session.options().noWait());
             progress.finished(result, requester);
             return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
         } catch (TargetLocks.BusyException busy) {

@@ -82,7 +82,8 @@ final class ProgressPrinter implements ChainListener {
             out.print("\r\u001b[K");
         }
         if (!json) {
-            out.println(LevelReport.label(r.index(), r.device(), r.agent()) + ": " + (r.outcome() == Outcome.SKIPPED ? r.reason()
+            out.println(LevelReport.label(r.index(), r.device(), r.agent()) + ": "
+                    + (r.outcome() == Outcome.SKIPPED ? r.reason()
                     : outcome(r, action) + " after " + DurationText.of(r.duration()) + ": " + r.reason()));
         }
     }

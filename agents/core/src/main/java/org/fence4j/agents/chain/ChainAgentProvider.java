@@ -114,7 +114,8 @@ public final class ChainAgentProvider implements FenceAgentProvider {
             DeviceHealth health = new DeviceHealth(config.stateDir());
             List<String> unhealthy = config.targets().values().stream()
                     .map(t -> new FencingChain(ChainListener.NONE).survey(t, FenceAction.MONITOR, deadline.remaining()))
-                    .peek(health::remember).filter(r -> r.outcome() != Outcome.SUCCESS).map(ChainResult::summaryWithReasons)
+                    .peek(health::remember).filter(r -> r.outcome() != Outcome.SUCCESS)
+                    .map(ChainResult::summaryWithReasons)
                     .toList();
             return unhealthy.isEmpty()
                     ? FenceResult.success("every device of " + config.targets().size() + " targets is healthy.")

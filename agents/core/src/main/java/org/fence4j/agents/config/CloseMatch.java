@@ -29,7 +29,7 @@ final class CloseMatch {
         return key.length() < 5 ? 1 : 2;
     }
 
-    /** Edits (insert, delete, replace, swap two neighbours) from {@code a} to {@code b}: Damerau-Levenshtein, restricted. */
+    /** Edits (insert, delete, replace, swap two neighbours) from {@code a} to {@code b}: Damerau-Levenshtein. */
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {

@@ -176,8 +176,8 @@ public final class ConfigLoader {
         }
         int line = e.getContextMark().getLine() + 1;
         if (problem.startsWith(BLOCK_END) && problemLine != line) {
-            return problemLine + ": not valid YAML (indented unlike the lines above it: " + withoutContent(e.getContext())
-                    + " on line " + line + ": " + problem + ")";
+            return problemLine + ": not valid YAML (indented unlike the lines above it: "
+                    + withoutContent(e.getContext()) + " on line " + line + ": " + problem + ")";
         }
         return line + ": not valid YAML (" + withoutContent(e.getContext()) + ": " + problem
                 + (problemLine == line ? "" : " on line " + problemLine) + ")";
@@ -471,8 +471,9 @@ public final class ConfigLoader {
         private void checkKeys(Mapping m, String prefix, List<String> allowed) {
             for (Entry e : m.entries().values()) {
                 if (!allowed.contains(e.key())) {
-                    problems.add(at(e.line()) + prefix + e.key() + ": unknown key" + CloseMatch.didYouMean(e.key(), allowed)
-                            + "; expected one of: " + String.join(", ", allowed));
+                    problems.add(at(e.line()) + prefix + e.key() + ": unknown key"
+                            + CloseMatch.didYouMean(e.key(), allowed) + "; expected one of: "
+                            + String.join(", ", allowed));
                 }
             }
         }

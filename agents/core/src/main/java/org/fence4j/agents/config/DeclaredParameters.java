@@ -68,7 +68,7 @@ public final class DeclaredParameters {
         return String.join(", ", forms.subList(0, forms.size() - 1)) + " or " + forms.get(forms.size() - 1);
     }
 
-    /** Every key that names a parameter: each one's name, and a secret's after it as NAME_file, NAME_env, NAME_script. */
+    /** Every key that names a parameter: each one's name; a secret's then NAME_file, NAME_env, NAME_script. */
     private static List<String> keys(List<ParameterSpec> specs) {
         List<String> keys = new ArrayList<>();
         for (ParameterSpec spec : specs) {
