@@ -99,7 +99,7 @@ class ClusterHistoryIT {
                 + " for stonith_admin\\.\\d+ on " + node + ", device ipmi-pm21$")
                 .containsPattern("(?m)^    this node at " + TIME + ": reset SUCCESS by level 2 \\(ipmi-pm21\\) in .+ s,"
                         + " requested by ")
-                .containsPattern("(?m)^      level 1 stale-pm21 \\(ipmi\\): FAILURE after \\d+(\\.\\d)? s: .+")
+                .containsPattern("(?m)^      level 1 stale-pm21 \\(ipmi\\): FAILURE after \\d+(\\.\\d)? m?s: .+")
                 // the fencer gives no reason for an agent's exit code 1; it tried twice, this node has both
                 .containsPattern("(?m)^" + TIME + "  pm22  off failed: tried by " + node + " for stonith_admin\\.\\d+ on "
                         + node + "$")

@@ -69,7 +69,7 @@ class FenceCliOperatorIT {
             assertThat(r.stdout()).startsWith("Powering pm02 on started.\n")
                     .contains("Level 1 helper-pm02 (helper): skipped: helper cannot power a node on\n",
                             "Level 2 ipmi-pm02 (ipmi): SUCCESS after ")
-                    .containsPattern("Powering pm02 on succeeded by level 2 \\(ipmi\\) in \\d+(\\.\\d)? s\\.\n$")
+                    .containsPattern("Powering pm02 on succeeded by level 2 \\(ipmi\\) in \\d+(\\.\\d)? m?s\\.\n$")
                     .doesNotContain("Fencing", "FAILURE");
             assertThat(bmc.powerByIpmitool()).isEqualTo("on");
             assertThat(Files.readString(dir.resolve("state/history.jsonl")))

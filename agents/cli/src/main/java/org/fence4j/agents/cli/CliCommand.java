@@ -1,6 +1,11 @@
 package org.fence4j.agents.cli;
 
+import java.util.Set;
+import java.util.Stack;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +49,11 @@ abstract class CliCommand implements Callable<Integer> {
         }
     }
 
+    /** Which of {@link GlobalOptions#REQUEST_OPTIONS} this command uses: none unless it makes a request. */
+    Set<String> requestOptions() {
+        return Set.of();
+    }
+
     /** The next positional parameter; arity "1" (required) or "0..1" (optional). */
     final Arg<String> parameter(String label, String arity, String description) {
         PositionalParamSpec p = PositionalParamSpec.builder().index(String.valueOf(positionals++)).arity(arity)
@@ -69,6 +79,17 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     /**
+     * A flag of fence-cli itself that may be given more than once, before or after the subcommand's
+     * name ({@code -vv status -v}): how many times it was. Counted as each is read, since picocli keeps
+     * only the values given after the subcommand's name when it gives them to fence-cli.
+     */
+    final IntSupplier globalCountedFlag(String names, String description) {
+        Count count = new Count();
+        add(flagNamed(names, description).scopeType(ScopeType.INHERIT).parameterConsumer(count));
+        return count.times::get;
+    }
+
+    /**
      * An option of fence-cli itself that every subcommand accepts too; its value read by
      * {@code converter}, or by picocli's own for {@code type} when null.
      */
@@ -87,6 +108,16 @@ abstract class CliCommand implements Callable<Integer> {
         OptionSpec built = option.build();
         spec.addOption(built);
         return new Arg<>(built);
+    }
+
+    /** Counts a flag's occurrences; a named class, not a lambda (see FenceCli.withSubcommands). */
+    private static final class Count implements IParameterConsumer {
+        private final AtomicInteger times = new AtomicInteger();
+
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec arg, CommandSpec command) {
+            times.incrementAndGet();
+        }
     }
 
     /** A declared option or parameter; its value once the command line is parsed. */

@@ -27,9 +27,10 @@ public final class Documentation {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
         CommandLine cli = FenceCli.commandLine(Terminal.system());
-        Files.writeString(dir.resolve("fence-cli.bash"), Completion.bash(cli), StandardCharsets.UTF_8);
+        AgentRegistry agents = AgentRegistry.load();
+        Files.writeString(dir.resolve("fence-cli.bash"), Completion.bash(cli, agents.types()), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("fence-cli.1"), manPage(cli.getCommandSpec()), StandardCharsets.UTF_8);
-        for (Map.Entry<String, String> page : FenceAgentsCommand.manPages(AgentRegistry.load()).entrySet()) {
+        for (Map.Entry<String, String> page : FenceAgentsCommand.manPages(agents).entrySet()) {
             Files.writeString(dir.resolve(page.getKey()), page.getValue(), StandardCharsets.UTF_8);
         }
     }

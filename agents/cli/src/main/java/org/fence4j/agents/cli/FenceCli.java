@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.chain.TargetLocks;
@@ -150,6 +151,7 @@ public final class FenceCli extends CliCommand {
         }
         // every command answers --help before checking its arguments (metadata --help needs no AGENT)
         for (CommandLine sub : cli.getSubcommands().values()) {
+            withoutUnusedRequestOptions(sub.getCommandSpec());
             standardHelpOptions(sub.getCommandSpec());
             sub.getCommandSpec().versionProvider(new Version());
         }
@@ -157,6 +159,17 @@ public final class FenceCli extends CliCommand {
         cli.setExecutionStrategy(new LoggingFirst());
         cli.setExecutionExceptionHandler(new ErrorReport());
         return cli;
+    }
+
+    /** A command that makes no request neither shows nor takes --timeout or --no-wait after its name. */
+    private static void withoutUnusedRequestOptions(CommandSpec command) {
+        Set<String> used = command.userObject() instanceof CliCommand c ? c.requestOptions() : Set.of();
+        for (String name : GlobalOptions.REQUEST_OPTIONS) {
+            OptionSpec inherited = command.findOption(name);
+            if (inherited != null && !used.contains(name)) {
+                command.remove(inherited);
+            }
+        }
     }
 
     /**
@@ -185,7 +198,7 @@ public final class FenceCli extends CliCommand {
     private static final class LoggingFirst implements CommandLine.IExecutionStrategy {
         @Override
         public int execute(CommandLine.ParseResult parsed) {
-            Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbose());
+            Logging.configure(parsed.asCommandLineList().get(0).<FenceCli>getCommand().global.verbosity());
             return new CommandLine.RunLast().execute(parsed);
         }
     }

@@ -1,6 +1,7 @@
 package org.fence4j.agents.cli;
 
 import java.io.IOException;
+import java.util.Set;
 import org.fence4j.agents.chain.ChainResult;
 import org.fence4j.agents.chain.ConciseLog;
 import org.fence4j.agents.chain.Fencer;
@@ -15,8 +16,6 @@ final class FenceCommand extends CliCommand {
     private final FenceCli root;
     private final FenceAction action;
     private final Arg<String> target = parameter("TARGET", "1", "The node to act on, as named under 'targets'.");
-    private final Arg<Boolean> noWait = flag("--no-wait", "Refuse at once if another request for the target is"
-            + " running (default: wait for it, within the timeout).");
 
     private FenceCommand(FenceCli root, FenceAction action, String description) {
         super(description);
@@ -39,6 +38,11 @@ final class FenceCommand extends CliCommand {
     }
 
     @Override
+    Set<String> requestOptions() {
+        return GlobalOptions.REQUEST_OPTIONS;
+    }
+
+    @Override
     public Integer call() throws ConfigException, IOException, InterruptedException {
         Session session = new Session(root);
         FenceConfig.Target chain = session.target(target.value());
@@ -48,7 +52,8 @@ final class FenceCommand extends CliCommand {
         try (Interrupts.Registration ctrlC = Interrupts.onInterrupt(Thread.currentThread())) {
             ChainResult result = new Fencer(session.config(), progress, TargetLocks.shared(),
                     ConciseLog.fromEnvironment(terminal.environment()))
-                    .fence(chain, action, requester, Deadline.after(session.timeout(chain)), !noWait.value());
+                    .fence(chain, action, requester, Deadline.after(session.timeout(chain)),
+                            !session.options().noWait());
             progress.finished(result, requester);
             return result.succeeded() ? ExitCodes.SUCCESS : ExitCodes.FAILED;
         } catch (TargetLocks.BusyException busy) {

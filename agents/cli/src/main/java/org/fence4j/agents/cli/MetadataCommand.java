@@ -16,7 +16,8 @@ import org.fence4j.agents.spi.ParameterSpec;
 /** An agent's parameters, from its one declaration. */
 final class MetadataCommand extends CliCommand {
     private final FenceCli root;
-    private final Arg<String> agent = parameter("AGENT", "1", "An agent type, e.g. ipmi, helper, meatware.");
+    private final Arg<String> agent = parameter(Completion.AGENT_LABEL, "1",
+            "An agent type, e.g. ipmi, helper, meatware.");
 
     MetadataCommand(FenceCli root) {
         super("Describe an agent type and its parameters (the configuration schema of its 'params').");

@@ -17,6 +17,7 @@ import org.fence4j.agents.config.FenceConfig.Level;
 import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.spi.PowerState;
 
 /**
  * Human output of a chain as it runs: a line per level, and on a terminal the elapsed time of
@@ -27,6 +28,10 @@ final class ProgressPrinter implements ChainListener {
     private final boolean json;
     private final TimeText times;
     private final PrintWriter out;
+    /** A status level that answered without reading the power (the helper, meatware): not a SUCCESS to the eye. */
+    static final String NO_POWER_READING = "NO POWER READING";
+
+    private FenceAction action;
     private ScheduledExecutorService ticker;
     private ScheduledFuture<?> tick;
 
@@ -39,6 +44,7 @@ final class ProgressPrinter implements ChainListener {
 
     @Override
     public void started(String target, FenceAction action) {
+        this.action = action;
         if (!json) {
             out.println(action.fences() || action == FenceAction.ON
                     ? FencingChain.request(target, action) + " started."
@@ -52,7 +58,7 @@ final class ProgressPrinter implements ChainListener {
             return; // an agent that talks to the operator has the terminal to itself
         }
         long started = System.nanoTime();
-        String label = label(level.index(), level.device().name(), level.device().agentType());
+        String label = LevelReport.label(level.index(), level.device().name(), level.device().agentType());
         if (ticker == null) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "progress");
@@ -76,9 +82,16 @@ final class ProgressPrinter implements ChainListener {
             out.print("\r\u001b[K");
         }
         if (!json) {
-            out.println(label(r.index(), r.device(), r.agent()) + ": " + (r.outcome() == Outcome.SKIPPED ? r.reason()
-                    : r.outcome() + " after " + DurationText.of(r.duration()) + ": " + r.reason()));
+            out.println(LevelReport.label(r.index(), r.device(), r.agent()) + ": "
+                    + (r.outcome() == Outcome.SKIPPED ? r.reason()
+                    : outcome(r, action) + " after " + DurationText.of(r.duration()) + ": " + r.reason()));
         }
+    }
+
+    /** The closing line says how it ended; with --json the log's ERROR line is the only sentence. */
+    @Override
+    public boolean showsOutcome() {
+        return !json;
     }
 
     /** The closing line, or the JSON document. */
@@ -90,7 +103,9 @@ final class ProgressPrinter implements ChainListener {
         out.flush();
     }
 
-    static String label(int index, String device, String agent) {
-        return "Level " + index + " " + device + " (" + agent + ")";
+    /** The level's outcome in a word; a status that succeeded without reading the power says so. */
+    static String outcome(LevelReport r, FenceAction action) {
+        return action == FenceAction.STATUS && r.outcome() == Outcome.SUCCESS && r.power() == PowerState.UNKNOWN
+                ? NO_POWER_READING : r.outcome().name();
     }
 }

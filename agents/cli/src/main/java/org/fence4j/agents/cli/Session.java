@@ -30,10 +30,14 @@ final class Session {
 
     FenceConfig config() throws ConfigException {
         if (config == null) {
-            Path file = ConfigLoader.locate(root.global.config(), root.environment());
-            config = new ConfigLoader(AgentRegistry.load(), root.environment()).load(file);
+            config = new ConfigLoader(AgentRegistry.load(), root.environment()).load(configFile());
         }
         return config;
+    }
+
+    /** The configuration file: --config, else $FENCE4J_CONFIG, else the default. */
+    Path configFile() {
+        return ConfigLoader.locate(root.global.config(), root.environment());
     }
 
     FenceConfig.Target target(String name) throws ConfigException {

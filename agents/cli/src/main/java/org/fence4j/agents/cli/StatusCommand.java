@@ -3,22 +3,20 @@ package org.fence4j.agents.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.fence4j.agents.chain.ChainListener;
 import org.fence4j.agents.chain.ChainResult;
 import org.fence4j.agents.chain.DeviceHealth;
 import org.fence4j.agents.chain.FencingChain;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.chain.HistoryEntry;
-import org.fence4j.agents.chain.LevelReport;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.FenceConfig;
 import org.fence4j.agents.spi.FenceAction;
-import org.fence4j.agents.spi.Outcome;
 import picocli.CommandLine;
 
 /**
@@ -49,6 +47,11 @@ final class StatusCommand extends CliCommand {
                         + " (exit 0 when every target's power could be read).",
                 "With --monitor, check that every device is reachable instead.");
         this.root = root;
+    }
+
+    @Override
+    Set<String> requestOptions() {
+        return Set.of(GlobalOptions.TIMEOUT);
     }
 
     @Override
@@ -94,22 +97,9 @@ final class StatusCommand extends CliCommand {
             }
             out.println(History.json(documents));
         } else {
-            results.forEach(r -> out.println(line(r)));
+            results.forEach(r -> out.println(r.summaryWithReasons()));
         }
         out.flush();
         return results.stream().allMatch(ChainResult::succeeded) ? ExitCodes.SUCCESS : ExitCodes.FAILED;
-    }
-
-    /** The summary; when it is not a success, what each level that did not succeed said. */
-    private static String line(ChainResult r) {
-        if (r.succeeded()) {
-            return r.summary();
-        }
-        return r.summary() + " " + r.levels().stream().filter(l -> l.outcome() != Outcome.SUCCESS)
-                .map(StatusCommand::why).collect(Collectors.joining("; "));
-    }
-
-    private static String why(LevelReport l) {
-        return ProgressPrinter.label(l.index(), l.device(), l.agent()) + ": " + l.outcome() + ": " + l.reason();
     }
 }

@@ -2,6 +2,7 @@ package org.fence4j.agents.cli;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import org.fence4j.agents.chain.History;
 import org.fence4j.agents.config.ConfigException;
 import org.fence4j.agents.config.DeclaredParameters;
@@ -22,15 +23,32 @@ final class ValidateCommand extends CliCommand {
     }
 
     @Override
+    Set<String> requestOptions() {
+        return Set.of(GlobalOptions.TIMEOUT);
+    }
+
+    @Override
     public Integer call() throws ConfigException, IOException {
         Session session = new Session(root);
-        FenceConfig config = session.config();
-        // a request reads only the secrets of the devices it uses; validate reads them all
-        config.validate(Deadline.after(session.options().timeout() != null ? session.options().timeout()
-                : VALIDATE_LIMIT));
-        if (session.options().json()) {
-            session.terminal().out().println(History.json(OrderedJson.object("config", config.source().toString(), "valid", true,
-                    "targets", config.targets().size(), "devices", config.devices().size())));
+        boolean json = session.options().json();
+        FenceConfig config;
+        try {
+            config = session.config();
+            // a request reads only the secrets of the devices it uses; validate reads them all
+            config.validate(Deadline.after(session.options().timeout() != null ? session.options().timeout()
+                    : VALIDATE_LIMIT));
+        } catch (ConfigException invalid) {
+            if (!json) {
+                throw invalid;
+            }
+            // a script reading stdout gets the problems, each as the text would name it
+            session.terminal().out().println(History.json(OrderedJson.object("config",
+                    session.configFile().toString(), "valid", false, "problems", invalid.problems())));
+            return ExitCodes.USAGE;
+        }
+        if (json) {
+            session.terminal().out().println(History.json(OrderedJson.object("config", config.source().toString(),
+                    "valid", true, "targets", config.targets().size(), "devices", config.devices().size())));
         } else {
             session.terminal().out().println(config.source() + " is valid: " + config.targets().size() + " targets, "
                     + config.devices().size() + " devices.");

@@ -70,11 +70,28 @@ class FenceCliProcessTest {
         Path config = config("wait_ms: 20000");
         ChildProcess.Running holder = start(cli(config, "reset", "pm02"));
         holder.awaitOutput("Fencing pm02 (reset) started.", LIMIT);
-        ChildProcess.Result refused = run(cli(config, "reset", "pm02", "--no-wait"));
+        // a global option: before the command as after it
+        List<ChildProcess.Result> refused = List.of(run(cli(config, "reset", "pm02", "--no-wait")),
+                run(cli(config, "--no-wait", "reset", "pm02")));
         holder.kill();
-        assertThat(refused.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(refused.stderr()).contains("fence-cli: another request for pm02 is in progress (pid "
-                + holder.pid() + ", reset by ").contains("; refused");
+        for (ChildProcess.Result r : refused) {
+            assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+            assertThat(r.stderr()).contains("fence-cli: another request for pm02 is in progress (pid "
+                    + holder.pid() + ", reset by ").contains("; refused");
+        }
+    }
+
+    /** The closing line says it; the log's ERROR line would print the same sentence again on the terminal. */
+    @Test
+    void aFailedFenceSaysSoOnce() throws Exception {
+        Path config = config("mode: fail");
+        ChildProcess.Result r = run(cli(config, "reset", "pm02"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
+        String failed = "Fencing pm02 (reset) failed: all 1 level failed in ";
+        assertThat(r.stdout()).containsOnlyOnce(failed);
+        assertThat(r.stderr()).doesNotContain(failed);
+        // without the closing line (--json), the log's line is the sentence
+        assertThat(run(cli(config, "reset", "pm02", "--json")).stderr()).contains("ERROR " + failed);
     }
 
     @Test

@@ -65,7 +65,7 @@ class FenceCliTest {
                 .contains("Level 1 helper-pm02 (toy): FAILURE after ")
                 .contains("Level 2 ipmi-pm02 (toy): SUCCESS after ")
                 .doesNotContain("meat-pm02")
-                .containsPattern("Fencing pm02 succeeded by level 2 \\(toy\\) in \\d+(\\.\\d)? s\\.\n$");
+                .containsPattern("Fencing pm02 succeeded by level 2 \\(toy\\) in \\d+(\\.\\d)? m?s\\.\n$");
         JsonNode entry = new ObjectMapper().readTree(Files.readString(dir.resolve("state/history.jsonl")));
         assertThat(entry.get("target").asText()).isEqualTo("pm02");
         assertThat(entry.get("action").asText()).isEqualTo("reset");
@@ -100,6 +100,16 @@ class FenceCliTest {
         assertThat(doc.get("levels").get(0).get("reason").asText()).isEqualTo("toy device refused reset (mode=fail)");
     }
 
+    /** A reset's "power":"OFF" for a node that is on again: the help says what power and proof mean. */
+    @Test
+    void helpSaysWhatPowerAndProofMean() throws Exception {
+        JsonNode reset = new ObjectMapper().readTree(CliRun.of(env, "--json", "reset", "pm02").out());
+        assertThat(reset.get("power").asText() + " " + reset.get("proof").asText()).isEqualTo("OFF POWER_READ_OFF");
+        assertThat(CliRun.of(env, "reset", "--help").out().replaceAll("\\s+", " "))
+                .contains("'power' is the power last read", "after a reset, OFF as read during it",
+                        "'proof' what the success rests on");
+    }
+
     @Test
     void statusReadsThePowerFromTheFirstLevelThatKnows() throws Exception {
         writeConfig("normal", "normal");
@@ -107,6 +117,20 @@ class FenceCliTest {
         CliRun r = CliRun.of(env, "status", "pm02");
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("pm02 is powered on (read by level 1, toy).");
+    }
+
+    /** The helper and meatware answer a status without reading the power: no SUCCESS for them. */
+    @Test
+    void statusSaysWhichLevelsCannotReadThePower() throws Exception {
+        writeConfig("normal", "normal");
+        new ToyDevice(toys.resolve("helper")).setPower("pm02", PowerState.UNKNOWN); // answers, reads nothing
+        CliRun r = CliRun.of(env, "status", "pm02");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Level 1 helper-pm02 (toy): NO POWER READING after ",
+                "Level 2 ipmi-pm02 (toy): SUCCESS after ", "pm02 is powered on (read by level 2, toy).");
+        JsonNode levels = new ObjectMapper().readTree(CliRun.of(env, "status", "pm02", "--json").out()).get("levels");
+        assertThat(levels).extracting(l -> l.get("outcome").asText() + " " + l.get("power").asText())
+                .containsExactly("SUCCESS UNKNOWN", "SUCCESS ON", "FAILURE UNKNOWN"); // meat-pm02 fails
     }
 
     @Test
@@ -156,6 +180,20 @@ class FenceCliTest {
         assertThat(r.err()).contains("fence-cli: " + config + ":3: devices.helper-pm02.params: mode: expected one of"
                 + " normal, fail, hang, got 'maybe'");
         assertThat(CliRun.of(env, "validate").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void validateAsJsonOnABrokenFileIsAJsonDocumentOnStdout() throws Exception {
+        writeConfig("maybe", "normal");
+        CliRun r = CliRun.of(env, "validate", "--json");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.fieldNames()).toIterable().containsExactly("config", "valid", "problems");
+        assertThat(doc.get("config").asText()).isEqualTo(config.toString());
+        assertThat(doc.get("valid").asBoolean()).isFalse();
+        assertThat(doc.get("problems")).extracting(JsonNode::asText).containsExactly(config + ":3:"
+                + " devices.helper-pm02.params: mode: expected one of normal, fail, hang, got 'maybe'");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test
@@ -281,9 +319,52 @@ class FenceCliTest {
         JsonNode show = json.readTree(CliRun.of(env, "show", "--json").out());
         assertThat(show).extracting(t -> t.get("target").asText()).containsExactly("pm02", "pm01");
         assertThat(show.get(0).get("levels").get(0).fieldNames()).toIterable()
-                .containsExactly("level", "device", "agent", "timeout_ms");
+                .containsExactly("level", "device", "agent", "timeout_ms", "last_check");
         assertThat(json.readTree(CliRun.of(env, "validate", "--json").out()).fieldNames()).toIterable()
                 .containsExactly("config", "valid", "targets", "devices");
+    }
+
+    /** As the fence_* agents' -v: once INFO, twice or more DEBUG; before or after the command, in any spelling. */
+    @Test
+    void verboseStacks() {
+        for (List<String> args : List.of(List.of("-vv", "status", "pm01"), List.of("-v", "status", "pm01", "--verbose"),
+                List.of("status", "-v", "pm01", "-v"))) {
+            CliRun r = CliRun.of(env, args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(args + ": " + r.err()).isZero();
+        }
+        assertThat(verbosity("status", "pm01")).isZero();
+        assertThat(verbosity("-v", "status", "pm01")).isEqualTo(1);
+        assertThat(verbosity("-vv", "status", "pm01", "--verbose")).isEqualTo(3);
+    }
+
+    private static int verbosity(String... args) {
+        picocli.CommandLine cli = FenceCli.commandLine(Terminal.system());
+        cli.parseArgs(args);
+        return ((FenceCli) cli.getCommand()).global.verbosity();
+    }
+
+    /** --timeout and --no-wait concern a request: only the commands that make one show them. */
+    @Test
+    void helpShowsTheRequestOptionsOnlyWhereTheyApply() {
+        for (String command : List.of("history", "show", "list", "metadata")) {
+            assertThat(CliRun.of(env, command, "--help").out()).as(command).doesNotContain("--timeout", "--no-wait");
+        }
+        for (String command : List.of("status", "validate")) {
+            assertThat(CliRun.of(env, command, "--help").out()).as(command).contains("--timeout")
+                    .doesNotContain("--no-wait");
+        }
+        for (String command : List.of("reset", "off", "on")) {
+            assertThat(CliRun.of(env, command, "--help").out()).as(command).contains("--timeout", "--no-wait");
+        }
+        assertThat(CliRun.of(env, "list", "--timeout", "5s").err()).contains("Unknown options: '--timeout', '5s'");
+    }
+
+    /** The README lists --no-wait among the global options: before the command as after it. */
+    @Test
+    void noWaitIsAcceptedBeforeTheCommandToo() {
+        CliRun r = CliRun.of(env, "--no-wait", "reset", "pm02");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Fencing pm02 succeeded by level 2");
     }
 
     @Test

@@ -108,6 +108,19 @@ class StateFilesTest {
     }
 
     @Test
+    void aUserWhoCannotReadTheConfigurationIsToldToRunItAsRoot() throws Exception {
+        Nobody.assumeRoot();
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        Path jars = Files.createDirectories(dir.resolve("jars"));
+        Files.setPosixFilePermissions(jars, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ChildProcess.Result r = ChildProcess.run(Nobody.java(FenceCli.class, List.of("--config", config.toString(),
+                "status", "pm02"), jars), Map.of(), "", LIMIT);
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.stderr()).isEqualTo("fence-cli: " + config + ": cannot read the configuration: permission denied:"
+                + " run it as root (or as the user that owns it)\n");
+    }
+
+    @Test
     void aReaderHoldingTheHistoryLockNeitherDelaysNorFailsTheFence() throws Exception {
         assertThat(reset().exitCode()).isZero(); // the history exists
         Path history = state.resolve("history.jsonl");

@@ -109,12 +109,13 @@ public final class ChainAgentProvider implements FenceAgentProvider {
             }
         }
 
-        /** Every device of every target healthy. */
+        /** Every device of every target healthy; else which are not, and why. */
         private FenceResult monitor(Deadline deadline) {
             DeviceHealth health = new DeviceHealth(config.stateDir());
             List<String> unhealthy = config.targets().values().stream()
                     .map(t -> new FencingChain(ChainListener.NONE).survey(t, FenceAction.MONITOR, deadline.remaining()))
-                    .peek(health::remember).filter(r -> r.outcome() != Outcome.SUCCESS).map(ChainResult::summary)
+                    .peek(health::remember).filter(r -> r.outcome() != Outcome.SUCCESS)
+                    .map(ChainResult::summaryWithReasons)
                     .toList();
             return unhealthy.isEmpty()
                     ? FenceResult.success("every device of " + config.targets().size() + " targets is healthy.")

@@ -16,4 +16,12 @@ public interface ChainListener {
 
     default void levelFinished(LevelReport report) {
     }
+
+    /**
+     * Whether this listener shows the outcome to the operator itself (fence-cli's closing line): then
+     * a failure is not also logged as an ERROR line on the same terminal, only at INFO.
+     */
+    default boolean showsOutcome() {
+        return false;
+    }
 }

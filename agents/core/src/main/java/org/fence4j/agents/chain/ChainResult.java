@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerState;
@@ -28,5 +29,14 @@ public record ChainResult(String target, FenceAction action, Outcome outcome, Li
 
     public boolean succeeded() {
         return outcome == Outcome.SUCCESS;
+    }
+
+    /** The summary; when it is not a success, what each level that did not succeed said. */
+    public String summaryWithReasons() {
+        if (succeeded()) {
+            return summary;
+        }
+        return summary + " " + levels.stream().filter(l -> l.outcome() != Outcome.SUCCESS).map(LevelReport::why)
+                .collect(Collectors.joining("; "));
     }
 }

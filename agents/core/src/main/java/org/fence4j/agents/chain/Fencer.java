@@ -81,6 +81,11 @@ public final class Fencer {
                 listener.levelFinished(report);
                 log.level(target, action, report);
             }
+
+            @Override
+            public boolean showsOutcome() {
+                return listener.showsOutcome();
+            }
         };
     }
 }

@@ -74,7 +74,7 @@ public final class FencingChain {
                         : "all " + tried + " level" + (tried == 1 ? "" : "s") + " failed"
                                 + (skipped == 0 ? "" : " (" + skipped + " skipped)"))
                         + " in " + took + ".");
-        if (winner.isPresent()) {
+        if (winner.isPresent() || listener.showsOutcome()) {
             LOG.info(summary);
         } else {
             LOG.error(summary);
@@ -152,10 +152,11 @@ public final class FencingChain {
         if (request.expired()) {
             report = timedOutBefore(level, requestTimeout);
         } else {
+            long started = monotonicClock.nanoTime();
             try {
                 report = runLevel(level, action, target, request);
             } catch (InterruptedException e) {
-                report = unrun(level, Outcome.FAILURE, "cancelled by the operator");
+                report = cancelled(level, started);
             }
         }
         log(report);
@@ -213,11 +214,12 @@ public final class FencingChain {
                 report = timedOutBefore(level, requestTimeout);
             } else {
                 listener.levelStarted(level);
+                long started = monotonicClock.nanoTime();
                 try {
                     report = runLevel(level, action, target.name(), request);
                 } catch (InterruptedException e) {
                     cancelled = true;
-                    report = unrun(level, Outcome.FAILURE, "cancelled by the operator");
+                    report = cancelled(level, started);
                 }
             }
             reports.add(report);
@@ -252,12 +254,19 @@ public final class FencingChain {
                 took, result.message(), result.power(), result.proof());
     }
 
+    /** A level cancelled by the operator (Ctrl-C) after running since {@code startedNanos}. */
+    private LevelReport cancelled(Level level, long startedNanos) {
+        return new LevelReport(level.index(), level.device().name(), level.device().agentType(), Outcome.FAILURE,
+                Duration.ofNanos(monotonicClock.nanoTime() - startedNanos), "cancelled by the operator",
+                PowerState.UNKNOWN, Proof.NONE);
+    }
+
     private static LevelReport timedOutBefore(Level level, Duration requestTimeout) {
         return unrun(level, Outcome.TIMEOUT, "not tried: the request timeout of " + DurationText.of(requestTimeout)
                 + " was reached");
     }
 
-    /** A report for a level that did not run to an answer (not tried, or cancelled). */
+    /** A report for a level that was not tried. */
     private static LevelReport unrun(Level level, Outcome outcome, String reason) {
         return new LevelReport(level.index(), level.device().name(), level.device().agentType(), outcome,
                 Duration.ZERO, reason, PowerState.UNKNOWN, Proof.NONE);

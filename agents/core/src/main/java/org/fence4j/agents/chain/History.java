@@ -193,6 +193,7 @@ public final class History {
                 g.writeStringField("device", s.device());
                 g.writeStringField("agent", s.agent());
                 g.writeStringField("outcome", s.outcome());
+                g.writeStringField("power", s.power());
                 g.writeNumberField("duration_ms", s.durationMs());
                 g.writeStringField("reason", s.reason());
                 g.writeEndObject();

@@ -19,8 +19,12 @@ public record HistoryEntry(String target, String action, String requester, Strin
         String outcome, Integer level, String device, String power, String proof, String summary,
         List<Step> levels) {
 
-    /** One level's part. */
-    public record Step(int level, String device, String agent, String outcome, long durationMs, String reason) {
+    /**
+     * One level's part; {@code power} is what that level read (UNKNOWN: nothing, as the helper and
+     * meatware, which cannot read the power; null in entries written before it was kept).
+     */
+    public record Step(int level, String device, String agent, String outcome, String power, long durationMs,
+            String reason) {
     }
 
     public static HistoryEntry of(ChainResult r, String requester) {
@@ -29,7 +33,7 @@ public record HistoryEntry(String target, String action, String requester, Strin
                 r.succeededBy().map(LevelReport::device).orElse(null),
                 r.power().name(), r.succeededBy().map(l -> l.proof().name()).orElse("NONE"), r.summary(),
                 r.levels().stream().map(l -> new Step(l.index(), l.device(), l.agent(), l.outcome().name(),
-                        l.duration().toMillis(), l.reason())).toList());
+                        l.power().name(), l.duration().toMillis(), l.reason())).toList());
     }
 
     /** One call of a device alone, through a protocol adapter (Pacemaker's per-level devices). */

@@ -3,6 +3,7 @@ package org.fence4j.agents.config;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +125,9 @@ public final class ConfigLoader {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
             throw new ConfigException(name + ": not UTF-8 text; expected a YAML file in UTF-8");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException(name + ": cannot read the configuration: permission denied: run it as root"
+                    + " (or as the user that owns it)");
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read the configuration ("
                     + e.getClass().getSimpleName() + "); expected a readable file");
@@ -140,7 +144,7 @@ public final class ConfigLoader {
         } catch (YamlNode.UnusableYamlException e) {
             throw new ConfigException(name + ":" + e.line + ": not valid YAML (" + e.getMessage() + ")");
         } catch (MarkedYAMLException e) {
-            throw new ConfigException(name + ":" + notValid(e));
+            throw new ConfigException(name + ":" + notValid(e, text));
         } catch (ReaderException e) {
             throw new ConfigException(name + ":" + lineAt(text, e.getPosition()) + ": not valid YAML ("
                     + withoutContent(firstLine(e.getMessage())) + ")");
@@ -151,19 +155,36 @@ public final class ConfigLoader {
 
     /**
      * "LINE: not valid YAML (what failed: where it was found)": from the parts of SnakeYAML's
-     * message, not the message itself, which quotes the file (secrets included).
+     * message, not the message itself, which quotes the file (secrets included). LINE is the line
+     * of the mistake where the marks tell it: a line at the wrong indentation is SnakeYAML's
+     * problem mark, not the block it interrupts (its context mark); a key without its ':' is its
+     * own line, not the next.
      */
-    private static String notValid(MarkedYAMLException e) {
+    private static String notValid(MarkedYAMLException e, String text) {
         Mark problemAt = e.getProblemMark();
         int problemLine = problemAt == null ? 0 : problemAt.getLine() + 1;
         String problem = e.getProblem() == null ? "invalid YAML" : withoutContent(e.getProblem());
+        if (RunOnValue.PROBLEM.equals(e.getProblem())) {
+            int key = RunOnValue.bareKeyLine(text);
+            if (key > 0 && key < problemLine) {
+                return key + ": not valid YAML (a ':' missing after the key on this line: " + problem + " on line "
+                        + problemLine + ")";
+            }
+        }
         if (e.getContext() == null || e.getContextMark() == null) {
             return problemLine + ": not valid YAML (" + problem + ")";
         }
         int line = e.getContextMark().getLine() + 1;
+        if (problem.startsWith(BLOCK_END) && problemLine != line) {
+            return problemLine + ": not valid YAML (indented unlike the lines above it: "
+                    + withoutContent(e.getContext()) + " on line " + line + ": " + problem + ")";
+        }
         return line + ": not valid YAML (" + withoutContent(e.getContext()) + ": " + problem
                 + (problemLine == line ? "" : " on line " + problemLine) + ")";
     }
+
+    /** SnakeYAML's problem when a line is at an indentation that neither continues nor closes the block. */
+    private static final String BLOCK_END = "expected <block end>";
 
     private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
     private static final Pattern CHARACTER = Pattern.compile("character \\S+\\(\\d+\\)");
@@ -450,7 +471,8 @@ public final class ConfigLoader {
         private void checkKeys(Mapping m, String prefix, List<String> allowed) {
             for (Entry e : m.entries().values()) {
                 if (!allowed.contains(e.key())) {
-                    problems.add(at(e.line()) + prefix + e.key() + ": unknown key; expected one of: "
+                    problems.add(at(e.line()) + prefix + e.key() + ": unknown key"
+                            + CloseMatch.didYouMean(e.key(), allowed) + "; expected one of: "
                             + String.join(", ", allowed));
                 }
             }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.ParameterException;
@@ -67,6 +66,18 @@ public final class DeclaredParameters {
     public static String secretForms(ParameterSpec spec) {
         List<String> forms = SECRET_SOURCES.stream().map(suffix -> spec.name() + suffix).toList();
         return String.join(", ", forms.subList(0, forms.size() - 1)) + " or " + forms.get(forms.size() - 1);
+    }
+
+    /** Every key that names a parameter: each one's name; a secret's then NAME_file, NAME_env, NAME_script. */
+    private static List<String> keys(List<ParameterSpec> specs) {
+        List<String> keys = new ArrayList<>();
+        for (ParameterSpec spec : specs) {
+            keys.add(spec.name());
+            if (spec.secret()) {
+                SECRET_SOURCES.forEach(suffix -> keys.add(spec.name() + suffix));
+            }
+        }
+        return keys;
     }
 
     /** What to do with a key that names no parameter. */
@@ -126,8 +137,9 @@ public final class DeclaredParameters {
             Optional<Match> match = match(specs, p.key());
             if (match.isEmpty()) {
                 if (unknown == Unknown.REJECT) {
-                    problems.add(p.origin() + ": unknown parameter '" + p.key() + "'; expected one of: "
-                            + specs.stream().map(ParameterSpec::name).collect(Collectors.joining(", ")));
+                    List<String> keys = keys(specs);
+                    problems.add(p.origin() + ": unknown parameter '" + p.key() + "'"
+                            + CloseMatch.didYouMean(p.key(), keys) + "; expected one of: " + String.join(", ", keys));
                 }
                 continue;
             }

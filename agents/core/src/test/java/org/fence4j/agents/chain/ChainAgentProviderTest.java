@@ -77,6 +77,17 @@ class ChainAgentProviderTest {
         }
     }
 
+    /** As fence-cli status --monitor: the device that is broken, and why. */
+    @Test
+    void monitorNamesTheBrokenDeviceAndWhy() throws Exception {
+        try (FenceAgent chain = agent("fail")) {
+            FenceResult r = chain.execute(FenceAction.MONITOR, null, Deadline.after(Duration.ofSeconds(5)));
+            assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(r.message()).isEqualTo("1 of 2 devices for pm02 are healthy."
+                    + " Level 1 first (toy): FAILURE: toy device refused monitor (mode=fail)");
+        }
+    }
+
     @Test
     void aRequestReadsOnlyItsDevicesSecretsAndValidateAllReadsThemAll() throws Exception {
         Path toys = Files.createDirectories(dir.resolve("toys"));

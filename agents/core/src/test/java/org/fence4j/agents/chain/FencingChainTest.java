@@ -171,11 +171,14 @@ class FencingChainTest {
         Target t = chainOf3();
         CountDownLatch running = new CountDownLatch(1);
         AtomicBoolean agentInterrupted = new AtomicBoolean();
+        AtomicReference<Duration> agentRan = new AtomicReference<>();
         when(agents.get(0).execute(any(), any(), any())).thenAnswer(inv -> {
+            long started = System.nanoTime();
             running.countDown();
             try {
                 Thread.sleep(60_000);
             } catch (InterruptedException e) {
+                agentRan.set(Duration.ofNanos(System.nanoTime() - started));
                 agentInterrupted.set(true);
                 throw e;
             }
@@ -197,6 +200,8 @@ class FencingChainTest {
                         "not tried: the request was cancelled");
         assertThat(agentInterrupted).isTrue();
         verify(agents.get(1), never()).execute(any(), any(), any());
+        // the cancelled level took the time it ran, not "0 ms"
+        assertThat(r.levels().get(0).duration()).isGreaterThanOrEqualTo(agentRan.get());
     }
 
     @Test

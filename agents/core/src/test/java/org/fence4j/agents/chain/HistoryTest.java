@@ -19,7 +19,7 @@ class HistoryTest {
     static HistoryEntry entry(String target, String outcome) {
         return new HistoryEntry(target, "reset", "root@/dev/pts/1", "2026-11-25T10:00:00Z", "2026-11-25T10:00:02Z",
                 outcome, null, null, "UNKNOWN", "NONE", "summary", List.of(
-                        new HistoryEntry.Step(1, "helper-" + target, "helper", "FAILURE", 12, "alive")));
+                        new HistoryEntry.Step(1, "helper-" + target, "helper", "FAILURE", "UNKNOWN", 12, "alive")));
     }
 
     @Test
@@ -59,8 +59,8 @@ class HistoryTest {
         String awkward = "quote \" backslash \\ newline \n tab \t cr \r bell \u0007 unit \u001f del \u007f é ☃ 𝄞 </script>";
         List<HistoryEntry> entries = List.of(entry("pm01", "SUCCESS"),
                 new HistoryEntry("pm02", "off", awkward, "s", "e", "SUCCESS", 2, "ipmi-pm02", "OFF", "POWER_READ_OFF", awkward, List.of(
-                        new HistoryEntry.Step(1, "helper-pm02", "helper", "FAILURE", 0, awkward),
-                        new HistoryEntry.Step(2, "ipmi-pm02", "ipmi", "SUCCESS", Long.MAX_VALUE, null))),
+                        new HistoryEntry.Step(1, "helper-pm02", "helper", "FAILURE", "UNKNOWN", 0, awkward),
+                        new HistoryEntry.Step(2, "ipmi-pm02", "ipmi", "SUCCESS", null, Long.MAX_VALUE, null))),
                 new HistoryEntry(null, null, null, null, null, null, null, null, null, null, null, List.of()));
         for (HistoryEntry e : entries) {
             assertThat(History.line(e)).isEqualTo(History.json(e));

@@ -76,11 +76,12 @@ class ConfigLoaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown top-level key   | state_dir: /var/lib/f4j | colour: red | :2: colour: unknown key; expected one of: devices, targets, state_dir
-            unknown device key      | agent: toy\\n    params:\\n      hostlist: pm02\\n      mode | agent: toy\\n    prams:\\n      hostlist: pm02\\n      mode | :6: devices.helper-pm02.prams: unknown key; expected one of: agent, params
+            unknown device key      | agent: toy\\n    params:\\n      hostlist: pm02\\n      mode | agent: toy\\n    prams:\\n      hostlist: pm02\\n      mode | :6: devices.helper-pm02.prams: unknown key (did you mean 'params'?); expected one of: agent, params
             unknown agent type      | helper-pm02:\\n    agent: toy | helper-pm02:\\n    agent: stonith-helper | :5: devices.helper-pm02.agent: unknown agent type 'stonith-helper'; installed agent types:
             missing required param  | params: { hostlist: pm02, state_dir | params: { state_dir | :16: devices.meatware-pm02.params: missing required parameter 'hostlist' (also accepted as hosts): Hosts this device fences
             wrong type              | wait_ms: 9623 | wait_ms: many | :13: devices.ipmi-pm02.params: wait_ms: expected a whole number, got 'many'
-            unknown param           | mode: fail | mde: fail | :8: devices.helper-pm02.params: unknown parameter 'mde'; expected one of: hostlist, state_dir, passwd, wait_ms, mode
+            unknown param           | mode: fail | mde: fail | :8: devices.helper-pm02.params: unknown parameter 'mde' (did you mean 'mode'?); expected one of: hostlist, state_dir, passwd, passwd_file, passwd_env, passwd_script, wait_ms, mode
+            misspelt secret form    | passwd_env: TOY_PW | passwd_flie: /etc/pw | :10: devices.helper-pm02.params: unknown parameter 'passwd_flie' (did you mean 'passwd_file'?); expected one of: hostlist, state_dir, passwd, passwd_file, passwd_env, passwd_script, wait_ms, mode
             duplicate target        | pm02:\\n    levels: | pm02:\\n    levels: []\\n  pm02:\\n    levels: | :20: pm02: given twice (first on line 18); expected each key once
             empty chain             | levels:\\n      - { device: helper-pm02,   timeout: 40s }\\n      - { device: ipmi-pm02,     timeout: 60s }\\n      - { device: meatware-pm02 } | levels: [] | :19: targets.pm02.levels: the chain is empty; expected at least one level
             unknown device in level | - { device: meatware-pm02 } | - { device: meatware-pm03 } | :22: targets.pm02.levels[3].device: no device named 'meatware-pm03'; expected one of: helper-pm02, ipmi-pm02, meatware-pm02
@@ -89,6 +90,8 @@ class ConfigLoaderTest {
             devices not a mapping   | devices: | devices: []\\nold_devices: | :3: devices: expected a mapping of device names to devices
             bad target name         | pm02:\\n    levels: | pm/02:\\n    levels: | :18: targets.pm/02: 'pm/02' is not a node name; expected letters, digits, '.', '_' or '-'
             YAML syntax             | mode: fail | mode: [fail | :8: not valid YAML (while parsing a flow sequence: expected ',' or ']', but got : on line 9)
+            YAML key without colon  | helper-pm02:\\n    agent | helper-pm02\\n    agent | :4: not valid YAML (a ':' missing after the key on this line: mapping values are not allowed here on line 5)
+            YAML key indented less  | '      mode: fail' | '     mode: fail' | :8: not valid YAML (indented unlike the lines above it: while parsing a block mapping on line 5: expected <block end>, but found '<block mapping start>')
             """)
     void namesFileLineKeyAndExpectation(String name, String from, String to, String expected) {
         String yaml = VALID.replace(from.replace("\\n", "\n"), to.replace("\\n", "\n"));

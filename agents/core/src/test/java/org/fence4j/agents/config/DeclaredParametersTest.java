@@ -199,7 +199,7 @@ class DeclaredParametersTest {
                         "f.yaml:3: privlvl: expected one of operator, administrator, got 'root'",
                         "f.yaml:3: power_timeout: expected a number of seconds, got '-1'",
                         "f.yaml:3: unknown parameter 'colour'; expected one of: ipaddr, ipport, lanplus, power_timeout,"
-                                + " privlvl, passwd",
+                                + " privlvl, passwd, passwd_file, passwd_env, passwd_script",
                         "f.yaml:3: passwd_env: environment variable 'NOT_SET' is not set; expected it to hold the passwd",
                         "missing required parameter 'ipaddr' (also accepted as ip): BMC address"));
     }

@@ -37,9 +37,13 @@ public final class ChildProcess {
      * (quick start); a plain command, to be run here or written into a script.
      */
     public static List<String> java(Class<?> mainClass, List<String> args) {
+        return java(mainClass, args, System.getProperty("java.class.path"));
+    }
+
+    /** The same with another class path. */
+    public static List<String> java(Class<?> mainClass, List<String> args, String classPath) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                mainClass.getName()));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath, mainClass.getName()));
         command.addAll(args);
         return command;
     }

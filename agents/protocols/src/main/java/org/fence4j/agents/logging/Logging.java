@@ -2,7 +2,8 @@ package org.fence4j.agents.logging;
 
 /**
  * Configures the SLF4J simple backend before the first logger exists: operator lines on stderr,
- * warnings and errors always, INFO (and the time of each line) only with fence-cli's --verbose.
+ * warnings and errors always, INFO (and the time of each line) only with fence-cli's --verbose,
+ * DEBUG with -vv (as the fence_* agents' verbose_level).
  * Every entry point calls it first: pacemaker-fenced logs each stderr line of an agent as a
  * warning, so an agent that succeeded leaves nothing there.
  */
@@ -11,12 +12,17 @@ public final class Logging {
     }
 
     public static void configure(boolean verbose) {
+        configure(verbose ? 1 : 0);
+    }
+
+    /** 0: warnings and errors; 1 (-v): INFO too; 2 or more (-vv): DEBUG too. */
+    public static void configure(int verbosity) {
         // the backend named, so that SLF4J does not read every jar's service entries to find one; SLF4J's
         // own notes only when something is wrong (it would announce the named backend on stderr)
         setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
         setIfAbsent("slf4j.internal.verbosity", "WARN");
-        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
-        if (verbose) {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level(verbosity));
+        if (verbosity > 0) {
             // a session's log; without --verbose only warnings and errors, of this very moment, are shown,
             // and the date format is not built (the simple logger builds it at start: locale data, ~40 ms)
             setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
@@ -25,6 +31,11 @@ public final class Logging {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
         setIfAbsent("org.slf4j.simpleLogger.levelInBrackets", "false");
+    }
+
+    /** The simple logger's level for {@code verbosity} -v flags. */
+    static String level(int verbosity) {
+        return verbosity >= 2 ? "debug" : verbosity == 1 ? "info" : "warn";
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -8,10 +8,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DurationTextTest {
     @ParameterizedTest
-    @CsvSource({"0, 0 s", "49, 0 s", "50, 0.1 s", "300, 0.3 s", "1500, 1.5 s", "1960, 2 s", "2000, 2 s",
+    @CsvSource({"0, 0 ms", "12, 12 ms", "49, 49 ms", "50, 0.1 s", "300, 0.3 s", "1500, 1.5 s", "1960, 2 s", "2000, 2 s",
         "9940, 9.9 s", "9960, 10 s", "40000, 40 s", "119499, 119 s", "120000, 2 min", "125000, 2 min 5 s",
-        "3600000, 60 min", "-5, 0 s"})
-    void writesTenthsThenSecondsThenMinutes(long millis, String text) {
+        "3600000, 60 min", "-5, 0 ms"})
+    void writesMillisecondsThenTenthsThenSecondsThenMinutes(long millis, String text) {
         assertThat(DurationText.of(Duration.ofMillis(millis))).isEqualTo(text);
     }
 }
