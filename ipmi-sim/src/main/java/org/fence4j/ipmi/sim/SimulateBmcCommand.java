@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  * of its own, not fence-cli's: the simulator and Netty stay off the class path of every fencing call.
  */
 @Command(name = "simulate-bmc", mixinStandardHelpOptions = true,
-        description = {"Runs a simulated IPMI v2.0 (RMCP+) BMC on a loopback address until Ctrl-C, for trying",
-            "fence4j without hardware, e.g. in one terminal:",
+        description = {"Runs a simulated IPMI v2.0 (RMCP+) BMC on a loopback address until Ctrl-C.",
+            "For trying fence4j without hardware, e.g. in one terminal:",
             "  IPMI_PASSWORD=secret simulate-bmc --port 9623 --password-env IPMI_PASSWORD",
             "and in another: fence-cli reset pm02 (with an ipmi device at 127.0.0.1:9623)."})
 public final class SimulateBmcCommand implements Callable<Integer> {
