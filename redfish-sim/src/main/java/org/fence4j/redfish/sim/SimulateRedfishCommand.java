@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
  * every fencing call.
  */
 @Command(name = "simulate-redfish", mixinStandardHelpOptions = true,
-        description = {"Runs a simulated Redfish BMC (HTTPS, its own certificate) on a loopback address until",
-            "Ctrl-C, for trying fence4j without hardware, e.g. in one terminal:",
+        description = {"Runs a simulated Redfish BMC (HTTPS, its own certificate) on loopback until Ctrl-C.",
+            "For trying fence4j without hardware, e.g. in one terminal:",
             "  REDFISH_PASSWORD=secret simulate-redfish --port 9443 --password-env REDFISH_PASSWORD",
             "and in another, with the fingerprint it prints:",
             "  fence_fence4j_redfish -a 127.0.0.1 -u 9443 -l admin --ssl-fingerprint=AB:CD:... -o status"})
