@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the placeholders are filled in: the BMCs (127.0.0.1 and 127.0.0.2, as shipped) are simulated
  * on a test port, the nodes' interconnect addresses are on loopback (they answer: the node is
  * alive), the password files and state directory are the test's own. The helper's standby check
- * runs as shipped: without a cluster this node is standby and waits its 25 s, as in a split brain.
+ * runs as shipped: without a cluster this node is standby and waits its 25 s, as in a split brain;
+ * {@code crm_node} answers for the controller this fencer runs without ({@link #membership}).
  * Each level must end within its device's time with one attempt, and the fencer must let meatware
  * wait for the operator.
  */
@@ -45,14 +47,30 @@ class PacemakerExamplesLiveIT {
     SimulatedBmcFixture bmc01;
     SimulatedBmcFixture bmc02;
     CibFile cib;
+    /** The syslog lines of this test are those that arrived after it. */
+    Instant testStart;
 
     @BeforeAll
-    static void startFencer() {
+    static void startFencer() throws IOException {
         FencerOnCorosync.assumeAvailable();
         CibFile.assumePcs();
         // the per-level devices record their calls in FENCE4J_STATE_DIR, never in this machine's /var/lib/fence4j
-        live = FencerOnCorosync.start(dir, "pacemaker-examples-live-it.log",
-                Map.of("FENCE4J_STATE_DIR", dir.resolve("state").toString()));
+        live = FencerOnCorosync.start(dir, "pacemaker-examples-live-it.log", Map.of("FENCE4J_STATE_DIR",
+                dir.resolve("state").toString(), "PATH", membership() + ":/usr/sbin:/usr/bin:/sbin:/bin"));
+    }
+
+    /**
+     * A directory with a {@code crm_node} that answers {@code -p} as a live cluster's controller
+     * does, which this fencer runs without: this node is the partition's only member, the node to
+     * fence has left. The helper then passes its online check at once, as on a cluster node, and
+     * its level takes what it took there (25 s of its 40: a failure the fencer retries by default).
+     */
+    private static Path membership() throws IOException {
+        Path bin = Files.createDirectories(dir.resolve("membership"));
+        Path crmNode = Files.writeString(bin.resolve("crm_node"), "#!/bin/sh\n[ \"$1\" = -p ] || exit 1\necho "
+                + LoopbackCorosync.NODE + "\n");
+        Files.setPosixFilePermissions(crmNode, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return bin;
     }
 
     @AfterAll
@@ -68,6 +86,7 @@ class PacemakerExamplesLiveIT {
         bmc02 = new SimulatedBmcFixture(InetAddress.getByName("127.0.0.2"), BMC_PORT);
         cib = CibFile.withTwoNodes(Files.createTempDirectory(dir, "cib"));
         live.fencer.markLog();
+        testStart = Instant.now();
     }
 
     @AfterEach
@@ -179,10 +198,10 @@ class PacemakerExamplesLiveIT {
      * How long the one call of this agent for this node took, from its concise log line ("Fencing
      * pm02 (reset) by fence_fence4j_helper failed in 27.3 s: ..."); fails unless there is exactly one.
      */
-    private static Duration levelTime(String node, String agent) {
+    private Duration levelTime(String node, String agent) {
         String call = "Fencing " + node + " (reset) by " + agent + " ";
-        List<String> lines = live.syslog.lines().stream().map(SyslogSocket.Line::text).filter(l -> l.contains(call))
-                .toList();
+        List<String> lines = live.syslog.lines().stream().filter(l -> l.arrived().isAfter(testStart))
+                .map(SyslogSocket.Line::text).filter(l -> l.contains(call)).toList();
         assertThat(lines).as("calls of %s for %s", agent, node).hasSize(1);
         Matcher took = Pattern.compile(" in (\\d+(?:\\.\\d)?) s: ").matcher(lines.get(0));
         assertThat(took.find()).as(lines.get(0)).isTrue();
