@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A simulated BMC on 127.0.0.1 with a fresh random password for pm02, and ipmitool, an independent
- * RMCP+ client, to read its power back.
+ * A simulated BMC on 127.0.0.1 (or another loopback address) with a fresh random password for pm02,
+ * and ipmitool, an independent RMCP+ client, to read its power back.
  */
 final class SimulatedBmcFixture implements AutoCloseable {
     /** 16 characters: IPMI v2.0 passwords are at most 20 bytes. */
@@ -32,8 +33,13 @@ final class SimulatedBmcFixture implements AutoCloseable {
     final SimulatedBmc bmc;
 
     SimulatedBmcFixture(int port) {
+        this(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** On another loopback address, such as an example's 127.0.0.2. */
+    SimulatedBmcFixture(InetAddress address, int port) {
         this.port = port;
-        this.bmc = SimulatedBmc.builder().port(port).cipherSuites(Set.of(3, 17))
+        this.bmc = SimulatedBmc.builder().address(address).port(port).cipherSuites(Set.of(3, 17))
                 .user("admin", Secret.of(password), Privilege.ADMINISTRATOR).start();
     }
 

@@ -37,6 +37,8 @@ final class StandaloneFencer implements AutoCloseable {
     private final Path log;
     private final List<Path> installed = new ArrayList<>();
     private final List<String> devices = new ArrayList<>();
+    /** Each as stonith_admin's arguments that name it: target, --index, N. */
+    private final List<List<String>> levels = new ArrayList<>();
     private ChildProcess.Running daemon;
     private int mark;
 
@@ -151,11 +153,13 @@ final class StandaloneFencer implements AutoCloseable {
         devices.add(device);
     }
 
-    /** Level {@code index} of {@code target}'s topology: this device. */
+    /** Level {@code index} of {@code target}'s topology: this device; {@link #deregisterAll} removes it. */
     void registerLevel(String target, int index, String device) {
-        ChildProcess.Result level = admin("--register-level", target, "--index", String.valueOf(index),
+        List<String> level = List.of(target, "--index", String.valueOf(index));
+        ChildProcess.Result registered = admin("--register-level", target, "--index", String.valueOf(index),
                 "--device", device);
-        assertThat(level.exitCode()).as("level %d of %s: %s", index, target, level.all()).isZero();
+        assertThat(registered.exitCode()).as("level %d of %s: %s", index, target, registered.all()).isZero();
+        levels.add(level);
     }
 
     void deregister(String device) {
@@ -164,7 +168,14 @@ final class StandaloneFencer implements AutoCloseable {
         devices.remove(device);
     }
 
+    /** Removes every level and device registered: the next test's targets have only its own. */
     void deregisterAll() {
+        for (List<String> level : levels) {
+            List<String> args = new ArrayList<>(List.of("--deregister-level"));
+            args.addAll(level);
+            admin(args.toArray(String[]::new));
+        }
+        levels.clear();
         for (String device : devices) {
             admin("--deregister", device);
         }
