@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.ParameterSpec;
 
 /**
@@ -26,8 +27,13 @@ import org.fence4j.agents.spi.ParameterSpec;
 public final class Timeouts {
     /** For a person or script calling an adapter directly. */
     static final Duration STANDALONE = Duration.ofSeconds(60);
-    /** Under Pacemaker's fencer without a timeout parameter: the fencer's own limit applies, bounded all the same. */
-    static final Duration UNDER_FENCER = Duration.ofHours(1);
+    /**
+     * Under Pacemaker's fencer without a timeout parameter, its defaults, at which it kills the agent:
+     * 20 s for a monitor, status or list (an operation's default timeout), and stonith-timeout's
+     * default, 60 s, for a fence. The agent ends before them with its own reason.
+     */
+    static final Duration FENCER_READS = Duration.ofSeconds(20);
+    static final Duration FENCER_FENCES = Duration.ofSeconds(60);
     /** Linux reports times in /proc in these ticks a second, whatever the kernel's own tick. */
     private static final long USER_HZ = 100;
     /** The longest margin kept back for the answer to reach the caller (and the JVM to exit). */
@@ -37,24 +43,48 @@ public final class Timeouts {
     public static final ParameterSpec PARAMETER = ParameterSpec.seconds("timeout", "Give up after X seconds")
             .withLongDescription("The caller's time limit for one action, in seconds; the agent answers (at worst"
                     + " with a timeout) a tenth of it, at most 5 s, earlier. Under pacemaker-fenced, which passes no"
-                    + " timeout to agents, set it to the device's pcmk_reboot_timeout (default: 60, or when run by"
-                    + " pacemaker-fenced no limit of its own within an hour).");
+                    + " timeout to agents, set it to the device's pcmk_reboot_timeout (default: 60; when run by"
+                    + " pacemaker-fenced, the fencer's own defaults: 20 for monitor, status and list, 60 for a"
+                    + " fence).");
 
     private Timeouts() {
     }
 
-    /** The limit when the caller gave none. */
-    public static Duration defaultTimeout(UnaryOperator<String> environment) {
-        return "pacemaker-fenced".equals(environment.apply("PCMK_service")) ? UNDER_FENCER : STANDALONE;
+    /** The limit when the caller gave none; {@code fences}: on, off or reset. */
+    public static Duration defaultTimeout(UnaryOperator<String> environment, boolean fences) {
+        if (!underFencer(environment)) {
+            return STANDALONE;
+        }
+        return fences ? FENCER_FENCES : FENCER_READS;
     }
 
     /**
      * The agent's own deadline for a caller that gives up {@code limit} after it started this process,
      * {@code spent} ago: a tenth of the limit (at most {@link #MAX_MARGIN}) earlier.
      */
-    public static Deadline deadline(Optional<Duration> limit, UnaryOperator<String> environment, Duration spent) {
-        Duration callers = limit.orElseGet(() -> defaultTimeout(environment));
+    public static Deadline deadline(Optional<Duration> limit, UnaryOperator<String> environment, Duration spent,
+            boolean fences) {
+        Duration callers = limit.orElseGet(() -> defaultTimeout(environment, fences));
         return Deadline.after(callers.minus(margin(callers)).minus(spent));
+    }
+
+    /**
+     * Why a call that timed out had that limit, when the fencer gave none: said beside the timeout, so
+     * that the log tells the operator what to set.
+     */
+    public static Optional<String> assumed(Optional<Duration> limit, UnaryOperator<String> environment,
+            boolean fences) {
+        if (limit.isPresent() || !underFencer(environment)) {
+            return Optional.empty();
+        }
+        return Optional.of("no timeout parameter: pacemaker-fenced's default of "
+                + DurationText.of(defaultTimeout(environment, fences)) + " for " + (fences ? "a fence (stonith-timeout)"
+                : "monitor, status and list") + " was assumed; give the device timeout= as its pcmk_"
+                + (fences ? "reboot" : "monitor") + "_timeout to allow more");
+    }
+
+    private static boolean underFencer(UnaryOperator<String> environment) {
+        return "pacemaker-fenced".equals(environment.apply("PCMK_service"));
     }
 
     static Duration margin(Duration limit) {

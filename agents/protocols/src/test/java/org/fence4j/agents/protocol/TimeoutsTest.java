@@ -11,10 +11,20 @@ class TimeoutsTest {
     private static final Map<String, String> FENCED = Map.of("PCMK_service", "pacemaker-fenced");
 
     @Test
-    void underPacemakersFencerWithoutATimeoutTheFencerTimesOutNotTheAgent() {
-        assertThat(Timeouts.defaultTimeout(FENCED::get))
-                .isEqualTo(Timeouts.UNDER_FENCER).isGreaterThan(Timeouts.STANDALONE);
-        assertThat(Timeouts.defaultTimeout(Map.<String, String>of()::get)).isEqualTo(Timeouts.STANDALONE);
+    void underPacemakersFencerWithoutATimeoutTheAgentEndsBeforeTheFencersDefaultsAndSaysWhy() {
+        // issue 29: the fencer kills a monitor at 20 s and a fence at stonith-timeout's default, 60 s
+        assertThat(Timeouts.defaultTimeout(FENCED::get, false)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(Timeouts.defaultTimeout(FENCED::get, true)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Timeouts.defaultTimeout(Map.<String, String>of()::get, false)).isEqualTo(Timeouts.STANDALONE);
+        assertThat(Timeouts.deadline(Optional.empty(), FENCED::get, Duration.ZERO, false).remaining())
+                .isBetween(Duration.ofSeconds(17), Duration.ofSeconds(18));
+        assertThat(Timeouts.assumed(Optional.empty(), FENCED::get, false)).hasValue("no timeout parameter:"
+                + " pacemaker-fenced's default of 20 s for monitor, status and list was assumed; give the device"
+                + " timeout= as its pcmk_monitor_timeout to allow more");
+        assertThat(Timeouts.assumed(Optional.empty(), FENCED::get, true)).hasValueSatisfying(why -> assertThat(why)
+                .contains("default of 60 s for a fence (stonith-timeout)", "pcmk_reboot_timeout"));
+        assertThat(Timeouts.assumed(Optional.of(Duration.ofSeconds(30)), FENCED::get, true)).isEmpty();
+        assertThat(Timeouts.assumed(Optional.empty(), Map.<String, String>of()::get, true)).isEmpty();
     }
 
     @Test
@@ -26,10 +36,10 @@ class TimeoutsTest {
 
     @Test
     void theDeadlineCountsTheStartUpAgainstTheCallersLimit() {
-        Duration left = Timeouts.deadline(Optional.of(Duration.ofSeconds(60)), FENCED::get, Duration.ofSeconds(2))
+        Duration left = Timeouts.deadline(Optional.of(Duration.ofSeconds(60)), FENCED::get, Duration.ofSeconds(2), true)
                 .remaining();
         assertThat(left).isBetween(Duration.ofSeconds(52), Duration.ofSeconds(53));
-        assertThat(Timeouts.deadline(Optional.empty(), Map.<String, String>of()::get, Duration.ZERO).remaining())
+        assertThat(Timeouts.deadline(Optional.empty(), Map.<String, String>of()::get, Duration.ZERO, true).remaining())
                 .isBetween(Duration.ofSeconds(54), Duration.ofSeconds(55));
     }
 

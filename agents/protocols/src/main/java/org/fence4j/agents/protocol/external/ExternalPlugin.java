@@ -23,6 +23,7 @@ import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.NodeName;
+import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
@@ -137,6 +138,8 @@ public final class ExternalPlugin {
             err.println(operation.word() + ": not supported by agent type " + provider.type());
             return FAILED;
         }
+        boolean fences = action.filter(a -> a.fences() || a == FenceAction.ON).isPresent();
+        Optional<Duration> limit;
         Deadline deadline;
         FenceAgent agent;
         Parameters values;
@@ -146,7 +149,8 @@ public final class ExternalPlugin {
                     environment), DeclaredParameters.Unknown.IGNORE, environment);
             values = parameters.withoutSecrets();
             String timeout = Timeouts.PARAMETER.name();
-            deadline = Timeouts.deadline(values.get(timeout).map(t -> values.seconds(timeout)), environment, spent);
+            limit = values.get(timeout).map(t -> values.seconds(timeout));
+            deadline = Timeouts.deadline(limit, environment, spent, fences);
             // the caller's timeout bounds everything from here on, a slow passwd_script too
             agent = provider.create(parameters.withSecrets(deadline));
         } catch (ParameterException e) {
@@ -163,6 +167,9 @@ public final class ExternalPlugin {
                             device(values), ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR),
                             ConciseLog.fromEnvironment(environment)));
             (result.succeeded() ? out : err).println(result.message());
+            if (result.outcome() == Outcome.TIMEOUT) {
+                Timeouts.assumed(limit, environment, fences).ifPresent(err::println);
+            }
             return result.succeeded() ? OK : FAILED;
         }
     }

@@ -190,8 +190,11 @@ public final class FenceAgentsCommand {
             return OK;
         }
         // the caller's timeout bounds everything from here on, a slow passwd_script too
-        Deadline deadline = Timeouts.deadline(options.get(StandardOptions.TIMEOUT)
-                .map(t -> options.seconds(StandardOptions.TIMEOUT)), environment, spent);
+        Optional<Duration> limit = options.get(StandardOptions.TIMEOUT)
+                .map(t -> options.seconds(StandardOptions.TIMEOUT));
+        boolean fences = request.kind() == Request.Kind.DEVICE
+                && (request.action().fences() || request.action() == FenceAction.ON);
+        Deadline deadline = Timeouts.deadline(limit, environment, spent, fences);
         FenceAgent agent;
         Parameters device;
         try {
@@ -210,6 +213,7 @@ public final class FenceAgentsCommand {
                 case VALIDATE -> validate(agent, deadline, logging.isEmpty());
                 case LIST, LIST_STATUS -> list(provider, agent, request.kind() == Request.Kind.LIST_STATUS, deadline);
                 case DEVICE -> act(provider, agent, request.action(), options, deadline,
+                        Timeouts.assumed(limit, environment, fences),
                         new LockedCall.Caller(Requester.describe(environment), name(provider), device.masked(),
                                 ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR),
                                 ConciseLog.fromEnvironment(environment)));
@@ -243,8 +247,9 @@ public final class FenceAgentsCommand {
         return OK;
     }
 
+    /** @param assumed why the limit is what it is, when the caller gave none (said if it runs out) */
     private int act(FenceAgentProvider provider, FenceAgent agent, FenceAction action, Parameters options,
-            Deadline deadline, LockedCall.Caller caller) throws InterruptedException {
+            Deadline deadline, Optional<String> assumed, LockedCall.Caller caller) throws InterruptedException {
         if (!provider.actions().contains(action)) {
             err.println("ERROR: Failed: action '" + Request.word(action) + "' is not supported by " + name(provider));
             return FAILED;
@@ -272,6 +277,9 @@ public final class FenceAgentsCommand {
         }
         FenceResult result = LockedCall.execute(provider, agent, action, action == FenceAction.MONITOR ? null : target,
                 node, deadline, caller);
+        if (result.outcome() == Outcome.TIMEOUT) {
+            assumed.ifPresent(why -> err.println("ERROR: " + why));
+        }
         return report(action, result);
     }
 
