@@ -150,26 +150,31 @@ public final class BoundedCommand {
 
     /**
      * Starts the command with its stdin a pipe for {@link Feed#write} (a command that acts on each line
-     * as it comes, such as logger), its output discarded. {@link Feed#close} ends its input; it is left
-     * to end on its own, and its session is killed if it is still there after {@code limit}.
+     * as it comes, such as logger), its output discarded. {@link Feed#close} ends its input; the
+     * command then ends on its own, and its session is killed if it is still there {@code limit}
+     * later. (Should this process end first, the pipe closes with it and the command ends the same.)
      */
     public Feed feed(Duration limit) throws IOException {
         Process process = start(ProcessBuilder.Redirect.DISCARD, true);
+        CompletableFuture<Void> closed = new CompletableFuture<>();
         inBackground("end of " + name, () -> {
+            closed.join();
             if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
                 killSession(process);
             }
             return null;
         });
-        return new Feed(process.getOutputStream());
+        return new Feed(process.getOutputStream(), closed);
     }
 
     /** The input of a command started by {@link #feed}. */
     public static final class Feed implements AutoCloseable {
         private final OutputStream in;
+        private final CompletableFuture<Void> closed;
 
-        private Feed(OutputStream in) {
+        private Feed(OutputStream in, CompletableFuture<Void> closed) {
             this.in = in;
+            this.closed = closed;
         }
 
         /** One line, written at once; false when the command no longer reads. */
@@ -189,6 +194,8 @@ public final class BoundedCommand {
                 in.close();
             } catch (IOException e) {
                 // it has exited already: nothing is left to end
+            } finally {
+                closed.complete(null);
             }
         }
     }

@@ -69,11 +69,14 @@ class BoundedCommandTest {
     void aFedCommandReadsEachLineAsItIsWrittenAndEndsWhenTheInputIsClosed() throws Exception {
         Path copy = dir.resolve("copy");
         Path done = dir.resolve("done");
-        try (BoundedCommand.Feed feed = sh("while read -r line; do echo \"$line\" >> " + copy + "; done; touch " + done)
-                .feed(LIMIT)) {
+        // its limit counts from the end of its input, not from its start: a request's lines may come over
+        // minutes. The first line is taken only after longer than the limit, with the input still open.
+        String slowFirst = "read -r first; sleep 0.3; echo \"$first\" >> " + copy
+                + "; while read -r line; do echo \"$line\" >> " + copy + "; done; touch " + done;
+        try (BoundedCommand.Feed feed = sh(slowFirst).feed(Duration.ofMillis(200))) {
             assertThat(feed.write("first")).isTrue();
             awaitUntil(() -> Files.exists(copy) && read(copy).equals("first\n")); // before the next line
-            feed.write("second");
+            assertThat(feed.write("second")).isTrue();
         }
         awaitUntil(() -> Files.exists(done));
         assertThat(read(copy)).isEqualTo("first\nsecond\n");
