@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
-import org.fence4j.ipmi.crypto.KernelRandom;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Handshake;
 import org.fence4j.ipmi.session.NoAnswerException;
@@ -35,8 +34,12 @@ public final class IpmiClient {
      */
     private static final int REFUSALS_TO_BELIEVE = 2;
 
-    /** Session IDs, RAKP randoms and IVs; one for all clients (thread-safe). */
-    private static final SecureRandom RANDOM = KernelRandom.create();
+    /**
+     * Session IDs, RAKP randoms and IVs; one for all clients (thread-safe). The JDK's default, as its
+     * security configuration names it: on Linux NativePRNG, whose nextBytes reads /dev/urandom and
+     * never blocks (only generateSeed reads /dev/random, and nothing here calls it).
+     */
+    private static final SecureRandom RANDOM = new SecureRandom();
     /** What was learnt about each BMC's round trip, kept across sessions and login attempts. */
     private final Map<InetSocketAddress, RoundTrip> roundTrips = new ConcurrentHashMap<>();
 

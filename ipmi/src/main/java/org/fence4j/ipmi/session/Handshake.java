@@ -78,7 +78,7 @@ public final class Handshake {
         try {
             List<CipherSuite> suites = h.suites();
             h.capabilities();
-            return h.setPrivilege(h.rakp(h.openSession(suites)));
+            return h.setPrivilege(h.rakp(h.openSession(allowedByTheJdk(suites))));
         } catch (RuntimeException e) {
             exchanger.close();
             throw e;
@@ -108,6 +108,34 @@ public final class Handshake {
             throw new IpmiException(noIntegrity(suite.id()));
         }
         return List.of(suite);
+    }
+
+    /**
+     * The suites whose algorithms the JDK's security configuration allows (a FIPS mode or a policy may
+     * disable MD5, and so suites 6-8); a failure naming the first refused when it allows none.
+     */
+    private static List<CipherSuite> allowedByTheJdk(List<CipherSuite> suites) {
+        List<CipherSuite> allowed = new ArrayList<>();
+        String refusal = null;
+        for (CipherSuite suite : suites) {
+            Optional<String> refused = suite.refusedAlgorithm();
+            if (refused.isEmpty()) {
+                allowed.add(suite);
+            } else if (refusal == null) {
+                refusal = refusedByTheJdk(suite.id(), refused.get());
+            }
+        }
+        if (allowed.isEmpty()) {
+            throw new IpmiException(refusal);
+        }
+        return allowed;
+    }
+
+    /** Why a suite is not used: its {@code algorithm} ("HMAC-MD5") is not allowed by the JDK's security configuration. */
+    private static String refusedByTheJdk(int suite, String algorithm) {
+        return "cipher suite " + suite + " needs " + algorithm + ", which this JDK's security configuration does not"
+                + " allow (no provider of its java.security offers it, or a policy disables it); use a suite it allows,"
+                + " such as 3 or 17";
     }
 
     /** Why suites 1, 6 and 15 need an explicit opt-in. */
