@@ -34,7 +34,7 @@ public final class IpmiClient {
      */
     private static final int REFUSALS_TO_BELIEVE = 2;
 
-    /** The JDK's cryptography, one for all clients (thread-safe), set up from the first client on. */
+    /** The JDK's cryptography, one for all clients (thread-safe), setting itself up from the first client on. */
     private static final CryptoSetUp CRYPTO = CryptoSetUp.start();
     /** What was learnt about each BMC's round trip, kept across sessions and login attempts. */
     private final Map<InetSocketAddress, RoundTrip> roundTrips = new ConcurrentHashMap<>();

@@ -80,6 +80,7 @@ public final class Handshake {
         try {
             List<CipherSuite> suites = h.suites();
             h.capabilities();
+            // the JDK's cryptography set itself up meanwhile: from Open Session on it is needed
             h.random();
             return h.setPrivilege(h.rakp(h.openSession(allowedByTheJdk(suites))));
         } catch (RuntimeException e) {
@@ -134,7 +135,7 @@ public final class Handshake {
         return allowed;
     }
 
-    /** Why a suite is not used: its {@code algorithm} ("HMAC-MD5") is not allowed by the JDK's security configuration. */
+    /** Why a suite is not used: the JDK's security configuration does not allow its {@code algorithm} ("HMAC-MD5"). */
     private static String refusedByTheJdk(int suite, String algorithm) {
         return "cipher suite " + suite + " needs " + algorithm + ", which this JDK's security configuration does not"
                 + " allow (no provider of its java.security offers it, or a policy disables it); use a suite it allows,"
