@@ -71,8 +71,8 @@ public final class Handshake {
 
     /**
      * The open session, in the calling thread; a failure is an {@link IpmiException} whose message
-     * says why, and the exchanger is closed on it. {@code crypto} may still be setting up: Get Channel
-     * Authentication Capabilities needs no key, and the handshake waits for it (by the deadline) only then.
+     * says why, and the exchanger is closed on it. {@code crypto} may still be setting up: the handshake
+     * waits for its random source at Open Session and for its providers at RAKP (by the deadline).
      */
     public static Session open(Exchanger exchanger, Credentials credentials, SessionOptions options,
             Deadline deadline, CryptoSetUp crypto) {
@@ -80,9 +80,9 @@ public final class Handshake {
         try {
             List<CipherSuite> suites = h.suites();
             h.capabilities();
-            // the JDK's cryptography set itself up meanwhile: from Open Session on it is needed
-            h.random();
-            return h.setPrivilege(h.rakp(h.openSession(allowedByTheJdk(suites))));
+            Opened opened = h.openSession(suites);
+            h.allowedByTheJdk(opened.suite());
+            return h.setPrivilege(h.rakp(opened));
         } catch (RuntimeException e) {
             exchanger.close();
             throw e;
@@ -115,24 +115,16 @@ public final class Handshake {
     }
 
     /**
-     * The suites whose algorithms the JDK's security configuration allows (a FIPS mode or a policy may
-     * disable MD5, and so suites 6-8); a failure naming the first refused when it allows none.
+     * Waits for the JDK's HMAC and AES providers, set up meanwhile (RAKP needs them), and fails when
+     * its security configuration refuses one of {@code suite}'s algorithms (a FIPS mode or a policy
+     * may disable MD5, and so suites 6-8).
      */
-    private static List<CipherSuite> allowedByTheJdk(List<CipherSuite> suites) {
-        List<CipherSuite> allowed = new ArrayList<>();
-        String refusal = null;
-        for (CipherSuite suite : suites) {
-            Optional<String> refused = suite.refusedAlgorithm();
-            if (refused.isEmpty()) {
-                allowed.add(suite);
-            } else if (refusal == null) {
-                refusal = refusedByTheJdk(suite.id(), refused.get());
-            }
+    private void allowedByTheJdk(CipherSuite suite) {
+        crypto.awaitProviders(deadline.remaining());
+        Optional<String> refused = suite.refusedAlgorithm();
+        if (refused.isPresent()) {
+            throw new IpmiException(refusedByTheJdk(suite.id(), refused.get()));
         }
-        if (allowed.isEmpty()) {
-            throw new IpmiException(refusal);
-        }
-        return allowed;
     }
 
     /** Why a suite is not used: the JDK's security configuration does not allow its {@code algorithm} ("HMAC-MD5"). */
@@ -345,7 +337,7 @@ public final class Handshake {
         return sessionId == console || (status != RmcpPlusStatus.OK && sessionId == 0);
     }
 
-    /** The JDK's random source, once its set-up is done; waits for that until the deadline. */
+    /** The JDK's random source, waiting for it until the deadline. */
     private SecureRandom random() {
         return crypto.random(deadline.remaining());
     }
