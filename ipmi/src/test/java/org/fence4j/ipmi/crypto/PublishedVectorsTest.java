@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our wrappers of the JDK's HMAC and AES give the published test vectors: RFC 2202 (HMAC-MD5,
- * HMAC-SHA1), RFC 4231 (HMAC-SHA256), NIST SP 800-38A F.2 (CBC-AES128) and FIPS-197 / AESAVS.
+ * HMAC-SHA1), RFC 4231 (HMAC-SHA256), the well-known HMACs of an empty key and message, NIST
+ * SP 800-38A F.2 (CBC-AES128) and FIPS-197 / AESAVS.
  * A key or message is hex, {@code XX*N} (the byte XX N times) or 'text' (its ASCII).
  */
 class PublishedVectorsTest {
@@ -50,6 +51,10 @@ class PublishedVectorsTest {
         "HMAC_SHA256, RFC 4231 7, aa*131, 'This is a test using a larger than block-size key and a larger than"
             + " block-size data. The key needs to be hashed before being used by the HMAC algorithm.',"
             + " 9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2",
+        // an empty key (IPMI's empty password, which the JDK's key class refuses) and an empty message
+        "HMAC_MD5, empty key, '', '', 74e6f7298a9c2d168935f58c001bad88",
+        "HMAC_SHA1, empty key, '', '', fbdb1d1b18aa6c08324b7d64b71fb76370690e1d",
+        "HMAC_SHA256, empty key, '', '', b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad",
     })
     void rakpHmacGivesThePublishedVectors(AuthenticationAlgorithm algorithm, String source, String key, String data,
             String mac) {
