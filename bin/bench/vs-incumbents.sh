@@ -13,7 +13,8 @@
 # Every fence4j call uses cipher suite 3, as fence_ipmilan does. BEFORE-DIST (optional): a second
 # fence4j (e.g. an older build) measured in the same rounds, for before/after figures.
 # DIST: the runnable directory (default bin/target/fence4j, after mvn package).
-# Environment: RUNS (status rounds, 12), RESET_RUNS (reset rounds, 5), PORT (10800).
+# Environment: RUNS (status rounds, 12), RESET_RUNS (reset rounds, 5), PORT (10800); JAVA_HOME picks
+# the JDK of fence4j's calls, as for the launchers (else the PATH's java).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 dist=$(cd "${1:-$here/../target/fence4j}" && pwd)
@@ -83,8 +84,11 @@ mkdir -p "$tmp/status"; mv "$tmp"/*.runs "$tmp/status/"
 for _ in $(seq "$reset_runs"); do for call in $reset_calls; do call "$call"; done; done
 mkdir -p "$tmp/reset"; mv "$tmp"/*.runs "$tmp/reset/"
 
+# the JVM the launchers ran: JAVA_HOME's, else the PATH's (libexec/fence4j-launch)
+java=$(command -v java)
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java; fi
 echo "$(date -u +%Y-%m-%d), $(nproc) cores, load average $load_before before and $(cut -d' ' -f1-3 /proc/loadavg) after;" \
-  "$("$(command -v java)" -version 2>&1 | head -n 1); medians of $runs status rounds and $reset_runs reset rounds"
+  "$("$java" -version 2>&1 | head -n 1); medians of $runs status rounds and $reset_runs reset rounds"
 python3 - "$tmp" <<'PY'
 import os, statistics, sys
 tmp = sys.argv[1]

@@ -7,6 +7,7 @@ import java.net.JarURLConnection;
 import java.net.URL;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.security.Security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
@@ -48,6 +49,7 @@ public final class StartupTraining {
         String config = args[1];
         boolean power = args.length > 2 && args[2].equals("power");
         Logging.configure(false);   // as each entry point's main does first
+        securityProviders();
         if (kind.equals("cli")) {
             yamlParser();
             cli(config, power);
@@ -90,6 +92,16 @@ public final class StartupTraining {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("a class listed in the YAML parser's jar did not load", e);
         }
+    }
+
+    /**
+     * Makes every security provider that the JDK's java.security lists. A call's first HMAC makes each
+     * provider listed before SunJCE, and on JDK 17 the JDK makes SunEC with a ServiceLoader that makes
+     * other modules' providers first, in an order that differs between the training and a call: without
+     * this, a call read 24 of their classes from the JDK's modules file instead of the archive.
+     */
+    private static void securityProviders() {
+        Security.getProviders();
     }
 
     private static void cli(String config, boolean power) {

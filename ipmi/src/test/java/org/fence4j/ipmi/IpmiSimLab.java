@@ -108,6 +108,24 @@ public final class IpmiSimLab implements AutoCloseable {
         return run(cmd, Map.of("IPMI_PASSWORD", password), 20).output;
     }
 
+    /**
+     * FreeIPMI's ipmipower (IPMI 2.0, {@code cipher}) against 127.0.0.1:{@code port} as admin; the
+     * password goes in a configuration file of this user's only, never on the command line.
+     */
+    public static String ipmipower(int port, String password, String cipher, String... args)
+            throws IOException, InterruptedException {
+        Path config = Files.createTempFile("freeipmi", ".conf");
+        try {
+            Files.writeString(config, "username admin\npassword " + password + "\n");
+            List<String> cmd = new ArrayList<>(List.of("ipmipower", "--config-file=" + config, "-D", "LAN_2_0", "-I",
+                    cipher, "-h", "127.0.0.1:" + port));
+            cmd.addAll(List.of(args));
+            return run(cmd, Map.of(), 20).output;
+        } finally {
+            Files.deleteIfExists(config);
+        }
+    }
+
     /** Stops ipmi_sim and removes its state directory. */
     @Override
     public void close() throws IOException, InterruptedException {

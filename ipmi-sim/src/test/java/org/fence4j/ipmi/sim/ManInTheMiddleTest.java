@@ -3,7 +3,6 @@ package org.fence4j.ipmi.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.fence4j.ipmi.command.ChassisControl;
 import org.fence4j.ipmi.command.ChassisStatus;
 import org.fence4j.ipmi.command.GetChassisStatus;
 import org.fence4j.ipmi.command.GetDeviceId;
+import org.fence4j.ipmi.crypto.CryptoSetUp;
 import org.fence4j.ipmi.rmcp.IpmiMessageCodec;
 import org.fence4j.ipmi.rmcp.IpmiResponse;
 import org.fence4j.ipmi.rmcp.OpenSessionResponse;
@@ -53,6 +53,7 @@ class ManInTheMiddleTest {
     private static final Credentials ADMIN = new Credentials("admin", PASSWORD, null);
     private static final SessionOptions OPTS = SessionOptions.defaults().withCipherSuite(17)
             .withRetry(RetryPolicy.fixed(Duration.ofMillis(10), 3));
+    private static final CryptoSetUp CRYPTO = CryptoSetUp.start();
 
     /** What the attacker does with one try of one exchange. */
     interface Attacker {
@@ -116,7 +117,7 @@ class ManInTheMiddleTest {
     }
 
     private static Session open(ManInTheMiddle m) {
-        return Handshake.open(m, ADMIN, OPTS, soon(), new SecureRandom());
+        return Handshake.open(m, ADMIN, OPTS, soon(), CRYPTO);
     }
 
     @Test

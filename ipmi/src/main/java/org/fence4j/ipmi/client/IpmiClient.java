@@ -1,13 +1,12 @@
 package org.fence4j.ipmi.client;
 
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.ipmi.IpmiException;
-import org.fence4j.ipmi.crypto.KernelRandom;
+import org.fence4j.ipmi.crypto.CryptoSetUp;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Handshake;
 import org.fence4j.ipmi.session.NoAnswerException;
@@ -35,8 +34,8 @@ public final class IpmiClient {
      */
     private static final int REFUSALS_TO_BELIEVE = 2;
 
-    /** Session IDs, RAKP randoms and IVs; one for all clients (thread-safe). */
-    private static final SecureRandom RANDOM = KernelRandom.create();
+    /** The JDK's cryptography, one for all clients (thread-safe), setting itself up from the first client on. */
+    private static final CryptoSetUp CRYPTO = CryptoSetUp.start();
     /** What was learnt about each BMC's round trip, kept across sessions and login attempts. */
     private final Map<InetSocketAddress, RoundTrip> roundTrips = new ConcurrentHashMap<>();
 
@@ -56,7 +55,7 @@ public final class IpmiClient {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Handshake.open(DatagramExchanger.connect(bmc, roundTrip), credentials, options,
-                        deadline.atMost(options.loginAttempt()), RANDOM);
+                        deadline.atMost(options.loginAttempt()), CRYPTO);
             } catch (IpmiException reason) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted while logging in to the BMC");

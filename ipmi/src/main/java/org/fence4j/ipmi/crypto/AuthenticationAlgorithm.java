@@ -6,17 +6,18 @@ import java.util.Optional;
 /** RAKP authentication algorithms (Open Session payload type 0). */
 public enum AuthenticationAlgorithm {
     NONE(0, null, 0),
-    HMAC_SHA1(1, "SHA-1", 12),
-    HMAC_MD5(2, "MD5", 16),
-    HMAC_SHA256(3, "SHA-256", 16);
+    HMAC_SHA1(1, "HmacSHA1", 12),
+    HMAC_MD5(2, "HmacMD5", 16),
+    HMAC_SHA256(3, "HmacSHA256", 16);
 
     private final int number;
-    private final String digest;
+    /** The JDK's name of the HMAC; null for {@link #NONE}. */
+    private final String mac;
     private final int icvLength;
 
-    AuthenticationAlgorithm(int number, String digest, int icvLength) {
+    AuthenticationAlgorithm(int number, String mac, int icvLength) {
         this.number = number;
-        this.digest = digest;
+        this.mac = mac;
         this.icvLength = icvLength;
     }
 
@@ -33,11 +34,16 @@ public enum AuthenticationAlgorithm {
         if (this == NONE) {
             return new byte[0];
         }
-        return Hmac.compute(digest, key, parts);
+        return Hmac.compute(mac, key, parts);
     }
 
     public byte[] truncatedMac(int length, byte[] key, byte[]... parts) {
         return Arrays.copyOf(mac(key, parts), length);
+    }
+
+    /** The JDK's name of its HMAC ("HmacSHA1"), null for {@link #NONE}. */
+    String mac() {
+        return mac;
     }
 
     public static Optional<AuthenticationAlgorithm> byNumber(int number) {

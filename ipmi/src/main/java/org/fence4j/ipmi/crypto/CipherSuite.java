@@ -23,6 +23,23 @@ public record CipherSuite(int id, AuthenticationAlgorithm authentication, Integr
             new CipherSuite(16, AuthenticationAlgorithm.HMAC_SHA256, IntegrityAlgorithm.HMAC_SHA256_128, ConfidentialityAlgorithm.NONE),
             new CipherSuite(17, AuthenticationAlgorithm.HMAC_SHA256, IntegrityAlgorithm.HMAC_SHA256_128, ConfidentialityAlgorithm.AES_CBC_128));
 
+    /**
+     * The first of this suite's algorithms that the JDK's security configuration does not allow
+     * ("HMAC-MD5" where a policy disables MD5), or empty when it allows them all. Sets up the
+     * JDK's providers if no one has yet.
+     */
+    public Optional<String> refusedAlgorithm() {
+        for (String mac : new String[] {authentication.mac(), integrity.mac()}) {
+            if (mac != null && !Hmac.allowed(mac)) {
+                return Optional.of(Hmac.primitive(mac));
+            }
+        }
+        if (confidentiality == ConfidentialityAlgorithm.AES_CBC_128 && !AesCbc128.allowed()) {
+            return Optional.of(AesCbc128.PRIMITIVE);
+        }
+        return Optional.empty();
+    }
+
     public static Optional<CipherSuite> byId(int id) {
         // a loop, not a stream: on every call's path, where each stream and lambda costs start-up
         for (CipherSuite s : SUPPORTED) {

@@ -1,74 +1,51 @@
 package org.fence4j.ipmi.crypto;
 
-import java.util.Arrays;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC (RFC 2104) over fence4j's own {@link Digest}s, not {@code javax.crypto.Mac}: the first
- * use of the JCE framework verifies providers and, on the way, makes the JDK read the service
- * entries of every jar on the class path, tens of milliseconds of every fencing call (ipmi/README.md,
- * Start-up). A keyed instance has absorbed the key's two pads once: each MAC with it hashes two
- * blocks fewer, as a session signs every packet with one key.
+ * HMAC through the JDK's {@link Mac}: its providers, as the system's security configuration lists
+ * and restricts them (FIPS mode, a policy that disables MD5), decide which a session may use.
  */
 final class Hmac {
-    private static final byte INNER = 0x36;
-    private static final byte OUTER = 0x5c;
-
-    /** The digests after the inner and the outer pad; each MAC continues from copies. */
-    private final Digest inner;
-    private final Digest outer;
-
-    private Hmac(Digest inner, Digest outer) {
-        this.inner = inner;
-        this.outer = outer;
+    private Hmac() {
     }
 
-    /** HMAC-{@code digest} ("SHA-1", "SHA-256", "MD5") keyed with {@code key}. */
-    static Hmac keyed(String digest, byte[] key) {
-        Digest inner = Digest.named(digest);
-        Digest outer = Digest.named(digest);
-        byte[] k = key;
-        if (key.length > Digest.BLOCK) {
-            Digest hashed = Digest.named(digest);
-            hashed.update(key);
-            k = hashed.digest();
+    /** A {@link Mac} of {@code algorithm} ("HmacSHA1", "HmacMD5", "HmacSHA256") keyed with {@code key}. */
+    static Mac keyed(String algorithm, byte[] key) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            // HMAC pads its key with zeros, so IPMI's empty password is one zero byte, which the JDK takes
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(primitive(algorithm) + " is not allowed by this JDK's security configuration",
+                    e);
         }
-        byte[] pad = new byte[Digest.BLOCK];
-        for (int i = 0; i < Digest.BLOCK; i++) {
-            pad[i] = (byte) ((i < k.length ? k[i] : 0) ^ INNER);
-        }
-        inner.update(pad);
-        for (int i = 0; i < Digest.BLOCK; i++) {
-            pad[i] ^= INNER ^ OUTER;
-        }
-        outer.update(pad);
-        Arrays.fill(pad, (byte) 0);
-        return new Hmac(inner, outer);
     }
 
-    /** HMAC-{@code digest} of the concatenated {@code parts}. */
-    static byte[] compute(String digest, byte[] key, byte[]... parts) {
-        return keyed(digest, key).mac(parts);
-    }
-
-    /** The MAC of the concatenated {@code parts}. Not for several threads at once. */
-    byte[] mac(byte[]... parts) {
-        Digest d = inner.copy();
+    /** HMAC-{@code algorithm} of the concatenated {@code parts}. */
+    static byte[] compute(String algorithm, byte[] key, byte[]... parts) {
+        Mac mac = keyed(algorithm, key);
         for (byte[] part : parts) {
-            d.update(part);
+            mac.update(part);
         }
-        return finish(d);
+        return mac.doFinal();
     }
 
-    /** The MAC of {@code data[from, to)}. */
-    byte[] mac(byte[] data, int from, int to) {
-        Digest d = inner.copy();
-        d.update(data, from, to - from);
-        return finish(d);
+    /** True when the JDK's configuration offers {@code algorithm} and lets it be keyed. */
+    static boolean allowed(String algorithm) {
+        try {
+            keyed(algorithm, new byte[1]);
+            return true;
+        } catch (IllegalStateException refused) {
+            return false;
+        }
     }
 
-    private byte[] finish(Digest innerMac) {
-        Digest d = outer.copy();
-        d.update(innerMac.digest());
-        return d.digest();
+    /** IPMI's name of a JDK HMAC: "HMAC-MD5" for "HmacMD5". */
+    static String primitive(String algorithm) {
+        return "HMAC-" + algorithm.substring("Hmac".length());
     }
 }

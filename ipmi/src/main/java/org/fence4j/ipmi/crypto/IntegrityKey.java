@@ -2,14 +2,19 @@ package org.fence4j.ipmi.crypto;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
+import javax.crypto.Mac;
 
-/** A session's K1 with its {@link IntegrityAlgorithm}: the AuthCode of the session trailer. Never printed. */
+/**
+ * A session's K1 with its {@link IntegrityAlgorithm}: the AuthCode of the session trailer. The
+ * {@link Mac} is keyed once per session and used for every packet ({@code doFinal} resets it), so
+ * it is not for several threads at once: a session has one. Never printed.
+ */
 public final class IntegrityKey {
     private final int authCodeLength;
     /** Null for {@link IntegrityAlgorithm#NONE}. */
-    private final Hmac mac;
+    private final Mac mac;
 
-    IntegrityKey(int authCodeLength, Hmac mac) {
+    IntegrityKey(int authCodeLength, Mac mac) {
         this.authCodeLength = authCodeLength;
         this.mac = mac;
     }
@@ -20,7 +25,11 @@ public final class IntegrityKey {
 
     /** The AuthCode over {@code data[from, to)}. */
     public byte[] authCode(byte[] data, int from, int to) {
-        return mac == null ? new byte[0] : Arrays.copyOf(mac.mac(data, from, to), authCodeLength);
+        if (mac == null) {
+            return new byte[0];
+        }
+        mac.update(data, from, to - from);
+        return Arrays.copyOf(mac.doFinal(), authCodeLength);
     }
 
     /** True when the last {@link #authCodeLength()} bytes of {@code datagram} sign {@code datagram[from, end)}. */

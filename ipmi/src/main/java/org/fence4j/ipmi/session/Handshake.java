@@ -13,6 +13,7 @@ import org.fence4j.ipmi.command.GetChannelAuthCapabilities;
 import org.fence4j.ipmi.command.SetSessionPrivilege;
 import org.fence4j.ipmi.crypto.AuthenticationAlgorithm;
 import org.fence4j.ipmi.crypto.CipherSuite;
+import org.fence4j.ipmi.crypto.CryptoSetUp;
 import org.fence4j.ipmi.crypto.IntegrityAlgorithm;
 import org.fence4j.ipmi.crypto.Rakp;
 import org.fence4j.ipmi.rmcp.Ipmi15Packet;
@@ -54,31 +55,34 @@ public final class Handshake {
     private final Credentials credentials;
     private final SessionOptions options;
     private final Deadline deadline;
-    private final SecureRandom random;
+    private final CryptoSetUp crypto;
     private final int role;
     private int nextTag = 1;
 
     private Handshake(Exchanger exchanger, Credentials credentials, SessionOptions options, Deadline deadline,
-            SecureRandom random) {
+            CryptoSetUp crypto) {
         this.exchanger = exchanger;
         this.credentials = credentials;
         this.options = options;
         this.deadline = deadline;
-        this.random = random;
+        this.crypto = crypto;
         this.role = options.privilege().level() | NAME_ONLY_LOOKUP;
     }
 
     /**
      * The open session, in the calling thread; a failure is an {@link IpmiException} whose message
-     * says why, and the exchanger is closed on it.
+     * says why, and the exchanger is closed on it. {@code crypto} may still be setting up: the handshake
+     * waits for its random source at Open Session and for its providers at RAKP (by the deadline).
      */
     public static Session open(Exchanger exchanger, Credentials credentials, SessionOptions options,
-            Deadline deadline, SecureRandom random) {
-        Handshake h = new Handshake(exchanger, credentials, options, deadline, random);
+            Deadline deadline, CryptoSetUp crypto) {
+        Handshake h = new Handshake(exchanger, credentials, options, deadline, crypto);
         try {
             List<CipherSuite> suites = h.suites();
             h.capabilities();
-            return h.setPrivilege(h.rakp(h.openSession(suites)));
+            Opened opened = h.openSession(suites);
+            h.allowedByTheJdk(opened.suite());
+            return h.setPrivilege(h.rakp(opened));
         } catch (RuntimeException e) {
             exchanger.close();
             throw e;
@@ -108,6 +112,26 @@ public final class Handshake {
             throw new IpmiException(noIntegrity(suite.id()));
         }
         return List.of(suite);
+    }
+
+    /**
+     * Waits for the JDK's HMAC and AES providers, set up meanwhile (RAKP needs them), and fails when
+     * its security configuration refuses one of {@code suite}'s algorithms (a FIPS mode or a policy
+     * may disable MD5, and so suites 6-8).
+     */
+    private void allowedByTheJdk(CipherSuite suite) {
+        crypto.awaitProviders(deadline.remaining());
+        Optional<String> refused = suite.refusedAlgorithm();
+        if (refused.isPresent()) {
+            throw new IpmiException(refusedByTheJdk(suite.id(), refused.get()));
+        }
+    }
+
+    /** Why a suite is not used: the JDK's security configuration does not allow its {@code algorithm} ("HMAC-MD5"). */
+    private static String refusedByTheJdk(int suite, String algorithm) {
+        return "cipher suite " + suite + " needs " + algorithm + ", which this JDK's security configuration does not"
+                + " allow (no provider of its java.security offers it, or a policy disables it); use a suite it allows,"
+                + " such as 3 or 17";
     }
 
     /** Why suites 1, 6 and 15 need an explicit opt-in. */
@@ -206,7 +230,7 @@ public final class Handshake {
         try {
             proven = exchanger.exchange("RAKP 1", n -> {
                 byte[] rm = new byte[16];
-                random.nextBytes(rm);
+                random().nextBytes(rm);
                 Rakp1 rakp1 = new Rakp1(tries.add(newTag(), rm).tag(), o.bmcSessionId(), rm, role, user);
                 return RmcpCodec.encode(SessionPacket.setup(PayloadType.RAKP1, rakp1.encode()), null);
             }, setup(PayloadType.RAKP2, "RAKP 2", payload -> {
@@ -268,7 +292,7 @@ public final class Handshake {
             }
         }
         return new Session(exchanger, new SessionCrypto(o.suite(), Rakp.keys(auth, sik), o.bmcSessionId(),
-                o.consoleSessionId(), random), o.bmcSessionId(), options.retry());
+                o.consoleSessionId(), random()), o.bmcSessionId(), options.retry());
     }
 
     /** The session at the privilege asked for; else it is closed and the failure says what the BMC granted. */
@@ -313,6 +337,11 @@ public final class Handshake {
         return sessionId == console || (status != RmcpPlusStatus.OK && sessionId == 0);
     }
 
+    /** The JDK's random source, waiting for it until the deadline. */
+    private SecureRandom random() {
+        return crypto.random(deadline.remaining());
+    }
+
     /** A message tag no earlier send of this handshake had (until 256 sends). */
     private int newTag() {
         return nextTag++ & 0xff;
@@ -321,7 +350,7 @@ public final class Handshake {
     private int nonZeroId() {
         int id;
         do {
-            id = random.nextInt();
+            id = random().nextInt();
         } while (id == 0);
         return id;
     }
