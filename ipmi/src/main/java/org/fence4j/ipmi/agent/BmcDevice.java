@@ -12,10 +12,11 @@ import org.fence4j.ipmi.session.Session;
 final class BmcDevice implements PowerDevice {
     private final IpmiSettings settings;
     /**
-     * Made with the device, not at the first login: the first client starts setting the JDK's
-     * cryptography up (IpmiClient), and the sooner, the more of it runs beside the call's own work.
+     * Made at the first connect, not with the device: the first client starts setting the JDK's
+     * cryptography up (IpmiClient), which reads the security configuration, and making a device does
+     * no I/O (validate makes every one).
      */
-    private final IpmiClient client = new IpmiClient();
+    private IpmiClient client;
 
     BmcDevice(IpmiSettings settings) {
         this.settings = settings;
@@ -33,6 +34,9 @@ final class BmcDevice implements PowerDevice {
 
     @Override
     public PowerConnection connect(Deadline deadline) throws InterruptedException {
+        if (client == null) {
+            client = new IpmiClient();
+        }
         Session session = login(deadline);
         return new BmcConnection(new BlockingSession(session, deadline, this::login), session.cipherSuite().id());
     }
