@@ -59,11 +59,20 @@ public final class ConciseLog {
         end();
     }
 
+    /** A chain that broke (a bug, not a failed level): its outcome unknown, its lines ended all the same. */
+    void abandoned(String target, FenceAction action, RuntimeException broke) {
+        send(Syslog.Severity.ERR, request(target, action) + " broke: " + broke.getClass().getSimpleName() + "; "
+                + target + " is NOT known to be fenced.");
+        end();
+    }
+
     private void send(Syslog.Severity severity, String line) {
         if (lines == null) {
             lines = syslog.lines(TAG);
         }
-        lines.send(severity, line); // a line that does not arrive costs nothing but the line
+        // one record a line: a name with a line end in it must not start a record of its own choosing. A
+        // line that does not arrive costs nothing but the line.
+        lines.send(severity, line.replaceAll("\\s*\\R\\s*", " "));
     }
 
     private void end() {

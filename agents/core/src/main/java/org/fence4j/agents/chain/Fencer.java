@@ -54,8 +54,13 @@ public final class Fencer {
                 deadline, wait)) {
             log.started(target.name(), action, "its chain of " + target.levels().size() + " level"
                     + (target.levels().size() == 1 ? "" : "s"), requester);
-            result = new FencingChain(alsoLogging(listener, target.name(), action)).fence(target, action,
-                    deadline.remaining());
+            try {
+                result = new FencingChain(alsoLogging(listener, target.name(), action)).fence(target, action,
+                        deadline.remaining());
+            } catch (RuntimeException broke) {
+                log.abandoned(target.name(), action, broke);
+                throw broke;
+            }
         }
         log.finished(result);
         // once the target is free again: the history never changes the outcome nor holds it past the deadline

@@ -28,7 +28,8 @@ public record HistoryEntry(String target, String action, String requester, Strin
     }
 
     public static HistoryEntry of(ChainResult r, String requester) {
-        return new HistoryEntry(r.target(), r.action().word(), requester, r.start().toString(), r.end().toString(), r.outcome().name(),
+        return new HistoryEntry(r.target(), r.action().word(), requester, r.start().toString(), r.end().toString(),
+                r.outcome().name(),
                 r.succeededBy().map(LevelReport::index).orElse(null),
                 r.succeededBy().map(LevelReport::device).orElse(null),
                 r.power().name(), r.succeededBy().map(l -> l.proof().name()).orElse("NONE"), r.summary(),

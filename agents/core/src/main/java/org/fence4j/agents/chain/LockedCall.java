@@ -77,6 +77,14 @@ public final class LockedCall {
             result = FenceResult.failure(e.getMessage());
         } catch (IOException e) {
             result = FenceResult.failure("cannot take the lock of " + node + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            // a power command may have gone out: the history and the log say how it ended, then it passes on
+            Instant end = Instant.now();
+            FenceResult interrupted = FenceResult.failure("interrupted; " + node + " is NOT known to be fenced");
+            caller.log().finished(node, action, caller.adapter(), interrupted, Duration.between(start, end));
+            record(caller, HistoryEntry.of(interrupted, action, node, caller.requester(), caller.adapter(), start,
+                    end), deadline);
+            throw e;
         }
         Instant end = Instant.now();
         caller.log().finished(node, action, caller.adapter(), result, Duration.between(start, end));

@@ -174,11 +174,6 @@ public final class DeclaredParameters {
             }
         }
         for (ParameterSpec spec : specs) {
-            ParameterSpec.PathWhen path = spec.pathWhen();
-            if (path != null && secrets.containsKey(spec.name()) && path.value().equals(values.get(path.parameter()))) {
-                secrets.remove(spec.name());
-                pending.put(spec.name(), new Pending(spec, seen.get(spec.name()), PATH));
-            }
             if (seen.containsKey(spec.name())) {
                 continue;
             }
@@ -189,6 +184,15 @@ public final class DeclaredParameters {
                         + (spec.aliases().isEmpty() ? "" : " (also accepted as " + String.join(", ", spec.aliases()) + ")")
                         + (spec.secret() ? "; give it as " + secretForms(spec) : "")
                         + ": " + spec.shortDescription());
+            }
+        }
+        // once every default is in: the switch of a secret's path may be declared after the secret
+        for (ParameterSpec spec : specs) {
+            ParameterSpec.PathWhen path = spec.pathWhen();
+            if (path != null && secrets.containsKey(spec.name())
+                    && path.value().equals(values.get(path.parameter()))) {
+                secrets.remove(spec.name());
+                pending.put(spec.name(), new Pending(spec, seen.get(spec.name()), PATH));
             }
         }
         return new DeclaredParameters(values, secrets, pending, environment);

@@ -31,7 +31,7 @@ final class SecretScript {
         BoundedCommand.Result result;
         try {
             // "it": the caller's message names the command
-            result = BoundedCommand.of("/bin/sh", "-c", command).named("it").firstLineOnly()
+            result = BoundedCommand.of("/bin/sh", "-c", command).named("it").firstLineOnly().discardStderr()
                     .maxOutput(SecretFile.MAX_BYTES).run(limit);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -49,6 +49,7 @@ public final class BoundedCommand {
     private byte[] stdin;
     private int maxOutput = DEFAULT_MAX_OUTPUT;
     private boolean firstLineOnly;
+    private boolean discardStderr;
 
     /** What a command that ran to its end did. */
     public record Result(int exitCode, byte[] stdout, String stderr) {
@@ -109,6 +110,12 @@ public final class BoundedCommand {
         return this;
     }
 
+    /** stderr goes nowhere: a command whose stderr may carry a secret (a passwd_script run with set -x). */
+    public BoundedCommand discardStderr() {
+        this.discardStderr = true;
+        return this;
+    }
+
     /** stdout ends at its first line end (kept): nothing after it is read. */
     public BoundedCommand firstLineOnly() {
         this.firstLineOnly = true;
@@ -129,8 +136,9 @@ public final class BoundedCommand {
         process.onExit().thenAccept(exitedOrOverflowed::complete);
         CompletableFuture<byte[]> stdout = inBackground("stdout of " + name,
                 () -> read(process.getInputStream(), "stdout", firstLineOnly, exitedOrOverflowed));
-        CompletableFuture<byte[]> stderr = inBackground("stderr of " + name,
-                () -> read(process.getErrorStream(), "stderr", false, exitedOrOverflowed));
+        CompletableFuture<byte[]> stderr = discardStderr ? CompletableFuture.completedFuture(new byte[0])
+                : inBackground("stderr of " + name, () -> read(process.getErrorStream(), "stderr", false,
+                        exitedOrOverflowed));
         if (stdin != null) {
             inBackground("stdin of " + name, () -> write(process.getOutputStream()));
         }
@@ -152,7 +160,8 @@ public final class BoundedCommand {
      * Starts the command with its stdin a pipe for {@link Feed#write} (a command that acts on each line
      * as it comes, such as logger), its output discarded. {@link Feed#close} ends its input; the
      * command then ends on its own, and its session is killed if it is still there {@code limit}
-     * later. (Should this process end first, the pipe closes with it and the command ends the same.)
+     * later. Should this process end first, the input ends with it, but nothing here kills a command
+     * that hangs afterwards: bound it on its command line (timeout(1)).
      */
     public Feed feed(Duration limit) throws IOException {
         Process process = start(ProcessBuilder.Redirect.DISCARD, true);
@@ -211,7 +220,8 @@ public final class BoundedCommand {
 
     /** @param inputPiped stdin a pipe for the caller, else /dev/null */
     private Process start(ProcessBuilder.Redirect output, boolean inputPiped) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder().redirectOutput(output).redirectError(output);
+        ProcessBuilder builder = new ProcessBuilder().redirectOutput(output)
+                .redirectError(discardStderr ? ProcessBuilder.Redirect.DISCARD : output);
         builder.environment().putAll(environment);
         // setsid would tell a missing program only by exit status 127, which a shell's own exit shares
         Path program = new ExecutableSearch(builder.environment().get("PATH")).find(command.get(0))

@@ -1,8 +1,10 @@
 package org.fence4j.agents.syslog;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -27,6 +29,9 @@ public final class Syslog {
     /** Absolute: the PATH is not the place to look for what speaks to syslog as root. */
     private static final String LOGGER = "/usr/bin/logger";
     private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final Path TIMEOUT = Path.of("/usr/bin/timeout");
+    /** Longer than any request's lines take (a chain with meatware's ten minutes: some twelve). */
+    private static final Duration LONGEST_REQUEST = Duration.ofMinutes(30);
 
     /** syslog(3)'s severities that fence4j uses, at facility daemon. */
     public enum Severity {
@@ -103,8 +108,14 @@ public final class Syslog {
         }
 
         private void pump(String tag) {
-            try (BoundedCommand.Feed logger = BoundedCommand.of(LOGGER, "--socket=" + socket, "--socket-errors=on",
-                    "--id=" + ProcessHandle.current().pid(), "--tag", tag, "--prio-prefix").feed(LIMIT)) {
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(TIMEOUT)) {
+                // this process may end before logger: a syslog that hangs must not keep it forever
+                command.addAll(List.of(TIMEOUT.toString(), "-s", "KILL", Long.toString(LONGEST_REQUEST.toSeconds())));
+            }
+            command.addAll(List.of(LOGGER, "--socket=" + socket, "--socket-errors=on",
+                    "--id=" + ProcessHandle.current().pid(), "--tag", tag, "--prio-prefix"));
+            try (BoundedCommand.Feed logger = BoundedCommand.of(command).feed(LIMIT)) {
                 for (Optional<String> line = queue.take(); line.isPresent(); line = queue.take()) {
                     logger.write(line.get());
                 }

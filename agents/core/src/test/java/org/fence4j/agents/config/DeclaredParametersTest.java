@@ -62,6 +62,9 @@ class DeclaredParametersTest {
                 .isEqualTo("from-file".getBytes());
         assertThat(resolve(file("ip", "h"), file("passwd_script", "echo from-script")).secret("passwd").orElseThrow()
                 .bytes()).isEqualTo("from-script".getBytes());
+        // stderr is not read: a script's chatter there (set -x traces the secret) is neither kept nor a failure
+        assertThat(resolve(file("ip", "h"), file("passwd_script", "set -x; head -c 100000 /dev/zero >&2; echo traced"))
+                .secret("passwd").orElseThrow().bytes()).isEqualTo("traced".getBytes());
     }
 
     @Test
