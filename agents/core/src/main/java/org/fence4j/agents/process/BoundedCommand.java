@@ -320,7 +320,9 @@ public final class BoundedCommand {
         } catch (IOException | RuntimeException e) {
             // no /proc: the descendants are all we can find
         }
-        process.destroyForcibly();
+        // through its handle: Process.destroyForcibly also closes the streams, which the readers may still
+        // be reading (a command that exited has its last output in them)
+        process.toHandle().destroyForcibly();
         try {
             process.waitFor(AFTER_KILL.toMillis(), TimeUnit.MILLISECONDS); // killed means gone, when we return
         } catch (InterruptedException e) {

@@ -91,6 +91,16 @@ class BoundedCommandTest {
     }
 
     @Test
+    void theLastOutputOfACommandThatExitedIsReadWholeAfterItsSessionIsKilled() throws Exception {
+        // its output is still in the pipe when it exits: ending the session must not close what the readers read
+        for (int i = 0; i < 30; i++) {
+            BoundedCommand.Result result = sh("head -c 60000 /dev/zero | tr '\\0' a; echo err >&2").run(LIMIT);
+            assertThat(result.stdout()).hasSize(60000);
+            assertThat(result.stderr()).isEqualTo("err\n");
+        }
+    }
+
+    @Test
     void messagesAreStderrAndStdoutTrimmed() throws Exception {
         assertThat(sh("echo said; echo failed >&2; exit 1").run(LIMIT).messages()).isEqualTo("failed\nsaid");
     }
