@@ -1,6 +1,8 @@
 package org.fence4j.agents.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -45,12 +47,32 @@ public final class SyslogSocket implements AutoCloseable {
     /** Each connection is one logger run: its lines, to its end; closing the server ends the loop. */
     private void accept() {
         while (server.isOpen()) {
-            try (SocketChannel client = server.accept()) {
-                String text = new String(Channels.newInputStream(client).readAllBytes(), StandardCharsets.UTF_8);
-                text.lines().filter(l -> !l.isBlank()).forEach(l -> lines.add(new Line(Instant.now(), l)));
+            SocketChannel client;
+            try {
+                client = server.accept();
             } catch (IOException e) {
                 return; // closed
             }
+            // each connection read on its own, as syslog does: one logger may stay connected for a whole
+            // request (the concise log) while another sends its one line
+            Thread reader = new Thread(() -> read(client), "syslog-socket-client");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    /** A connection's lines, each kept as it arrives, to the connection's end. */
+    private void read(SocketChannel client) {
+        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(Channels.newInputStream(client),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    lines.add(new Line(Instant.now(), line));
+                }
+            }
+        } catch (IOException e) {
+            // the server closed, or logger went away: what arrived is kept
         }
     }
 
