@@ -125,7 +125,7 @@ class PacemakerExamplesLiveIT {
         SyslogSocket.Line alert = operatorAlert("pm01");
 
         // the fencer allows meatware its pcmk_reboot_timeout (600 s; its own timer 1.2 times that),
-        // and the agent answers before: it waits at most its timeout less a tenth, at most 5 s
+        // and the agent answers before: it waits at most its timeout less a quarter, at most 5 s
         assertThat(live.fencer.log()).containsPattern("targeting pm01 using stonith1-3 .*\\(720s\\)");
         assertThat(waitAnnounced(alert)).isLessThanOrEqualTo(Duration.ofSeconds(595));
         assertThat(confirm("pm01").exitCode()).isZero();

@@ -59,10 +59,7 @@ public final class DeviceHealth {
             String message = now.message() == null ? "" : now.message().replaceAll("\\s*\\R\\s*", " ");
             String line = now.outcome() + " " + now.action().word() + " " + now.at().toEpochMilli() + " "
                     + message.substring(0, Math.min(message.length(), MOST_MESSAGE));
-            try (var channel = state.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                channel.write(ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8)));
-            }
+            state.replace(key, line.getBytes(StandardCharsets.UTF_8));
             return before;
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

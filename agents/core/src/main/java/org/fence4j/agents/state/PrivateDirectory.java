@@ -1,12 +1,15 @@
 package org.fence4j.agents.state;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -138,6 +141,24 @@ public final class PrivateDirectory {
         all.add(LinkOption.NOFOLLOW_LINKS);
         return FileChannel.open(file, all, PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-------")));
+    }
+
+    /**
+     * Replaces {@code name}'s contents at once: written to a new file beside it, then renamed over it,
+     * so a reader sees the old contents or the new ones, never a part. Of two writers at once, the
+     * last rename wins. A rename replaces a link of that name, never what it points to.
+     */
+    public void replace(String name, byte[] contents) throws IOException {
+        String next = name + ".next-" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId();
+        try {
+            try (FileChannel channel = open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                channel.write(ByteBuffer.wrap(contents));
+            }
+            Files.move(dir.resolve(next), dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(dir.resolve(next));
+        }
     }
 
     private static Map<String, Object> attributes(Path path) throws IOException {

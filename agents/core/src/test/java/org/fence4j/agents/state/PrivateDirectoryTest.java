@@ -38,6 +38,28 @@ class PrivateDirectoryTest {
     }
 
     @Test
+    void replaceSwapsTheWholeFileAtOnceAndLeavesNothingBeside() throws Exception {
+        PrivateDirectory state = PrivateDirectory.create(dir.resolve("state"), "state directory");
+        state.replace("health-ipmi", "SUCCESS monitor 1 ok".getBytes());
+        state.replace("health-ipmi", "FAILURE".getBytes());
+        assertThat(Files.readString(state.path().resolve("health-ipmi"))).isEqualTo("FAILURE");
+        assertThat(mode(state.path().resolve("health-ipmi"))).isEqualTo("rw-------");
+        try (var names = Files.list(state.path())) {
+            assertThat(names.map(p -> p.getFileName().toString())).containsExactly("health-ipmi");
+        }
+    }
+
+    @Test
+    void replaceReplacesALinkOfThatNameNeverWhatItPointsTo() throws Exception {
+        PrivateDirectory state = PrivateDirectory.create(dir.resolve("state"), "state directory");
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere"), "untouched");
+        Files.createSymbolicLink(state.path().resolve("health-ipmi"), elsewhere);
+        state.replace("health-ipmi", "FAILURE".getBytes());
+        assertThat(Files.isSymbolicLink(state.path().resolve("health-ipmi"))).isFalse();
+        assertThat(Files.readString(elsewhere)).isEqualTo("untouched");
+    }
+
+    @Test
     void aDirectoryThatIsASymbolicLinkIsRefused() throws Exception {
         Path real = Files.createDirectory(dir.resolve("real"));
         Path link = Files.createSymbolicLink(dir.resolve("state"), real);

@@ -36,13 +36,17 @@ public final class Timeouts {
     static final Duration FENCER_FENCES = Duration.ofSeconds(60);
     /** Linux reports times in /proc in these ticks a second, whatever the kernel's own tick. */
     private static final long USER_HZ = 100;
-    /** The longest margin kept back for the answer to reach the caller (and the JVM to exit). */
+    /**
+     * The longest margin kept back for the answer to reach the caller (and the JVM to exit). From a
+     * 20 s limit on, it covers an agent that ignores its deadline: AgentCall lets the work overrun it by
+     * its grace, then waits as long again for the work to stop, and the answer still precedes the kill.
+     */
     static final Duration MAX_MARGIN = Duration.ofSeconds(5);
 
     /** The caller's limit, as a parameter of both protocols. */
     public static final ParameterSpec PARAMETER = ParameterSpec.seconds("timeout", "Give up after X seconds")
             .withLongDescription("The caller's time limit for one action, in seconds; the agent answers (at worst"
-                    + " with a timeout) a tenth of it, at most 5 s, earlier. Under pacemaker-fenced, which passes no"
+                    + " with a timeout) a quarter of it, at most 5 s, earlier. Under pacemaker-fenced, which passes no"
                     + " timeout to agents, set it to the device's pcmk_reboot_timeout (default: 60; when run by"
                     + " pacemaker-fenced, the fencer's own defaults: 20 for monitor, status and list, 60 for a"
                     + " fence).");
@@ -60,7 +64,7 @@ public final class Timeouts {
 
     /**
      * The agent's own deadline for a caller that gives up {@code limit} after it started this process,
-     * {@code spent} ago: a tenth of the limit (at most {@link #MAX_MARGIN}) earlier.
+     * {@code spent} ago: a quarter of the limit (at most {@link #MAX_MARGIN}) earlier.
      */
     public static Deadline deadline(Optional<Duration> limit, UnaryOperator<String> environment, Duration spent,
             boolean fences) {
@@ -88,8 +92,8 @@ public final class Timeouts {
     }
 
     static Duration margin(Duration limit) {
-        Duration tenth = limit.dividedBy(10);
-        return tenth.compareTo(MAX_MARGIN) < 0 ? tenth : MAX_MARGIN;
+        Duration quarter = limit.dividedBy(4);
+        return quarter.compareTo(MAX_MARGIN) < 0 ? quarter : MAX_MARGIN;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.fence4j.agents.chain.AgentCall;
 import org.junit.jupiter.api.Test;
 
 class TimeoutsTest {
@@ -17,7 +18,7 @@ class TimeoutsTest {
         assertThat(Timeouts.defaultTimeout(FENCED::get, true)).isEqualTo(Duration.ofSeconds(60));
         assertThat(Timeouts.defaultTimeout(Map.<String, String>of()::get, false)).isEqualTo(Timeouts.STANDALONE);
         assertThat(Timeouts.deadline(Optional.empty(), FENCED::get, Duration.ZERO, false).remaining())
-                .isBetween(Duration.ofSeconds(17), Duration.ofSeconds(18));
+                .isBetween(Duration.ofSeconds(14), Duration.ofSeconds(15));
         assertThat(Timeouts.assumed(Optional.empty(), FENCED::get, false)).hasValue("no timeout parameter:"
                 + " pacemaker-fenced's default of 20 s for monitor, status and list was assumed; give the device"
                 + " timeout= as its pcmk_monitor_timeout to allow more");
@@ -28,10 +29,19 @@ class TimeoutsTest {
     }
 
     @Test
-    void theAgentAnswersATenthOfTheCallersLimitEarlierAtMostFiveSeconds() {
-        assertThat(Timeouts.margin(Duration.ofSeconds(8))).isEqualTo(Duration.ofMillis(800));
+    void theAgentAnswersAQuarterOfTheCallersLimitEarlierAtMostFiveSeconds() {
+        assertThat(Timeouts.margin(Duration.ofSeconds(8))).isEqualTo(Duration.ofSeconds(2));
         assertThat(Timeouts.margin(Duration.ofSeconds(50))).isEqualTo(Duration.ofSeconds(5));
         assertThat(Timeouts.margin(Duration.ofSeconds(600))).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void underTheFencersDefaultsTheMarginOutlastsAnAgentThatIgnoresItsDeadline() {
+        // AgentCall lets the work overrun its deadline by its grace, then waits as long for it to stop;
+        // a second is left for the answer to be written and the JVM to exit
+        Duration worstOverrun = AgentCall.GRACE.multipliedBy(2).plusSeconds(1);
+        assertThat(Timeouts.margin(Timeouts.FENCER_READS)).isGreaterThanOrEqualTo(worstOverrun);
+        assertThat(Timeouts.margin(Timeouts.FENCER_FENCES)).isGreaterThanOrEqualTo(worstOverrun);
     }
 
     @Test
