@@ -8,18 +8,9 @@ import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerDevice;
 import org.fence4j.agents.spi.PowerDriverProvider;
 import org.fence4j.agents.spi.RefusedParameter;
-import org.fence4j.ipmi.crypto.CryptoSetUp;
 
 /** The {@code ipmi} power driver: a node's power through its BMC, with IPMI v2.0 (RMCP+). */
 public final class IpmiDriverProvider implements PowerDriverProvider {
-
-    /**
-     * Starts the JDK's cryptography setting itself up: an agent makes its provider first, so the set-up
-     * runs beside the parsing of the call's options instead of after it (bin/bench/README.md).
-     */
-    public IpmiDriverProvider() {
-        CryptoSetUp.shared();
-    }
 
     @Override
     public String type() {

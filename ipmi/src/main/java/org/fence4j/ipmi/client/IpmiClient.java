@@ -34,6 +34,8 @@ public final class IpmiClient {
      */
     private static final int REFUSALS_TO_BELIEVE = 2;
 
+    /** The JDK's cryptography, one for all clients (thread-safe), setting itself up from the first client on. */
+    private static final CryptoSetUp CRYPTO = CryptoSetUp.start();
     /** What was learnt about each BMC's round trip, kept across sessions and login attempts. */
     private final Map<InetSocketAddress, RoundTrip> roundTrips = new ConcurrentHashMap<>();
 
@@ -53,7 +55,7 @@ public final class IpmiClient {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Handshake.open(DatagramExchanger.connect(bmc, roundTrip), credentials, options,
-                        deadline.atMost(options.loginAttempt()), CryptoSetUp.shared());
+                        deadline.atMost(options.loginAttempt()), CRYPTO);
             } catch (IpmiException reason) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException("interrupted while logging in to the BMC");

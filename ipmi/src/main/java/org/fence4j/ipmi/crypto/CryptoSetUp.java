@@ -24,15 +24,6 @@ public final class CryptoSetUp {
     private CryptoSetUp() {
     }
 
-    /** The set-up every client of this process shares, started by the first to ask. */
-    public static CryptoSetUp shared() {
-        return Shared.SET_UP;
-    }
-
-    private static final class Shared {
-        static final CryptoSetUp SET_UP = start();
-    }
-
     /** Starts the set-up on a daemon thread: it keeps no call alive. */
     public static CryptoSetUp start() {
         CryptoSetUp setUp = new CryptoSetUp();
