@@ -102,6 +102,18 @@ class RedfishAgentSimulatedBmcTest {
     }
 
     @Test
+    void anEmptySystemsCollectionIsAFailureThatSaysSo() throws Exception {
+        // fence_redfish 4.12 crashes on it (UnboundLocalError)
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().systems(0).start()) {
+            FenceResult off = run(new RedfishLab(bmc).agent(), FenceAction.OFF);
+
+            assertThat(off.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(off.message()).contains("the BMC lists no system in /redfish/v1/Systems");
+            assertThat(bmc.openSessions()).isZero();
+        }
+    }
+
+    @Test
     void systemsUriNamesOneSystemByIdOrByUri() throws Exception {
         try (SimulatedRedfishBmc bmc = RedfishLab.bmc().systems(3).start()) {
             RedfishLab lab = new RedfishLab(bmc);
