@@ -13,6 +13,8 @@ import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.Proof;
 import org.fence4j.redfish.sim.SimulatedRedfishBmc;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The redfish agent through the core's power sequence, against the simulated Redfish BMC. */
 class RedfishAgentSimulatedBmcTest {
@@ -102,6 +104,16 @@ class RedfishAgentSimulatedBmcTest {
     }
 
     @Test
+    void manySystemsAreListedUpToEightInTheRefusal() throws Exception {
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().systems(20).start()) {
+            FenceResult off = run(new RedfishLab(bmc).agent(), FenceAction.OFF);
+
+            assertThat(off.message()).contains("manages 20 systems", "/redfish/v1/Systems/8, ... 12 more")
+                    .doesNotContain("/redfish/v1/Systems/9");
+        }
+    }
+
+    @Test
     void anEmptySystemsCollectionIsAFailureThatSaysSo() throws Exception {
         // fence_redfish 4.12 crashes on it (UnboundLocalError)
         try (SimulatedRedfishBmc bmc = RedfishLab.bmc().systems(0).start()) {
@@ -160,22 +172,34 @@ class RedfishAgentSimulatedBmcTest {
         }
     }
 
-    @Test
-    void aCycleWhoseAnswerIsLostIsNeverSentAgain() throws Exception {
+    /** Each reset's answer dropped, or answered 503 after it acted (as a proxy inside the BMC may). */
+    private static void loseResetAnswers(SimulatedRedfishBmc bmc, boolean as503) {
+        if (as503) {
+            bmc.faults().unavailableAfterResets(true);
+        } else {
+            bmc.faults().dropResetAnswers(true);
+        }
+    }
+
+    @ParameterizedTest(name = "answered 503: {0}")
+    @ValueSource(booleans = {false, true})
+    void aCycleWhoseAnswerIsLostOr503IsNeverSentAgain(boolean as503) throws Exception {
         try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
-            bmc.faults().dropResetAnswers(true).stuckOn(true);
+            loseResetAnswers(bmc, as503);
+            bmc.faults().stuckOn(true);
             FenceResult reset = run(new RedfishLab(bmc).agent("method", "cycle"), FenceAction.RESET);
 
             assertThat(reset.outcome()).isEqualTo(Outcome.FAILURE);
-            assertThat(reset.message()).contains("the answer was lost", "not sent again");
+            assertThat(reset.message()).contains(as503 ? "HTTP 503" : "the answer was lost", "not sent again");
             assertThat(bmc.resets("1")).containsExactly("PowerCycle");
         }
     }
 
-    @Test
-    void aForceOffWhoseAnswerIsLostIsNotResentWhenThePowerReadsOff() throws Exception {
+    @ParameterizedTest(name = "answered 503: {0}")
+    @ValueSource(booleans = {false, true})
+    void aForceOffWhoseAnswerIsLostOr503IsNotResentWhenThePowerReadsOff(boolean as503) throws Exception {
         try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
-            bmc.faults().dropResetAnswers(true);
+            loseResetAnswers(bmc, as503);
             FenceResult off = run(new RedfishLab(bmc).agent(), FenceAction.OFF);
 
             assertThat(off.outcome()).isEqualTo(Outcome.SUCCESS);

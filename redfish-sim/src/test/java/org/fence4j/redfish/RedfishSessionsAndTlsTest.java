@@ -3,10 +3,13 @@ package org.fence4j.redfish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceResult;
@@ -122,6 +125,20 @@ class RedfishSessionsAndTlsTest {
     }
 
     @Test
+    void aCaSignedCertificateThatDoesNotNameTheAddressIsRefusedSayingWhatItNames() throws Exception {
+        // the simulator's certificate names localhost, 127.0.0.1 and ::1
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().address(InetAddress.getByName("127.0.0.2")).start()) {
+            Path pem = Files.writeString(dir.resolve("bmc-ca.pem"), bmc.certificate().pem());
+            FenceResult status = status(new RedfishLab(bmc), "ssl_ca_file", pem.toString(), "ip", "127.0.0.2");
+
+            assertThat(status.outcome()).isEqualTo(Outcome.FAILURE);
+            assertThat(status.message()).contains("is refused: it does not name 127.0.0.2 (it names localhost,"
+                    + " 127.0.0.1, ");
+            assertThat(bmc.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void sslInsecureTrustsAnyCertificate() throws Exception {
         try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
             assertThat(status(new RedfishLab(bmc), "ssl_insecure", "1").power()).isEqualTo(PowerState.ON);
@@ -150,6 +167,42 @@ class RedfishSessionsAndTlsTest {
                 System.clearProperty("https.proxyHost");
                 System.clearProperty("https.proxyPort");
             }
+        }
+    }
+
+    @Test
+    void aSocksProxyOfTheEnvironmentIsNeverUsed() throws Exception {
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start();
+                SimulatedRedfishBmc plain = RedfishLab.bmc().tls(false).start();
+                ServerSocket proxy = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connects = new AtomicInteger();
+            Thread recorder = new Thread(() -> {
+                try {
+                    while (true) {
+                        connects.incrementAndGet();
+                        proxy.accept().close();
+                    }
+                } catch (IOException closed) {
+                    connects.decrementAndGet();
+                }
+            }, "socks-proxy-recorder");
+            recorder.setDaemon(true);
+            recorder.start();
+            System.setProperty("socksProxyHost", "127.0.0.1");
+            // by default the JDK sends no loopback address through a SOCKS proxy; a BMC is not on loopback
+            System.setProperty("socksNonProxyHosts", "");
+            System.setProperty("socksProxyPort", Integer.toString(proxy.getLocalPort()));
+            try {
+                assertThat(status(new RedfishLab(bmc)).message()).contains("powered on");
+                assertThat(status(new RedfishLab(plain), "ssl", "0").message()).contains("powered on");
+            } finally {
+                System.clearProperty("socksProxyHost");
+                System.clearProperty("socksProxyPort");
+                System.clearProperty("socksNonProxyHosts");
+            }
+            proxy.close();
+            recorder.join(Duration.ofSeconds(5).toMillis());
+            assertThat(connects).hasValue(0);
         }
     }
 

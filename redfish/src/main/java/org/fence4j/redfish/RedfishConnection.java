@@ -60,7 +60,7 @@ final class RedfishConnection implements PowerConnection {
         if ((reply.status() == 400 || reply.status() == 409) && refusalMeansDone(type, reply, wanted, by)) {
             return;
         }
-        accepted(type, reply, by);
+        accepted(action, type, reply, by);
     }
 
     /**
@@ -72,10 +72,10 @@ final class RedfishConnection implements PowerConnection {
         PowerState now = readPower(by);
         if (now == wanted) {
             LoggerFactory.getLogger(RedfishConnection.class).info("{} refused {} ({}): it is already {}.", system, type,
-                    RedfishErrors.describe(reply), words(wanted));
+                    session.describe(reply), words(wanted));
             return true;
         }
-        throw new RedfishException("the BMC refused " + type + " (" + RedfishErrors.describe(reply) + "); "
+        throw new RedfishException("the BMC refused " + type + " (" + session.describe(reply) + "); "
                 + system + " reads powered " + words(now));
     }
 
@@ -90,7 +90,7 @@ final class RedfishConnection implements PowerConnection {
         ResetAction action = reset(by);
         String type = action.choose(system, "PowerCycle", "ForceRestart");
         try {
-            accepted(type, post(action, type, by), by);
+            accepted(action, type, post(action, type, by), by);
         } catch (AnswerLost lost) {
             throw new RedfishException(lost.getMessage() + "; " + type + " is not sent again: twice, it could"
                     + " reset the node twice", lost);
@@ -104,10 +104,10 @@ final class RedfishConnection implements PowerConnection {
     }
 
     /** Returns once the reset is accepted (2xx; a 202's task followed to its end); throws otherwise. */
-    private void accepted(String type, Reply reply, Deadline by) throws InterruptedException {
+    private void accepted(ResetAction action, String type, Reply reply, Deadline by) throws InterruptedException {
         String what = "the BMC refused " + type + " of " + system;
         if (reply.status() == 202) {
-            TaskMonitor.follow(session, type + " of " + system, reply, by);
+            TaskMonitor.follow(session, type + " of " + system, action.target(), reply, by);
         } else if (!reply.succeeded()) {
             throw session.refused(what, reply);
         }

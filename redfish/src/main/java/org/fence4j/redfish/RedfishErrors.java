@@ -2,8 +2,10 @@ package org.fence4j.redfish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.fence4j.agents.spi.Secret;
 import org.fence4j.redfish.http.Reply;
 
 /**
@@ -20,11 +22,19 @@ final class RedfishErrors {
     private RedfishErrors() {
     }
 
-    /** "HTTP 409 Conflict: the service's words". */
-    static String describe(Reply reply) {
+    /**
+     * "HTTP 409 Conflict: the service's words", each of {@code secrets} in them replaced by
+     * {@link Secret#MASK} (before the line is shortened, so no part of one is left).
+     */
+    static String describe(Reply reply, Collection<String> secrets) {
         List<String> words = words(reply);
         String status = "HTTP " + reply.status() + reason(reply.status());
         String line = words.isEmpty() ? status : status + ": " + String.join("; ", words);
+        for (String secret : secrets) {
+            if (!secret.isEmpty()) {
+                line = line.replace(secret, Secret.MASK);
+            }
+        }
         line = line.replaceAll("\\s+", " ").strip();
         return line.length() <= MOST_CHARS ? line : line.substring(0, MOST_CHARS) + "...";
     }

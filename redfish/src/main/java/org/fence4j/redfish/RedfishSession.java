@@ -3,14 +3,18 @@ package org.fence4j.redfish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.MonotonicClock;
 import org.fence4j.redfish.http.AnswerLostException;
 import org.fence4j.redfish.http.HttpTransport;
 import org.fence4j.redfish.http.NotSentException;
@@ -18,41 +22,56 @@ import org.fence4j.redfish.http.Reply;
 import org.fence4j.redfish.http.Request;
 import org.fence4j.redfish.tls.Fingerprint;
 import org.fence4j.redfish.tls.TlsTrust;
+import org.fence4j.redfish.tls.WrongNameException;
 import org.slf4j.LoggerFactory;
 
 /**
  * An authenticated conversation with a Redfish service: a session of its SessionService
  * (X-Auth-Token), or HTTP Basic where the service has none. Every request is bounded by the
  * caller's deadline and by the settings' limit per try; requests that may be sent twice (GET,
- * DELETE) are tried again after a 503 or a dropped connection, any request after a 503 or when it
- * was never sent, and a request refused with 401 after one fresh login. Closing deletes the session.
+ * DELETE) are tried again after a 503 or a dropped connection, the login after a 503, any request
+ * when it was never sent, and a request refused with 401 after one fresh login; an action's 503 is
+ * not resent. Passwords and tokens are masked in what the BMC answers. Closing deletes the session.
  */
 final class RedfishSession implements AutoCloseable {
-    /** What closing may take at most, within the deadline of the action. */
+    /**
+     * What closing may take at most, even past the action's deadline: a session left behind fills
+     * the BMC's few slots until it expires. Within AgentCall.GRACE, so the agent still answers in time.
+     */
     static final Duration LOGOUT_LIMIT = Duration.ofSeconds(1);
     private static final Map<String, String> JSON_HEADERS = Map.of("Accept", "application/json", "OData-Version", "4.0");
 
     private final HttpTransport http;
     private final RedfishSettings settings;
-    private final Deadline closeBy;
+    private final MonotonicClock clock;
     private JsonNode serviceRoot;
     private String sessionsPath;
     private String token;
     private String sessionPath;
     private boolean basic;
     private boolean loggedInAgain;
+    /** Said in a failure: a login whose answer was lost may have left a session on the BMC. */
+    private String lostLogin = "";
 
-    private RedfishSession(HttpTransport http, RedfishSettings settings, Deadline closeBy) {
+    private RedfishSession(HttpTransport http, RedfishSettings settings, MonotonicClock clock) {
         this.http = http;
         this.settings = settings;
-        this.closeBy = closeBy;
+        this.clock = clock;
     }
 
-    /** Reads the service root (no credentials needed there) and logs in, all by {@code deadline}. */
+    /**
+     * Reads the service root (no credentials needed there) and logs in, all by {@code deadline}; a
+     * session opened before a later step failed is deleted.
+     */
     static RedfishSession open(HttpTransport http, RedfishSettings settings, Deadline deadline)
             throws InterruptedException {
-        RedfishSession session = new RedfishSession(http, settings, deadline);
-        session.start(deadline);
+        RedfishSession session = new RedfishSession(http, settings, deadline.clock());
+        try {
+            session.start(deadline);
+        } catch (RuntimeException | InterruptedException e) {
+            session.close();
+            throw e;
+        }
         return session;
     }
 
@@ -64,13 +83,23 @@ final class RedfishSession implements AutoCloseable {
         return http.endpoint().base();
     }
 
-    /** The path a reference of the service names; another host's is refused. */
+    /** The path a reference of the service names, relative to the service root; another scheme is refused. */
     String pathOf(String reference) {
+        return pathOf(reference, settings.redfishUri());
+    }
+
+    /** The path a reference names, relative to {@code requestPath} (a Location, say); another scheme is refused. */
+    String pathOf(String reference, String requestPath) {
         try {
-            return http.endpoint().pathOf(reference);
+            return http.endpoint().pathOf(reference, requestPath);
         } catch (IllegalArgumentException e) {
             throw new RedfishException("the BMC named " + e.getMessage());
         }
+    }
+
+    /** A member of a collection by its Id. */
+    static String member(String collection, String id) {
+        return collection + "/" + URLEncoder.encode(id.strip(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** A resource: answered 2xx with JSON, or a RedfishException saying what the service answered. */
@@ -89,22 +118,42 @@ final class RedfishSession implements AutoCloseable {
     }
 
     /**
-     * Posts a JSON body; the answer whatever its status. Resent only when the service said it did
-     * not take it (503, 401 before a fresh login) or it never left; a lost answer is {@link AnswerLost}.
+     * Posts an action's JSON body; the answer whatever its status. Resent only when it never left, or
+     * was refused 401 before a fresh login. A lost answer, or a 503 (a proxy inside the BMC may answer
+     * 503 after the backend acted), is {@link AnswerLost}: the caller decides after reading the power.
      */
     Reply post(String path, JsonNode body, Deadline by) throws InterruptedException {
+        return send(postOf(path, body), by, Unavailable.MAY_HAVE_ACTED);
+    }
+
+    private static Request postOf(String path, JsonNode body) {
         Map<String, String> headers = new HashMap<>(JSON_HEADERS);
         headers.put("Content-Type", "application/json");
-        return send(new Request("POST", path, headers, Json.bytes(body)), by);
+        return new Request("POST", path, headers, Json.bytes(body));
     }
 
     /** A failure that names what was asked and quotes what the service answered. */
     RedfishException refused(String what, Reply reply) {
         if (reply.status() == 401) {
             return new RedfishException("authentication failed: the BMC refused user '" + settings.username()
-                    + "' with the password given (" + what + ": " + RedfishErrors.describe(reply) + ")");
+                    + "' with the password given (" + what + ": " + describe(reply) + ")" + lostLogin);
         }
-        return new RedfishException(what + ": " + RedfishErrors.describe(reply));
+        return new RedfishException(what + ": " + describe(reply) + lostLogin);
+    }
+
+    /**
+     * An answer in one line, the password and the session token masked: some BMCs quote the values
+     * they were sent ("The value 'hunter2' for the property Password ...").
+     */
+    String describe(Reply reply) {
+        List<String> secrets = new ArrayList<>(2);
+        byte[] password = settings.password().bytes();
+        secrets.add(new String(password, StandardCharsets.UTF_8));
+        java.util.Arrays.fill(password, (byte) 0);
+        if (token != null) {
+            secrets.add(token);
+        }
+        return RedfishErrors.describe(reply, secrets);
     }
 
     private void start(Deadline deadline) throws InterruptedException {
@@ -142,10 +191,13 @@ final class RedfishSession implements AutoCloseable {
         basic = false;
         Reply reply;
         try {
-            reply = post(sessionsPath, credentials, deadline);
+            reply = send(postOf(sessionsPath, credentials), deadline, Unavailable.NOT_TAKEN);
         } catch (AnswerLost e) {
-            LoggerFactory.getLogger(RedfishSession.class).warn("The answer to the login at {} was lost ({});"
-                    + " using HTTP Basic authentication instead.", base(), e.getMessage());
+            // nothing names the session the BMC may have opened: it stays until the BMC expires it
+            lostLogin = "; the answer to the login at " + sessionsPath + " was lost (" + e.getMessage() + "): a"
+                    + " session the BMC may have opened stays until its session timeout";
+            LoggerFactory.getLogger(RedfishSession.class).warn("At {}{}; using HTTP Basic authentication instead.",
+                    base(), lostLogin);
             basic = true;
             return;
         }
@@ -155,7 +207,7 @@ final class RedfishSession implements AutoCloseable {
         }
         if (RedfishErrors.sessionLimit(reply)) {
             throw new RedfishException("the BMC has no free session: its maximum number of sessions is reached ("
-                    + RedfishErrors.describe(reply) + "); fence4j deletes every session it opens: close the"
+                    + describe(reply) + "); fence4j deletes every session it opens: close the"
                     + " stale sessions on the BMC, or wait until they expire");
         }
         if (!reply.succeeded()) {
@@ -163,17 +215,29 @@ final class RedfishSession implements AutoCloseable {
         }
         token = reply.header("x-auth-token").filter(t -> !t.isBlank()).orElseThrow(() -> new RedfishException(
                 "the BMC accepted the login at " + sessionsPath + " but sent no X-Auth-Token"));
-        Optional<String> session = reply.header("location").or(() -> Json.parse(reply.body())
-                .flatMap(b -> Json.text(b, "@odata.id")));
-        sessionPath = session.map(this::pathOf).orElse(null);
+        Optional<JsonNode> body = Json.parse(reply.body());
+        // known first, so that the session can be deleted even if its Location is refused below
+        sessionPath = body.flatMap(b -> Json.text(b, "Id")).filter(id -> !id.isBlank())
+                .map(id -> member(sessionsPath, id)).orElse(null);
+        Optional<String> named = reply.header("location").or(() -> body.flatMap(b -> Json.text(b, "@odata.id")));
+        if (named.isPresent()) {
+            sessionPath = pathOf(named.get(), sessionsPath);
+        }
+    }
+
+    /** What a 503 means: for a login, a reading or a deletion, not taken; for an action, perhaps done. */
+    private enum Unavailable { NOT_TAKEN, MAY_HAVE_ACTED }
+
+    private Reply send(Request request, Deadline by) throws InterruptedException {
+        return send(request, by, Unavailable.NOT_TAKEN);
     }
 
     /**
-     * Sends by {@code by}, each try within the limit per try: again after a 503 (the service did not
-     * take it), when it never left, after a drop if it is idempotent, and once after a fresh login
-     * when a session was refused (401).
+     * Sends by {@code by}, each try within the limit per try: again after a 503 that means the service
+     * did not take it, when it never left, after a drop if it is idempotent, and once after a fresh
+     * login when a session was refused (401).
      */
-    private Reply send(Request request, Deadline by) throws InterruptedException {
+    private Reply send(Request request, Deadline by, Unavailable unavailable) throws InterruptedException {
         Backoff backoff = new Backoff();
         while (true) {
             if (Thread.interrupted()) {
@@ -193,8 +257,11 @@ final class RedfishSession implements AutoCloseable {
                 if (reply.status() != 503) {
                     return reply;
                 }
+                if (unavailable == Unavailable.MAY_HAVE_ACTED) {
+                    throw new AnswerLost(request + ": " + describe(reply) + ", perhaps after the BMC acted", null);
+                }
                 retryAfter = Backoff.retryAfter(reply);
-                failure = request + ": " + RedfishErrors.describe(reply);
+                failure = request + ": " + describe(reply);
                 cause = null;
             } catch (NotSentException e) {
                 if (e.getCause() instanceof SSLException tls) {
@@ -210,7 +277,7 @@ final class RedfishSession implements AutoCloseable {
                 cause = e;
             }
             if (!backoff.pause(retryAfter, by)) {
-                throw new RedfishException(failure, cause);
+                throw new RedfishException(failure + lostLogin, cause);
             }
         }
     }
@@ -233,27 +300,39 @@ final class RedfishSession implements AutoCloseable {
     private RedfishException tlsFailure(SSLException e) {
         TlsTrust trust = http.trust();
         return trust.refusedCertificate().map(Fingerprint::of).map(f -> new RedfishException("the TLS certificate of "
-                + base() + " (SHA-256 " + f + ") is refused: " + switch (trust.mode()) {
-                    case SYSTEM -> "no CA of the system signs it for " + http.endpoint().host();
-                    case CA_FILE -> "no CA of ssl_ca_file signs it for " + http.endpoint().host();
-                    case PIN, INSECURE -> "it is not the ssl_fingerprint given";
-                } + "; if it is the BMC's own, set ssl_fingerprint=" + f, e))
+                + base() + " (SHA-256 " + f + ") is refused: " + refusal(trust, e) + "; if it is the BMC's own, set"
+                + " ssl_fingerprint=" + f, e))
                 .orElseGet(() -> new RedfishException("TLS with " + base() + " failed: " + (e.getMessage() == null
                         ? e.getClass().getSimpleName() : e.getMessage()), e));
     }
 
-    /** Deletes the session, within the action's deadline and {@link #LOGOUT_LIMIT}; never throws. */
+    /** Why a certificate was refused, in the words of the trust asked for. */
+    private String refusal(TlsTrust trust, SSLException e) {
+        String host = http.endpoint().host();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WrongNameException wrong) {
+                return "it does not name " + host + " (it names " + String.join(", ", wrong.names()) + ")";
+            }
+        }
+        return switch (trust.mode()) {
+            case SYSTEM -> "no CA of the system signs it for " + host;
+            case CA_FILE -> "no CA of ssl_ca_file signs it for " + host;
+            case PIN, INSECURE -> "it is not the ssl_fingerprint given";
+        };
+    }
+
+    /** Deletes the session within {@link #LOGOUT_LIMIT}, the action's deadline passed or not; never throws. */
     @Override
     public void close() {
         if (token == null || sessionPath == null) {
             return;
         }
-        Deadline by = closeBy.atMost(LOGOUT_LIMIT);
+        Deadline by = Deadline.after(LOGOUT_LIMIT, clock);
         try {
             Reply reply = http.exchange(authorized(new Request("DELETE", sessionPath, JSON_HEADERS, null)), by);
             if (!reply.succeeded() && reply.status() != 404) {
                 LoggerFactory.getLogger(RedfishSession.class).warn("Deleting the session {} at {} failed: {}",
-                        sessionPath, base(), RedfishErrors.describe(reply));
+                        sessionPath, base(), describe(reply));
             }
         } catch (IOException | RuntimeException e) {
             LoggerFactory.getLogger(RedfishSession.class).warn("Deleting the session {} at {} failed ({}); it"

@@ -26,14 +26,14 @@ record ResetAction(String target, List<String> allowed) {
                 + " offers no " + NAME + " action: its power cannot be switched through Redfish"));
         List<String> allowed = values(action.path("ResetType@Redfish.AllowableValues"));
         if (allowed.isEmpty() && Json.text(action, "@Redfish.ActionInfo").isPresent()) {
-            JsonNode info = session.get(session.pathOf(Json.text(action, "@Redfish.ActionInfo").get()), by);
+            JsonNode info = session.get(session.pathOf(Json.text(action, "@Redfish.ActionInfo").get(), systemPath), by);
             for (JsonNode parameter : info.path("Parameters")) {
                 if (Json.text(parameter, "Name").filter("ResetType"::equals).isPresent()) {
                     allowed = values(parameter.path("AllowableValues"));
                 }
             }
         }
-        return new ResetAction(session.pathOf(target), allowed);
+        return new ResetAction(session.pathOf(target, systemPath), allowed);
     }
 
     /** The first of {@code preferred} the system allows; throws naming what it allows when none. */

@@ -25,9 +25,12 @@ final class TaskMonitor {
     private TaskMonitor() {
     }
 
-    static void follow(RedfishSession session, String what, Reply accepted, Deadline by) throws InterruptedException {
+    /** {@code requestPath}: where the action was posted, which a relative Location is read against. */
+    static void follow(RedfishSession session, String what, String requestPath, Reply accepted, Deadline by)
+            throws InterruptedException {
         Optional<String> monitor = accepted.header("location")
-                .or(() -> Json.parse(accepted.body()).flatMap(b -> Json.text(b, "@odata.id"))).map(session::pathOf);
+                .or(() -> Json.parse(accepted.body()).flatMap(b -> Json.text(b, "@odata.id")))
+                .map(reference -> session.pathOf(reference, requestPath));
         if (monitor.isEmpty()) {
             return;
         }
@@ -50,7 +53,7 @@ final class TaskMonitor {
             String state = Json.parse(reply.body()).flatMap(b -> Json.text(b, "TaskState")).orElse("Completed");
             if (FAILED.contains(state)) {
                 throw new RedfishException(what + ": the BMC's task " + monitor.get() + " ended in " + state + " ("
-                        + RedfishErrors.describe(reply) + ")");
+                        + session.describe(reply) + ")");
             }
             if (reply.status() != 202 && !RUNNING.contains(state)) {
                 return;

@@ -17,6 +17,11 @@ public final class SimFaults {
     private volatile boolean stuckOn;
     private volatile int refuseResets;
     private volatile Duration taskRunsFor;
+    private volatile String sessionLocation;
+    private volatile boolean dropLoginAnswers;
+    private volatile boolean echoLoginPassword;
+    private volatile boolean unavailableAfterResets;
+    private volatile Duration slowSystemReads = Duration.ZERO;
 
     SimFaults(long seed) {
         this.random = new Random(seed);
@@ -65,6 +70,40 @@ public final class SimFaults {
         return this;
     }
 
+    /**
+     * Names each new session by this Location, {@code {id}} standing for its Id (iLO writes its own
+     * address: {@code https://<its IP>/redfish/v1/SessionService/Sessions/{id}}); "": neither a
+     * Location nor an {@code @odata.id} in the body, only its Id; null: the usual path.
+     */
+    public SimFaults sessionLocation(String template) {
+        sessionLocation = template;
+        return this;
+    }
+
+    /** Closes the connection instead of answering each login, after doing what it asks. */
+    public SimFaults dropLoginAnswers(boolean on) {
+        dropLoginAnswers = on;
+        return this;
+    }
+
+    /** Refuses each login 400, quoting the password it was sent, as some Base registry messages do. */
+    public SimFaults echoLoginPassword(boolean on) {
+        echoLoginPassword = on;
+        return this;
+    }
+
+    /** Answers each reset 503 after doing what it asks, as a proxy in front of a BMC's backend may. */
+    public SimFaults unavailableAfterResets(boolean on) {
+        unavailableAfterResets = on;
+        return this;
+    }
+
+    /** Answers each GET of a ComputerSystem this late (the power read of a busy BMC); zero: at once. */
+    public SimFaults slowSystemReads(Duration late) {
+        slowSystemReads = late;
+        return this;
+    }
+
     boolean unavailableNow() {
         return draw(unavailableRate);
     }
@@ -95,6 +134,26 @@ public final class SimFaults {
 
     Duration taskRunsFor() {
         return taskRunsFor;
+    }
+
+    String sessionLocation() {
+        return sessionLocation;
+    }
+
+    boolean dropLoginAnswers() {
+        return dropLoginAnswers;
+    }
+
+    boolean echoLoginPassword() {
+        return echoLoginPassword;
+    }
+
+    boolean unavailableAfterResets() {
+        return unavailableAfterResets;
+    }
+
+    Duration slowSystemReads() {
+        return slowSystemReads;
     }
 
     private boolean draw(double rate) {

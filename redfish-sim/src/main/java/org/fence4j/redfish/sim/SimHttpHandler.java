@@ -13,9 +13,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP in front of the simulated service, with the transport's faults: requests never answered,
@@ -42,25 +44,46 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         SimResponse response;
+        Duration late = Duration.ZERO;
         if (faults.unavailableNow()) {
-            response = SimRedfishService.error(503, "Base.1.8.ServiceTemporarilyUnavailable", "The service is"
-                    + " temporarily unavailable. Retry in " + faults.retryAfterSeconds() + " seconds.")
-                    .with("Retry-After", String.valueOf(faults.retryAfterSeconds()));
+            response = unavailable(faults);
         } else {
             SimRequest sim = toSim(request);
             response = service.handle(sim);
-            if (faults.dropNow() || faults.dropResetAnswers() && sim.path().endsWith("/Actions/ComputerSystem.Reset")) {
+            boolean reset = sim.path().endsWith("/Actions/ComputerSystem.Reset");
+            boolean login = sim.method().equals("POST") && sim.path().equals(SimRedfishService.SESSIONS);
+            if (faults.dropNow() || faults.dropResetAnswers() && reset || faults.dropLoginAnswers() && login) {
                 ctx.close();
                 return;
+            }
+            if (faults.unavailableAfterResets() && reset) {
+                response = unavailable(faults);
+            }
+            if (sim.method().equals("GET") && sim.path().matches(SimRedfishService.SYSTEMS + "/[^/]+/?")) {
+                late = faults.slowSystemReads();
             }
         }
         FullHttpResponse answer = toHttp(response);
         HttpUtil.setKeepAlive(answer, keepAlive);
+        if (late.isZero()) {
+            answer(ctx, answer, keepAlive);
+        } else {
+            ctx.executor().schedule(() -> answer(ctx, answer, keepAlive), late.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static void answer(ChannelHandlerContext ctx, FullHttpResponse answer, boolean keepAlive) {
         if (keepAlive) {
             ctx.writeAndFlush(answer);
         } else {
             ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static SimResponse unavailable(SimFaults faults) {
+        return SimRedfishService.error(503, "Base.1.8.ServiceTemporarilyUnavailable", "The service is temporarily"
+                + " unavailable. Retry in " + faults.retryAfterSeconds() + " seconds.")
+                .with("Retry-After", String.valueOf(faults.retryAfterSeconds()));
     }
 
     private static SimRequest toSim(FullHttpRequest request) {

@@ -123,6 +123,10 @@ final class SimRedfishService {
             return error(400, "Base.1.8.PropertyMissing", "The property UserName or Password is a required property"
                     + " and must be included in the request.");
         }
+        if (faults.echoLoginPassword()) {
+            return error(400, "Base.1.8.PropertyValueFormatError", "The value '" + body.get("Password").asText()
+                    + "' for the property Password is not in a format that the service can accept.");
+        }
         if (!credentialsMatch(body.get("UserName").asText(), body.get("Password").asText())) {
             return error(401, "Base.1.8.NoValidSession", "There is no valid session established with the"
                     + " implementation.");
@@ -132,9 +136,18 @@ final class SimRedfishService {
             return error(400, "Base.1.8.GeneralError", "A general error has occurred. See ExtendedInfo for more"
                     + " information.", "IDRAC.2.8.RAC0218", "The maximum number of user sessions is reached.");
         }
-        String location = SESSIONS + "/" + session.get().getValue();
-        return SimResponse.of(201, sessionResource(session.get().getValue())).with("X-Auth-Token", session.get().getKey())
-                .with("Location", location);
+        String id = session.get().getValue();
+        String template = faults.sessionLocation();
+        SimResponse created = SimResponse.of(201, sessionResource(id)).with("X-Auth-Token", session.get().getKey());
+        if (template == null) {
+            return created.with("Location", SESSIONS + "/" + id);
+        }
+        if (template.isEmpty()) {
+            ObjectNode bare = sessionResource(id);
+            bare.remove("@odata.id");
+            return SimResponse.of(201, bare).with("X-Auth-Token", session.get().getKey());
+        }
+        return created.with("Location", template.replace("{id}", id));
     }
 
     private SimResponse sessionService(SimRequest request, String path) {

@@ -81,29 +81,28 @@ public record Endpoint(boolean tls, String host, int port) {
     }
 
     /**
-     * The path a reference of the service names: a path, or an absolute URI of this same service.
-     * A reference to any other host is refused: the credentials go nowhere else.
+     * The path (and query) a reference of the service names, resolved against {@code requestPath}:
+     * a path, a relative reference, or an absolute http or https URI, whatever its host and port
+     * (iLO names its own address, which is not {@code ip} behind NAT or when ip is a name). Only the
+     * path is kept and sent to this endpoint: the credentials go nowhere else. Other schemes are refused.
      */
-    public String pathOf(String reference) {
-        URI uri;
+    public String pathOf(String reference, String requestPath) {
+        URI resolved;
         try {
-            uri = new URI(reference.strip());
+            URI uri = new URI(reference.strip());
+            String scheme = uri.getScheme() == null ? "http" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                throw new IllegalArgumentException("'" + reference + "', not an http or https reference; refused");
+            }
+            resolved = new URI(base() + requestPath).resolve(uri);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a URI: '" + reference + "'", e);
         }
-        if (uri.isAbsolute() || uri.getRawAuthority() != null) {
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
-            String refHost = uri.getHost() == null ? "" : uri.getHost().replaceAll("^\\[|\\]$", "");
-            if (!scheme.equals(tls ? "https" : "http") || !refHost.equalsIgnoreCase(host) || port != this.port) {
-                throw new IllegalArgumentException("'" + reference + "' is not on " + base() + "; refused");
-            }
-        }
-        String path = uri.getRawPath();
+        String path = resolved.getRawPath();
         if (path == null || !path.startsWith("/")) {
-            throw new IllegalArgumentException("expected a path beginning with /, got '" + reference + "'");
+            throw new IllegalArgumentException("expected a path, got '" + reference + "'");
         }
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        return resolved.getRawQuery() == null ? path : path + "?" + resolved.getRawQuery();
     }
 
     @Override

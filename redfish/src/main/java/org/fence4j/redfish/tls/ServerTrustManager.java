@@ -24,17 +24,36 @@ final class ServerTrustManager extends X509ExtendedTrustManager {
         this.outcome = outcome;
     }
 
-    /** The JDK's check, host name included when the connection asks for it. */
+    /**
+     * The JDK's check, host name included when the connection asks for it. A chain refused only for
+     * its name is a {@link WrongNameException}, so the message can say what it names.
+     */
     static ServerCheck delegating(X509ExtendedTrustManager pkix) {
         return (chain, authType, socket, engine) -> {
-            if (socket != null) {
-                pkix.checkServerTrusted(chain, authType, socket);
-            } else if (engine != null) {
-                pkix.checkServerTrusted(chain, authType, engine);
-            } else {
-                pkix.checkServerTrusted(chain, authType);
+            try {
+                if (socket != null) {
+                    pkix.checkServerTrusted(chain, authType, socket);
+                } else if (engine != null) {
+                    pkix.checkServerTrusted(chain, authType, engine);
+                } else {
+                    pkix.checkServerTrusted(chain, authType);
+                }
+            } catch (CertificateException e) {
+                if ((socket != null || engine != null) && trustedWithoutName(pkix, chain, authType)) {
+                    throw new WrongNameException(chain[0], e);
+                }
+                throw e;
             }
         };
+    }
+
+    private static boolean trustedWithoutName(X509ExtendedTrustManager pkix, X509Certificate[] chain, String authType) {
+        try {
+            pkix.checkServerTrusted(chain, authType);
+            return chain.length > 0;
+        } catch (CertificateException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

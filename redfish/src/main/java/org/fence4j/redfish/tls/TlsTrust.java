@@ -68,7 +68,7 @@ public final class TlsTrust {
                 context.init(null, new TrustManager[] {new ServerTrustManager(check(), (chain, refusal) ->
                         lastPresented.set(refusal == null || chain == null || chain.length == 0 ? null : chain[0]))},
                         null);
-                factory = context.getSocketFactory();
+                factory = new DirectSslSocketFactory(context.getSocketFactory());
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("cannot set up TLS: " + e.getMessage(), e);
             }

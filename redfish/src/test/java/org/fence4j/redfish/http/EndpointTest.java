@@ -26,13 +26,23 @@ class EndpointTest {
     }
 
     @Test
-    void writesIpv6InBracketsAndTakesOnlyItsOwnServicesReferences() {
+    void writesIpv6InBrackets() {
+        assertThat(new Endpoint(true, "::1", 8443).base()).isEqualTo("https://[::1]:8443");
+    }
+
+    @Test
+    void keepsOnlyThePathOfAReferenceResolvedAgainstTheRequestAndRefusesOtherSchemes() {
         Endpoint endpoint = new Endpoint(true, "::1", 8443);
-        assertThat(endpoint.base()).isEqualTo("https://[::1]:8443");
-        assertThat(endpoint.pathOf("/redfish/v1/Systems/1")).isEqualTo("/redfish/v1/Systems/1");
-        assertThat(endpoint.pathOf("https://[::1]:8443/redfish/v1/Systems/1")).isEqualTo("/redfish/v1/Systems/1");
-        assertThatThrownBy(() -> endpoint.pathOf("https://127.0.0.2:8443/redfish/v1")).hasMessageContaining("refused");
-        assertThatThrownBy(() -> endpoint.pathOf("http://[::1]:8443/redfish/v1")).hasMessageContaining("refused");
-        assertThatThrownBy(() -> endpoint.pathOf("Systems/1")).hasMessageContaining("beginning with /");
+        String sessions = "/redfish/v1/SessionService/Sessions";
+        assertThat(endpoint.pathOf("/redfish/v1/Systems/1", sessions)).isEqualTo("/redfish/v1/Systems/1");
+        assertThat(endpoint.pathOf("https://[::1]:8443/redfish/v1/Systems/1", sessions)).isEqualTo("/redfish/v1/Systems/1");
+        // iLO names its own address, which may not be the one configured: only the path is kept
+        assertThat(endpoint.pathOf("https://127.0.0.2/redfish/v1/Sessions/5?x=1", sessions))
+                .isEqualTo("/redfish/v1/Sessions/5?x=1");
+        assertThat(endpoint.pathOf("http://[::1]:8443/redfish/v1", sessions)).isEqualTo("/redfish/v1");
+        assertThat(endpoint.pathOf("Sessions/5", sessions)).isEqualTo(sessions + "/5");
+        assertThatThrownBy(() -> endpoint.pathOf("ftp://[::1]/redfish/v1", sessions)).hasMessageContaining("refused");
+        assertThatThrownBy(() -> endpoint.pathOf("javascript:alert(1)", sessions)).hasMessageContaining("refused");
+        assertThatThrownBy(() -> endpoint.pathOf("https:opaque", sessions)).hasMessageContaining("expected a path");
     }
 }
