@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fence4j.agents.testing.SecretFiles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+/** Bounded: a command that should have refused to start would otherwise serve until stopped. */
+@Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SimulatorOptionsTest {
     /** The process's environment holds it (this module's surefire configuration). */
     private static final String ENV = "FENCE4J_SIM_TEST_PASSWORD";
