@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.DeclaredParameters;
-import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.AdapterProcess;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentInfo;
@@ -57,10 +56,7 @@ public final class ExternalPlugin {
     }
 
     public static void main(String[] args) {
-        Logging.configure(false);
-        int code = execute(args);
-        System.out.flush();
-        System.exit(code);
+        AdapterProcess.run(args, ExternalPlugin::execute);
     }
 
     /** Runs one operation on the process's environment and stdout; returns the exit code. */

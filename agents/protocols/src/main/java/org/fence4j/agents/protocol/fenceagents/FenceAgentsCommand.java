@@ -18,7 +18,6 @@ import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.DeclaredParameters;
-import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.AdapterProcess;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.Deadline;
@@ -72,10 +71,7 @@ public final class FenceAgentsCommand {
     }
 
     public static void main(String[] args) {
-        Logging.configure(false);
-        int code = execute(args);
-        System.out.flush();
-        System.exit(code);
+        AdapterProcess.run(args, FenceAgentsCommand::execute);
     }
 
     /** Runs one command line on the process's environment, stdin and stdout; returns the exit code. */
