@@ -247,12 +247,18 @@ class HelperAgentTest {
 
     @Nested
     class OnlineCheck {
+        /** A reset of pm02 by {@code agent} on the standby node (its standby check fails), pm02 answering. */
+        private FenceResult resetOnTheStandbyNode(HelperAgent agent) throws Exception {
+            probe.on(A, ANSWER);
+            runner.answer(STANDBY_CHECK, 1, "");
+            return reset(agent);
+        }
+
         @Test
         void aTargetStillOnlineIsNotWaitedFor() throws Exception {
-            probe.on(A, ANSWER);
-            runner.answer(STANDBY_CHECK, 1, "").answer("crm_node -p", 0, "pm01 PM02\n");
+            runner.answer("crm_node -p", 0, "pm01 PM02\n");
 
-            FenceResult result = reset(agent("standby_check_command", "true"));
+            FenceResult result = resetOnTheStandbyNode(agent("standby_check_command", "true"));
 
             assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
             assertThat(clock.sleeps()).doesNotContain(STANDBY_WAIT);
@@ -260,10 +266,9 @@ class HelperAgentTest {
 
         @Test
         void aTargetNotInThePartitionIsWaitedFor() throws Exception {
-            probe.on(A, ANSWER);
-            runner.answer(STANDBY_CHECK, 1, "").answer("crm_node -p", 0, "pm01 pm022\n");
+            runner.answer("crm_node -p", 0, "pm01 pm022\n");
 
-            reset(agent("standby_check_command", "true"));
+            resetOnTheStandbyNode(agent("standby_check_command", "true"));
 
             assertThat(runner.count("crm_node -p")).isEqualTo(1);
             assertThat(clock.sleeps()).contains(STANDBY_WAIT);
@@ -271,10 +276,7 @@ class HelperAgentTest {
 
         @Test
         void crmNodeMissingMeansUnknownAfterTheRetriesAndTheWaitHappens() throws Exception {
-            probe.on(A, ANSWER);
-            runner.answer(STANDBY_CHECK, 1, "");
-
-            reset(agent("standby_check_command", "true", "online_check_retry_max", "3"));
+            resetOnTheStandbyNode(agent("standby_check_command", "true", "online_check_retry_max", "3"));
 
             assertThat(runner.count("crm_node -p")).isEqualTo(3);
             assertThat(clock.sleeps()).containsSubsequence(Duration.ofSeconds(1), Duration.ofSeconds(1), STANDBY_WAIT);
@@ -282,10 +284,9 @@ class HelperAgentTest {
 
         @Test
         void crmNodeFailingMeansUnknownAndTheWaitHappens() throws Exception {
-            probe.on(A, ANSWER);
-            runner.answer(STANDBY_CHECK, 1, "").answer("crm_node -p", 1, "");
+            runner.answer("crm_node -p", 1, "");
 
-            reset(agent("standby_check_command", "true"));
+            resetOnTheStandbyNode(agent("standby_check_command", "true"));
 
             assertThat(runner.count("crm_node -p")).isEqualTo(5);
             assertThat(clock.sleeps()).contains(STANDBY_WAIT);

@@ -78,6 +78,14 @@ class MeatwareAgentTest {
         return r.get(RESULT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** {@code action} on pm02 through {@code agent}, answered with {@code line} on its FIFO once the agent waits. */
+    private FenceResult answeredThroughTheFifo(MeatwareAgent agent, FenceAction action, String line) throws Exception {
+        CompletableFuture<FenceResult> r = start(agent, action, "pm02");
+        TestFifos.awaitReader("pm02");
+        assertThat(TestFifos.write(fifo("pm02"), line)).isEqualTo(FifoDelivery.Result.DELIVERED);
+        return result(r);
+    }
+
     @Test
     void aConfirmationThroughTheFifoIsSuccessRecordingWhoAndWhen() throws Exception {
         CompletableFuture<FenceResult> r = start(agent(), FenceAction.RESET, "PM02");
@@ -98,12 +106,8 @@ class MeatwareAgentTest {
 
     @Test
     void aBareClusterGlueRecordSaysTheConfirmerIsUnknown() throws Exception {
-        CompletableFuture<FenceResult> r = start(agent(), FenceAction.OFF, "pm02");
-        TestFifos.awaitReader("pm02");
+        FenceResult result = answeredThroughTheFifo(agent(), FenceAction.OFF, "meatware reply pm02");
 
-        assertThat(TestFifos.write(fifo("pm02"), "meatware reply pm02")).isEqualTo(FifoDelivery.Result.DELIVERED);
-
-        FenceResult result = result(r);
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(result.message()).contains("does not say who");
     }
@@ -122,24 +126,17 @@ class MeatwareAgentTest {
 
     @Test
     void aConfirmationForAnotherTargetIsNeverTaken() throws Exception {
-        CompletableFuture<FenceResult> r = start(agent(), FenceAction.RESET, "pm02");
-        TestFifos.awaitReader("pm02");
+        FenceResult result = answeredThroughTheFifo(agent(), FenceAction.RESET, "meatware reply pm01");
 
-        assertThat(TestFifos.write(fifo("pm02"), "meatware reply pm01")).isEqualTo(FifoDelivery.Result.DELIVERED);
-
-        FenceResult result = result(r);
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(result.message()).contains("confirmation for pm01").contains("not taken for pm02");
     }
 
     @Test
     void aPrefixOfTheTargetIsNotAConfirmationUnlikeClusterGlue() throws Exception {
-        CompletableFuture<FenceResult> r = start(agent(), FenceAction.RESET, "pm02");
-        TestFifos.awaitReader("pm02");
+        FenceResult result = answeredThroughTheFifo(agent(), FenceAction.RESET, "meatware reply pm");
 
-        assertThat(TestFifos.write(fifo("pm02"), "meatware reply pm")).isEqualTo(FifoDelivery.Result.DELIVERED);
-
-        assertThat(result(r).outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
     }
 
     @Test
@@ -156,12 +153,8 @@ class MeatwareAgentTest {
 
     @Test
     void garbageIsAFailure() throws Exception {
-        CompletableFuture<FenceResult> r = start(agent(), FenceAction.RESET, "pm02");
-        TestFifos.awaitReader("pm02");
+        FenceResult result = answeredThroughTheFifo(agent(), FenceAction.RESET, "ok go ahead");
 
-        assertThat(TestFifos.write(fifo("pm02"), "ok go ahead")).isEqualTo(FifoDelivery.Result.DELIVERED);
-
-        FenceResult result = result(r);
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(result.message()).contains("format error");
     }
@@ -256,24 +249,19 @@ class MeatwareAgentTest {
     @Test
     void theFifoAnswersWhileThePromptWaits() throws Exception {
         FakeConsole console = new FakeConsole();
-        CompletableFuture<FenceResult> r = start(agent(Optional.of(console)), FenceAction.RESET, "pm02");
-        TestFifos.awaitReader("pm02");
+        FenceResult result = answeredThroughTheFifo(agent(Optional.of(console)), FenceAction.RESET,
+                "meatware reply pm02 by=bob uid=0 tty=/dev/pts/7");
 
-        assertThat(TestFifos.write(fifo("pm02"), "meatware reply pm02 by=bob uid=0 tty=/dev/pts/7")).isEqualTo(FifoDelivery.Result.DELIVERED);
-
-        assertThat(result(r).message()).contains("by=bob");
+        assertThat(result.message()).contains("by=bob");
     }
 
     @Test
     void aStaleFifoOrFileOfADeadRequestIsReplaced() throws Exception {
         Files.writeString(fifo("pm02"), "left over");
         Files.setPosixFilePermissions(fifo("pm02"), PosixFilePermissions.fromString("rw-rw-rw-"));
-        CompletableFuture<FenceResult> r = start(agent(), FenceAction.RESET, "pm02");
-        TestFifos.awaitReader("pm02");
+        FenceResult result = answeredThroughTheFifo(agent(), FenceAction.RESET, "meatware reply pm02");
 
-        assertThat(TestFifos.write(fifo("pm02"), "meatware reply pm02")).isEqualTo(FifoDelivery.Result.DELIVERED);
-
-        assertThat(result(r).outcome()).isEqualTo(Outcome.SUCCESS);
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
     }
 
     @Test

@@ -5,13 +5,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -22,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.fence4j.agents.spi.Secret;
 import org.fence4j.ipmi.session.Privilege;
+import org.fence4j.sim.LoopbackAddress;
+import org.fence4j.sim.LoopbackServer;
 
 /**
  * A small RMCP+ BMC on a loopback address, for tests and demonstrations: users, cipher suites,
@@ -32,16 +30,14 @@ import org.fence4j.ipmi.session.Privilege;
  * }
  * }</pre>
  */
-public final class SimulatedBmc implements AutoCloseable {
-    private final EventLoopGroup group;
-    private final Channel channel;
+public final class SimulatedBmc extends LoopbackServer {
     private final BmcState state;
     private final Faults faults;
     private final Set<Integer> cipherSuites;
 
-    private SimulatedBmc(EventLoopGroup group, Channel channel, BmcState state, Faults faults, Set<Integer> cipherSuites) {
-        this.group = group;
-        this.channel = channel;
+    private SimulatedBmc(Bootstrap bootstrap, InetAddress address, int port, BmcState state, Faults faults,
+            Set<Integer> cipherSuites) {
+        super("bmc-sim", bootstrap, address, port);
         this.state = state;
         this.faults = faults;
         this.cipherSuites = cipherSuites;
@@ -49,14 +45,6 @@ public final class SimulatedBmc implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public InetSocketAddress address() {
-        return (InetSocketAddress) channel.localAddress();
-    }
-
-    public int port() {
-        return address().getPort();
     }
 
     public Set<Integer> cipherSuites() {
@@ -93,12 +81,6 @@ public final class SimulatedBmc implements AutoCloseable {
         return state.sessionsClosed.get();
     }
 
-    @Override
-    public void close() {
-        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
-    }
-
     /** Configuration of a simulated BMC. */
     public static final class Builder {
         private InetAddress address = InetAddress.getLoopbackAddress();
@@ -113,11 +95,7 @@ public final class SimulatedBmc implements AutoCloseable {
 
         /** A loopback address: the simulator never listens anywhere else. */
         public Builder address(InetAddress a) {
-            if (!a.isLoopbackAddress()) {
-                throw new IllegalArgumentException("the simulated BMC listens on loopback addresses only (127.0.0.0/8,"
-                        + " ::1), not " + a.getHostAddress());
-            }
-            address = a;
+            address = LoopbackAddress.require(a, "simulated BMC");
             return this;
         }
 
@@ -158,18 +136,8 @@ public final class SimulatedBmc implements AutoCloseable {
             BmcState state = new BmcState(powerOn);
             Faults faults = new Faults(seed);
             BmcEngine engine = new BmcEngine(users, cipherSuites, kg, guid, state, faults);
-            EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("bmc-sim", true),
-                    NioIoHandler.newFactory());
-            try {
-                Channel channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
-                        .handler(new Handler(engine, faults)).bind(new InetSocketAddress(address, port))
-                        .syncUninterruptibly().channel();
-                return new SimulatedBmc(group, channel, state, faults, cipherSuites);
-            } catch (RuntimeException e) {
-                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-                throw new IllegalStateException("cannot listen on " + address.getHostAddress() + ":" + port + ": "
-                        + e.getMessage(), e);
-            }
+            Bootstrap bootstrap = new Bootstrap().channel(NioDatagramChannel.class).handler(new Handler(engine, faults));
+            return new SimulatedBmc(bootstrap, address, port, state, faults, cipherSuites);
         }
     }
 

@@ -2,23 +2,18 @@ package org.fence4j.redfish.sim;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.fence4j.agents.config.DeclaredParameters;
-import org.fence4j.agents.config.SecretFile;
+import org.fence4j.agents.spi.Secret;
+import org.fence4j.sim.SimulatorOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code simulate-redfish}: a simulated Redfish BMC in the foreground, on loopback only, until
@@ -32,13 +27,8 @@ import picocli.CommandLine.Spec;
             "and in another, with the fingerprint it prints:",
             "  fence_fence4j_redfish -a 127.0.0.1 -u 9443 -l admin --ssl-fingerprint=AB:CD:... -o status"})
 public final class SimulateRedfishCommand implements Callable<Integer> {
-    private static final int USAGE = 2;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Option(names = "--address", defaultValue = "127.0.0.1", description = "Loopback address to listen on (default ${DEFAULT-VALUE}).")
-    private String address;
+    @Mixin
+    private SimulatorOptions options;
 
     @Option(names = "--port", defaultValue = "9443", description = "TCP port (default ${DEFAULT-VALUE}; 0: any free one).")
     private int port;
@@ -55,20 +45,8 @@ public final class SimulateRedfishCommand implements Callable<Integer> {
     @Option(names = "--cert-out", description = "Write the generated certificate (PEM) to this file, for clients to trust.")
     private Path certificateOut;
 
-    @Option(names = "--user", defaultValue = "admin", description = "User name (default ${DEFAULT-VALUE}).")
-    private String user;
-
-    @Option(names = "--password-file", description = "File whose first line is the user's password.")
-    private Path passwordFile;
-
-    @Option(names = "--password-env", description = "Environment variable holding the user's password.")
-    private String passwordEnv;
-
     @Option(names = "--systems", defaultValue = "1", description = "How many ComputerSystems, Ids 1..N (default ${DEFAULT-VALUE}).")
     private int systems;
-
-    @Option(names = "--power", defaultValue = "on", description = "Initial power state: on or off (default ${DEFAULT-VALUE}).")
-    private String power;
 
     @Option(names = "--transition-ms", defaultValue = "0",
             description = "Milliseconds a system reads PoweringOff or PoweringOn after a reset (default ${DEFAULT-VALUE}).")
@@ -115,26 +93,23 @@ public final class SimulateRedfishCommand implements Callable<Integer> {
     @Option(names = "--task-ms", description = "Answer resets 202 with a task monitor running this many milliseconds.")
     private Long taskMillis;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fault injection (default ${DEFAULT-VALUE}).")
-    private long seed;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new SimulateRedfishCommand()).execute(args));
     }
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         SimulatedRedfishBmc.Builder builder;
         try {
             if ((certificate == null) != (key == null)) {
                 throw new IllegalArgumentException("--cert and --key go together");
             }
-            builder = SimulatedRedfishBmc.builder().address(loopback()).port(port).tls(!plainHttp).user(user, password())
-                    .systems(systems).powerOn(on()).transitionDelay(Duration.ofMillis(transitionMillis))
+            builder = SimulatedRedfishBmc.builder().address(options.address("simulated Redfish BMC")).port(port)
+                    .tls(!plainHttp).user(options.user(), text(options.password())).systems(systems)
+                    .powerOn(options.powerOn()).transitionDelay(Duration.ofMillis(transitionMillis))
                     .cycleOff(Duration.ofMillis(cycleOffMillis)).actionInfo(actionInfo)
                     .sessionService(!noSessionService).sessionLimit(sessionLimit).refuseRedundant(refuseRedundant)
-                    .seed(seed);
+                    .seed(options.seed());
             if (resetTypes != null) {
                 builder.resetTypes(resetTypes);
             }
@@ -142,88 +117,32 @@ public final class SimulateRedfishCommand implements Callable<Integer> {
                 builder.certificate(certificate, key);
             }
         } catch (IllegalArgumentException e) {
-            err.println("simulate-redfish: " + e.getMessage());
-            return USAGE;
+            return options.usageError(e.getMessage());
         }
         try (SimulatedRedfishBmc bmc = builder.start()) {
-            bmc.faults().unavailable(percent("--unavailable", unavailable), retryAfter)
-                    .dropAnswers(percent("--drop", drop)).neverAnswer(neverAnswer).stuckOn(stuckOn)
+            bmc.faults().unavailable(SimulatorOptions.percent("--unavailable", unavailable), retryAfter)
+                    .dropAnswers(SimulatorOptions.percent("--drop", drop)).neverAnswer(neverAnswer).stuckOn(stuckOn)
                     .refuseResets(refuseResets).taskMonitor(taskMillis == null ? null : Duration.ofMillis(taskMillis));
             if (certificateOut != null && bmc.certificate() != null) {
                 Files.writeString(certificateOut, bmc.certificate().pem(), StandardCharsets.US_ASCII);
             }
-            spec.commandLine().getOut().printf("simulated Redfish BMC listening on %s://%s:%d (user %s, %d system%s,"
-                    + " power %s%s); Ctrl-C stops it%n", plainHttp ? "http" : "https",
-                    bmc.address().getAddress().getHostAddress(), bmc.port(), user, systems, systems == 1 ? "" : "s", power,
-                    bmc.certificate() == null ? "" : ", certificate SHA-256 " + bmc.certificate().fingerprint());
-            spec.commandLine().getOut().flush();
-            awaitShutdown();
+            options.serveUntilStopped(String.format("simulated Redfish BMC listening on %s://%s:%d (user %s, %d system%s,"
+                    + " power %s%s); Ctrl-C stops it", plainHttp ? "http" : "https",
+                    bmc.address().getAddress().getHostAddress(), bmc.port(), options.user(), systems,
+                    systems == 1 ? "" : "s", options.powerOn() ? "on" : "off",
+                    bmc.certificate() == null ? "" : ", certificate SHA-256 " + bmc.certificate().fingerprint()));
         } catch (IllegalArgumentException e) {
-            err.println("simulate-redfish: " + e.getMessage());
-            return USAGE;
+            return options.usageError(e.getMessage());
         } catch (IllegalStateException e) {
-            err.println("simulate-redfish: " + e.getMessage());
-            return 1;
+            return options.failed(1, e.getMessage());
         } catch (IOException e) {
-            err.println("simulate-redfish: cannot write " + certificateOut + ": " + e.getMessage());
-            return 1;
+            return options.failed(1, "cannot write " + certificateOut + ": " + e.getMessage());
         }
         return 0;
     }
 
-    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM). */
-    private static void awaitShutdown() {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "simulate-redfish-stop"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private InetAddress loopback() {
-        try {
-            return InetAddress.getByName(address);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("--address " + address + ": unknown host");
-        }
-    }
-
-    private boolean on() {
-        return switch (power) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new IllegalArgumentException("--power: expected on or off, got '" + power + "'");
-        };
-    }
-
-    private static double percent(String option, double value) {
-        if (!(value >= 0 && value <= 100)) {
-            throw new IllegalArgumentException(option + ": expected a percentage from 0 to 100, got " + value);
-        }
-        return value / 100;
-    }
-
-    /** The password from a file's first line or an environment variable; never from the command line. */
-    private String password() {
-        if (passwordFile != null) {
-            try {
-                byte[] bytes = SecretFile.readFirstLine(passwordFile, DeclaredParameters.SECRET_TIMEOUT).bytes();
-                return new String(bytes, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read " + passwordFile + ": " + e.getMessage()
-                        + "; expected a regular file whose first line is the password");
-            }
-        }
-        if (passwordEnv != null) {
-            String value = System.getenv(passwordEnv);
-            if (value == null) {
-                throw new IllegalArgumentException("environment variable " + passwordEnv + " is not set");
-            }
-            return value;
-        }
-        throw new IllegalArgumentException("give the password with --password-file or --password-env (never on the"
-                + " command line)");
+    /** The simulated service compares passwords as text. */
+    private static String text(Secret password) {
+        return new String(password.bytes(), StandardCharsets.UTF_8);
     }
 }

@@ -1,11 +1,7 @@
 package org.fence4j.redfish.sim;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
@@ -13,16 +9,15 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.File;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import org.fence4j.sim.LoopbackAddress;
+import org.fence4j.sim.LoopbackServer;
 
 /**
  * A simulated Redfish BMC on a loopback address, over HTTPS (its own certificate, or one given) or
@@ -33,23 +28,20 @@ import javax.net.ssl.SSLException;
  * }
  * }</pre>
  */
-public final class SimulatedRedfishBmc implements AutoCloseable {
+public final class SimulatedRedfishBmc extends LoopbackServer {
     /** The reset types an iDRAC allows. */
     public static final List<String> IDRAC_RESET_TYPES = List.of("On", "ForceOff", "ForceRestart", "GracefulRestart",
             "GracefulShutdown", "PushPowerButton", "Nmi", "PowerCycle");
     private static final int MOST_REQUEST_BYTES = 64 * 1024;
 
-    private final EventLoopGroup group;
-    private final Channel channel;
     private final SimRedfishService service;
     private final Map<String, SimSystem> systems;
     private final SimFaults faults;
     private final SimCertificate certificate;
 
-    private SimulatedRedfishBmc(EventLoopGroup group, Channel channel, SimRedfishService service,
+    private SimulatedRedfishBmc(ServerBootstrap bootstrap, InetAddress address, int port, SimRedfishService service,
             Map<String, SimSystem> systems, SimFaults faults, SimCertificate certificate) {
-        this.group = group;
-        this.channel = channel;
+        super("redfish-sim", bootstrap, address, port);
         this.service = service;
         this.systems = systems;
         this.faults = faults;
@@ -58,14 +50,6 @@ public final class SimulatedRedfishBmc implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
-    }
-
-    public InetSocketAddress address() {
-        return (InetSocketAddress) channel.localAddress();
-    }
-
-    public int port() {
-        return address().getPort();
     }
 
     /** The generated certificate it presents; null when it was given one or speaks plain HTTP. */
@@ -123,12 +107,6 @@ public final class SimulatedRedfishBmc implements AutoCloseable {
         return system;
     }
 
-    @Override
-    public void close() {
-        channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
-    }
-
     /** Configuration of a simulated Redfish BMC. */
     public static final class Builder {
         private InetAddress address = InetAddress.getLoopbackAddress();
@@ -151,11 +129,7 @@ public final class SimulatedRedfishBmc implements AutoCloseable {
 
         /** A loopback address: the simulator never listens anywhere else. */
         public Builder address(InetAddress a) {
-            if (!a.isLoopbackAddress()) {
-                throw new IllegalArgumentException("the simulated Redfish BMC listens on loopback addresses only"
-                        + " (127.0.0.0/8, ::1), not " + a.getHostAddress());
-            }
-            address = a;
+            address = LoopbackAddress.require(a, "simulated Redfish BMC");
             return this;
         }
 
@@ -257,26 +231,18 @@ public final class SimulatedRedfishBmc implements AutoCloseable {
                     all, faults);
             SimCertificate generated = tls && certificateFile == null ? SimCertificate.generated() : null;
             SslContext ssl = tls ? sslContext(generated) : null;
-            EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("redfish-sim", true),
-                    NioIoHandler.newFactory());
-            try {
-                Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                        .childHandler(new ChannelInitializer<SocketChannel>() {
-                            @Override
-                            protected void initChannel(SocketChannel ch) {
-                                if (ssl != null) {
-                                    ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
-                                }
-                                ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MOST_REQUEST_BYTES),
-                                        new SimHttpHandler(service, faults));
+            ServerBootstrap bootstrap = new ServerBootstrap().channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            if (ssl != null) {
+                                ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                             }
-                        }).bind(new InetSocketAddress(address, port)).syncUninterruptibly().channel();
-                return new SimulatedRedfishBmc(group, channel, service, all, faults, generated);
-            } catch (RuntimeException e) {
-                group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-                throw new IllegalStateException("cannot listen on " + address.getHostAddress() + ":" + port + ": "
-                        + e.getMessage(), e);
-            }
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MOST_REQUEST_BYTES),
+                                    new SimHttpHandler(service, faults));
+                        }
+                    });
+            return new SimulatedRedfishBmc(bootstrap, address, port, service, all, faults, generated);
         }
 
         private SslContext sslContext(SimCertificate generated) {

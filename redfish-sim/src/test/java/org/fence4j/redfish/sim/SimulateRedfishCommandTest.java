@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -31,5 +33,17 @@ class SimulateRedfishCommandTest {
     void badValuesAreNamed() {
         assertThat(usageError("--power", "maybe", "--password-env", "PATH")).contains("--power: expected on or off");
         assertThat(usageError("--cert", "/nonexistent.pem", "--password-env", "PATH")).contains("--cert and --key");
+    }
+
+    @Test
+    void aPortInUseIsSaidSo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            CommandLine command = new CommandLine(new SimulateRedfishCommand()).setErr(new PrintWriter(err, true));
+            assertThat(command.execute("--port", String.valueOf(taken.getLocalPort()), "--password-env", "PATH"))
+                    .isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("simulate-redfish: cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": the port is in use" + System.lineSeparator());
+        }
     }
 }

@@ -8,14 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.fence4j.agents.chain.ConciseLog;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
-import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.DeclaredParameters;
-import org.fence4j.agents.logging.Logging;
+import org.fence4j.agents.protocol.AdapterProcess;
 import org.fence4j.agents.protocol.Timeouts;
-import org.fence4j.agents.requester.Requester;
 import org.fence4j.agents.spi.AgentInfo;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
@@ -59,10 +56,7 @@ public final class ExternalPlugin {
     }
 
     public static void main(String[] args) {
-        Logging.configure(false);
-        int code = execute(args);
-        System.out.flush();
-        System.exit(code);
+        AdapterProcess.run(args, ExternalPlugin::execute);
     }
 
     /** Runs one operation on the process's environment and stdout; returns the exit code. */
@@ -163,9 +157,7 @@ public final class ExternalPlugin {
             }
             String target = operation.takesHost() ? host : null;
             FenceResult result = LockedCall.execute(provider, agent, action.get(), target, target, deadline,
-                    new LockedCall.Caller(Requester.describe(environment), "external/fence4j-" + provider.type(),
-                            device(values), ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR),
-                            ConciseLog.fromEnvironment(environment)));
+                    AdapterProcess.caller(environment, "external/fence4j-" + provider.type(), device(values)));
             (result.succeeded() ? out : err).println(result.message());
             if (result.outcome() == Outcome.TIMEOUT) {
                 Timeouts.assumed(limit, environment, fences).ifPresent(err::println);

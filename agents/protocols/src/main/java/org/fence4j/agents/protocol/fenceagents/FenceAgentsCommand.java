@@ -14,14 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.chain.AgentCall;
-import org.fence4j.agents.chain.ConciseLog;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.DeclaredParameters;
-import org.fence4j.agents.logging.Logging;
+import org.fence4j.agents.protocol.AdapterProcess;
 import org.fence4j.agents.protocol.Timeouts;
-import org.fence4j.agents.requester.Requester;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
@@ -73,10 +71,7 @@ public final class FenceAgentsCommand {
     }
 
     public static void main(String[] args) {
-        Logging.configure(false);
-        int code = execute(args);
-        System.out.flush();
-        System.exit(code);
+        AdapterProcess.run(args, FenceAgentsCommand::execute);
     }
 
     /** Runs one command line on the process's environment, stdin and stdout; returns the exit code. */
@@ -214,9 +209,7 @@ public final class FenceAgentsCommand {
                 case LIST, LIST_STATUS -> list(provider, agent, request.kind() == Request.Kind.LIST_STATUS, deadline);
                 case DEVICE -> act(provider, agent, request.action(), options, deadline,
                         Timeouts.assumed(limit, environment, fences),
-                        new LockedCall.Caller(Requester.describe(environment), name(provider), device.masked(),
-                                ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR),
-                                ConciseLog.fromEnvironment(environment)));
+                        AdapterProcess.caller(environment, name(provider), device.masked()));
                 case METADATA -> throw new IllegalStateException("metadata is printed before the agent is made");
             };
         }

@@ -1,0 +1,33 @@
+package org.fence4j.agents.protocol;
+
+import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.function.UnaryOperator;
+import org.fence4j.agents.chain.ConciseLog;
+import org.fence4j.agents.chain.LockedCall;
+import org.fence4j.agents.config.ConfigLoader;
+import org.fence4j.agents.logging.Logging;
+import org.fence4j.agents.requester.Requester;
+
+/** What the process of every adapter (fence_*, external/*) does alike, whatever its protocol. */
+public final class AdapterProcess {
+    private AdapterProcess() {
+    }
+
+    /**
+     * What an adapter's {@code main} does: logging set up before anything logs, then {@code run}, whose exit
+     * code ends the process once stdout is out.
+     */
+    public static void run(String[] args, ToIntFunction<String[]> run) {
+        Logging.configure(false);
+        int code = run.applyAsInt(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Who calls {@code adapter} on {@code device}, and where the call is recorded, as the environment says. */
+    public static LockedCall.Caller caller(UnaryOperator<String> environment, String adapter, Map<String, String> device) {
+        return new LockedCall.Caller(Requester.describe(environment), adapter, device,
+                ConfigLoader.stateDir(environment, ConfigLoader.DEFAULT_STATE_DIR), ConciseLog.fromEnvironment(environment));
+    }
+}
