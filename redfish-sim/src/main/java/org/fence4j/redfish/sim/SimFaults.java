@@ -15,6 +15,7 @@ public final class SimFaults {
     private volatile boolean dropResetAnswers;
     private volatile boolean neverAnswer;
     private volatile boolean stuckOn;
+    private volatile boolean stuckOff;
     private volatile int refuseResets;
     private volatile Duration taskRunsFor;
 
@@ -53,6 +54,12 @@ public final class SimFaults {
         return this;
     }
 
+    /** Accepts On and ForceOn, and stays off: a node that does not come back (what retry_on is for). */
+    public SimFaults stuckOff(boolean on) {
+        stuckOff = on;
+        return this;
+    }
+
     /** Refuses every reset with this status (400 or 409) and an error body; 0: resets are taken. */
     public SimFaults refuseResets(int status) {
         refuseResets = status;
@@ -87,6 +94,10 @@ public final class SimFaults {
 
     boolean stuckOn() {
         return stuckOn;
+    }
+
+    boolean stuckOff() {
+        return stuckOff;
     }
 
     int refuseResets() {
