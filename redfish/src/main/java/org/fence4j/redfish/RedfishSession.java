@@ -242,10 +242,18 @@ final class RedfishSession implements AutoCloseable {
                         ? e.getClass().getSimpleName() : e.getMessage()), e));
     }
 
-    /** Deletes the session, within the action's deadline and {@link #LOGOUT_LIMIT}; never throws. */
+    /**
+     * Deletes the session, within the action's deadline and {@link #LOGOUT_LIMIT}; never throws. A
+     * cancelled call (its thread interrupted) ends at once: the BMC expires the session.
+     */
     @Override
     public void close() {
         if (token == null || sessionPath == null) {
+            return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            leftToExpire();
+            token = null;
             return;
         }
         Deadline by = closeBy.atMost(LOGOUT_LIMIT);
@@ -258,8 +266,16 @@ final class RedfishSession implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LoggerFactory.getLogger(RedfishSession.class).warn("Deleting the session {} at {} failed ({}); it"
                     + " stays until the BMC expires it.", sessionPath, base(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            leftToExpire();
         } finally {
             token = null;
         }
+    }
+
+    private void leftToExpire() {
+        LoggerFactory.getLogger(RedfishSession.class).warn("Cancelled: the session {} at {} is not deleted; it stays"
+                + " until the BMC expires it.", sessionPath, base());
     }
 }

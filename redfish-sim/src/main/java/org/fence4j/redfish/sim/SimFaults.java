@@ -2,6 +2,7 @@ package org.fence4j.redfish.sim;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the simulated Redfish BMC does wrong, changeable while it runs. Rates draw from one seeded
@@ -14,6 +15,7 @@ public final class SimFaults {
     private volatile double dropRate;
     private volatile boolean dropResetAnswers;
     private volatile boolean neverAnswer;
+    private final AtomicInteger unanswered = new AtomicInteger();
     private volatile boolean stuckOn;
     private volatile boolean stuckOff;
     private volatile int refuseResets;
@@ -90,6 +92,15 @@ public final class SimFaults {
 
     boolean neverAnswer() {
         return neverAnswer;
+    }
+
+    /** How many requests were left unanswered (neverAnswer): what a test waits for before it cancels. */
+    public int unanswered() {
+        return unanswered.get();
+    }
+
+    void leftUnanswered() {
+        unanswered.incrementAndGet();
     }
 
     boolean stuckOn() {

@@ -38,6 +38,7 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         if (faults.neverAnswer()) {
+            faults.leftUnanswered();
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
