@@ -43,8 +43,8 @@ final class RedfishParameters {
             ParameterSpec.string(SSL_FINGERPRINT, "SHA-256 fingerprint of the BMC's certificate (a pin)")
                     .withLongDescription("SHA-256 fingerprint of the BMC's own certificate (AB:CD:..., as"
                             + " 'openssl x509 -noout -fingerprint -sha256' prints it): that certificate alone is"
-                            + " trusted, self-signed or not, whatever name it bears. fence4j prints a BMC's when it"
-                            + " refuses it."),
+                            + " trusted, self-signed or not, whatever name it bears. 'fence-cli redfish-fingerprint"
+                            + " HOST:PORT' prints a BMC's, and fence4j does when it refuses one."),
             ParameterSpec.string(REDFISH_URI, "Base Redfish URI").withDefault("/redfish/v1"),
             ParameterSpec.string(SYSTEMS_URI, "The node's ComputerSystem: its URI or its Id")
                     .withLongDescription("The node's ComputerSystem, as a URI (/redfish/v1/Systems/System.Embedded.1)"
