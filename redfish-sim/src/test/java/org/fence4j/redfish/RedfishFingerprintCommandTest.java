@@ -92,7 +92,7 @@ class RedfishFingerprintCommandTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            assertThat(run("127.0.0.1:" + silent.getLocalPort(), "--timeout", "0.5")).isEqualTo(1);
+            assertThat(run("127.0.0.1:" + silent.getLocalPort(), "--connect-timeout", "0.5")).isEqualTo(1);
             assertThat(err.toString()).contains("accepted the connection but finished no TLS handshake in 500 ms");
         }
     }

@@ -48,7 +48,8 @@ public final class FingerprintCommand implements FenceCliCommand {
             description = "TCP port of the Redfish service (default 443, or the port HOST names).")
     Integer port;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+    /** Not --timeout: that is fence-cli's own, for a whole fencing request. */
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds to wait to connect, and for each read of the handshake (default ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
@@ -76,7 +77,7 @@ public final class FingerprintCommand implements FenceCliCommand {
             return USAGE;
         }
         if (!(timeoutSeconds > 0 && timeoutSeconds <= 3600)) {
-            err.println("fence-cli redfish-fingerprint: --timeout: expected seconds from 0 to 3600, got "
+            err.println("fence-cli redfish-fingerprint: --connect-timeout: expected seconds from 0 to 3600, got "
                     + timeoutSeconds);
             return USAGE;
         }
