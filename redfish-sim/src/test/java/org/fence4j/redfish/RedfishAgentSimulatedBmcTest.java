@@ -199,6 +199,28 @@ class RedfishAgentSimulatedBmcTest {
     }
 
     @Test
+    void shellTimeoutBoundsEachTryAfterTheLoginAndLoginTimeoutTheTriesBefore() throws Exception {
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
+            // the service root and the login are answered, nothing after them
+            bmc.faults().neverAnswerAfter(2);
+            FenceResult status = new RedfishLab(bmc).agent("login_timeout", "30", "shell_timeout", "0.2")
+                    .execute(FenceAction.STATUS, "pm02", Deadline.after(Duration.ofSeconds(3)));
+
+            assertThat(status.outcome()).isIn(Outcome.FAILURE, Outcome.TIMEOUT);
+            // the Systems GET given up after 0.2 s and tried again; under login_timeout one try takes the whole deadline
+            assertThat(bmc.faults().unanswered()).isGreaterThanOrEqualTo(3);
+        }
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
+            bmc.faults().neverAnswer(true);
+            FenceResult status = new RedfishLab(bmc).agent("login_timeout", "30", "shell_timeout", "0.2")
+                    .execute(FenceAction.STATUS, "pm02", Deadline.after(Duration.ofMillis(1500)));
+
+            assertThat(status.outcome()).isIn(Outcome.FAILURE, Outcome.TIMEOUT);
+            assertThat(bmc.faults().unanswered()).as("the service root, read once under login_timeout").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aCancelEndsARequestTheBmcNeverAnswersAtOnceAndIsNoSuccess() throws Exception {
         try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
             FenceAgent agent = new RedfishLab(bmc).agent();

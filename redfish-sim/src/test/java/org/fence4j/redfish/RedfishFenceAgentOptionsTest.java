@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * fence_redfish's options that fencing.py gives every agent (delay, power_wait, retry_on,
- * power_timeout, port_as_ip), on the command line and on stdin, through the fence-agents front end
+ * power_timeout, login_timeout, shell_timeout, port_as_ip), on the command line and on stdin, through the fence-agents front end
  * in a JVM of its own as the launcher runs it, against the simulated Redfish BMC.
  */
 class RedfishFenceAgentOptionsTest {
@@ -111,6 +111,17 @@ class RedfishFenceAgentOptionsTest {
         ChildProcess.Result once = stdin("action=on", "retry_on=0", "power_timeout=0.5");
         assertThat(once.exitCode()).as(once.all()).isEqualTo(1);
         assertThat(bmc.resets("1")).containsExactly("On", "On", "On", "On");
+    }
+
+    @Test
+    void fenceRedfishsTimeoutsAreTakenOnBothWays() {
+        // what each one bounds: RedfishAgentSimulatedBmcTest
+        ChildProcess.Result status = argv(true, "-o", "status", "--login-timeout", "5", "--shell-timeout", "3",
+                "--power-timeout", "10");
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        ChildProcess.Result off = stdin("action=off", "login_timeout=5", "shell_timeout=3", "power_timeout=10");
+        assertThat(off.exitCode()).as(off.all()).isZero();
+        assertThat(bmc.resets("1")).containsExactly("ForceOff");
     }
 
     @Test

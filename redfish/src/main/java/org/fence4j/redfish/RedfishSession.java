@@ -41,6 +41,8 @@ final class RedfishSession implements AutoCloseable {
     private String sessionPath;
     private boolean basic;
     private boolean loggedInAgain;
+    /** Past the service root and the login: each try is bounded by shell_timeout from here on. */
+    private boolean loggedIn;
 
     private RedfishSession(HttpTransport http, RedfishSettings settings, Deadline closeBy) {
         this.http = http;
@@ -53,6 +55,7 @@ final class RedfishSession implements AutoCloseable {
             throws InterruptedException {
         RedfishSession session = new RedfishSession(http, settings, deadline);
         session.start(deadline);
+        session.loggedIn = true;
         return session;
     }
 
@@ -183,7 +186,8 @@ final class RedfishSession implements AutoCloseable {
             String failure;
             IOException cause;
             try {
-                Reply reply = http.exchange(authorized(request), by.atMost(settings.attemptLimit()));
+                Reply reply = http.exchange(authorized(request), by.atMost(loggedIn ? settings.commandLimit()
+                        : settings.loginLimit()));
                 if (reply.status() == 401 && token != null && !loggedInAgain) {
                     // the session expired or the BMC restarted: the request was refused, not acted upon
                     loggedInAgain = true;

@@ -16,6 +16,8 @@ public final class SimFaults {
     private volatile boolean dropResetAnswers;
     private volatile boolean neverAnswer;
     private final AtomicInteger unanswered = new AtomicInteger();
+    private final AtomicInteger taken = new AtomicInteger();
+    private volatile int answerOnly = -1;
     private volatile boolean stuckOn;
     private volatile boolean stuckOff;
     private volatile int refuseResets;
@@ -41,6 +43,12 @@ public final class SimFaults {
     /** Closes the connection instead of answering each reset, after doing what it asks. */
     public SimFaults dropResetAnswers(boolean on) {
         dropResetAnswers = on;
+        return this;
+    }
+
+    /** Answers the first {@code count} requests, then takes the others and never answers them. */
+    public SimFaults neverAnswerAfter(int count) {
+        answerOnly = count;
         return this;
     }
 
@@ -90,8 +98,10 @@ public final class SimFaults {
         return dropResetAnswers;
     }
 
-    boolean neverAnswer() {
-        return neverAnswer;
+    /** Whether this request, the next one taken, is left unanswered. */
+    boolean neverAnswerNow() {
+        int count = taken.incrementAndGet();
+        return neverAnswer || answerOnly >= 0 && count > answerOnly;
     }
 
     /** How many requests were left unanswered (neverAnswer): what a test waits for before it cancels. */

@@ -37,7 +37,7 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ctx.close();
             return;
         }
-        if (faults.neverAnswer()) {
+        if (faults.neverAnswerNow()) {
             faults.leftUnanswered();
             return;
         }
