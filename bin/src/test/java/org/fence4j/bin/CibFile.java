@@ -68,6 +68,13 @@ final class CibFile {
         return r;
     }
 
+    /** Runs a command on the CIB file that must fail (exit other than 0), and returns what it said. */
+    ChildProcess.Result runRefused(String... command) {
+        ChildProcess.Result r = ChildProcess.run(List.of(command), env, "", COMMAND_LIMIT);
+        assertThat(r.exitCode()).as(String.join(" ", command) + "\n" + r.all()).isNotZero();
+        return r;
+    }
+
     /** A shell script with these lines, run as {@code sh} runs a pasted example. */
     ChildProcess.Result runScript(Path dir, String name, String script) throws IOException {
         return run("sh", Files.writeString(dir.resolve(name), script).toString());

@@ -39,7 +39,7 @@ class FenceIpmilanCompatibilityIT {
     private static final Path README = Path.of("../README.md");
     private static final int PORT = 10510;
     /** Refused, each with its reason; the README lists the same. */
-    private static final Set<String> REFUSED = Set.of("auth", "target", "port_as_ip", "plug_separator", "ipmitool_path",
+    private static final Set<String> REFUSED = Set.of("auth", "target", "plug_separator", "ipmitool_path",
             "ipmitool_timeout", "shell_timeout", "stonith_status_sleep", "use_sudo", "sudo", "sudo_path", "separator");
     /** Change what the call does (print and exit): tested on their own. */
     private static final Set<String> NOT_SETTINGS = Set.of("action", "help", "version");

@@ -85,6 +85,33 @@ class PacemakerExamplesIT {
     }
 
     @Test
+    void pcsCreatesAFenceRedfishStyleDeviceAndOneSharedByPortAsIp() throws IOException {
+        agents = SbinAgents.install();
+        String pin = String.join(":", java.util.Collections.nCopies(32, "A8"));
+        ChildProcess.Result one = cib.run(cib.pcs.toString(), "stonith", "create", "redfish-pm02", agents.name("redfish"),
+                "ip=127.0.0.2", "ipport=443", "username=admin", "password_script=/usr/local/bin/bmc-password pm02",
+                "ssl_fingerprint=" + pin, "systems_uri=System.Embedded.1", "redfish_uri=/redfish/v1", "method=onoff",
+                "power_wait=2", "power_timeout=20", "login_timeout=5", "retry_on=1", "delay=5", "pcmk_host_list=pm02");
+        assertThat(warnings(one)).isEmpty();
+        assertThat(cib.run("cibadmin", "-Q", "--xpath", "//primitive[@id='redfish-pm02']").stdout()).contains(
+                "class=\"stonith\"", "type=\"" + agents.name("redfish") + "\"", "value=\"" + pin + "\"",
+                "name=\"systems_uri\" value=\"System.Embedded.1\"", "name=\"delay\" value=\"5\"");
+
+        // one device for both nodes: no ip (the metadata says ip is not required, as fence_redfish's does)
+        ChildProcess.Result shared = cib.run(cib.pcs.toString(), "stonith", "create", "redfish-all",
+                agents.name("redfish"), "port_as_ip=1", "pcmk_host_map=pm01:127.0.0.1;pm02:127.0.0.2", "ipport=443",
+                "username=admin", "password_file=/etc/fence4j/bmc.passwd", "ssl_fingerprint=" + pin);
+        assertThat(warnings(shared)).isEmpty();
+        assertThat(cib.run("cibadmin", "-Q", "--xpath", "//primitive[@id='redfish-all']").stdout())
+                .contains("name=\"port_as_ip\" value=\"1\"").doesNotContain("name=\"ip\"");
+
+        // what fence4j refuses, pcs refuses from the metadata already
+        ChildProcess.Result refused = cib.runRefused(cib.pcs.toString(), "stonith", "create", "redfish-gnutls",
+                agents.name("redfish"), "ip=127.0.0.3", "username=admin", "gnutlscli_path=/usr/bin/gnutls-cli");
+        assertThat(refused.stderr()).contains("invalid stonith option 'gnutlscli_path'");
+    }
+
+    @Test
     void grpStonithCrmLoadsWithCrmsh() throws IOException {
         CibFile.assumeCrm();
         try (StonithPlugins plugins = StonithPlugins.install()) {

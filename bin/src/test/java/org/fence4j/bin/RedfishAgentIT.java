@@ -99,6 +99,22 @@ class RedfishAgentIT {
     }
 
     @Test
+    void fenceClisFingerprintOfTheBmcPinsItForTheAgent() {
+        ChildProcess.Result printed = CAPTURED.keep(Dist.run(Dist.HOME.resolve("bin/fence-cli"), Map.of(), "",
+                "redfish-fingerprint", "127.0.0.1:" + bmc.port()));
+        assertThat(printed.exitCode()).as(printed.all()).isZero();
+        assertThat(printed.stdout()).contains("ssl_fingerprint=" + bmc.certificate().fingerprint() + "\n");
+        assertThat(bmc.requests()).isEmpty();
+
+        // its lines go to the agent as they are: comments, then the pin
+        ChildProcess.Result status = CAPTURED.keep(Dist.run(Dist.agent("redfish"), Map.of(), printed.stdout()
+                + String.join("\n", "action=status", "ip=127.0.0.1", "ipport=" + bmc.port(), "username=admin",
+                        "password=" + password, "")));
+        assertThat(status.exitCode()).as(status.all()).isZero();
+        assertThat(status.stdout()).isEqualTo("Status: ON\n");
+    }
+
+    @Test
     void aPasswordOnTheCommandLineIsRefused() {
         ChildProcess.Result refused = CAPTURED.keep(Dist.run(Dist.agent("redfish"), Map.of(), "", "-a", "127.0.0.1",
                 "-l", "admin", "-p", "not-on-argv", "-o", "status"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
@@ -230,6 +231,54 @@ class RedfishAgentSimulatedBmcTest {
 
             assertThat(status.outcome()).isIn(Outcome.TIMEOUT, Outcome.FAILURE);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        }
+    }
+
+    @Test
+    void shellTimeoutBoundsEachTryAfterTheLoginAndLoginTimeoutTheTriesBefore() throws Exception {
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
+            // the service root and the login are answered, nothing after them
+            bmc.faults().neverAnswerAfter(2);
+            FenceResult status = new RedfishLab(bmc).agent("login_timeout", "30", "shell_timeout", "0.2")
+                    .execute(FenceAction.STATUS, "pm02", Deadline.after(Duration.ofSeconds(3)));
+
+            assertThat(status.outcome()).isIn(Outcome.FAILURE, Outcome.TIMEOUT);
+            // the Systems GET given up after 0.2 s and tried again; under login_timeout one try takes the whole deadline
+            assertThat(bmc.faults().unanswered()).isGreaterThanOrEqualTo(3);
+        }
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
+            bmc.faults().neverAnswer(true);
+            FenceResult status = new RedfishLab(bmc).agent("login_timeout", "30", "shell_timeout", "0.2")
+                    .execute(FenceAction.STATUS, "pm02", Deadline.after(Duration.ofMillis(1500)));
+
+            assertThat(status.outcome()).isIn(Outcome.FAILURE, Outcome.TIMEOUT);
+            assertThat(bmc.faults().unanswered()).as("the service root, read once under login_timeout").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCancelEndsARequestTheBmcNeverAnswersAtOnceAndIsNoSuccess() throws Exception {
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
+            FenceAgent agent = new RedfishLab(bmc).agent();
+            bmc.faults().neverAnswer(true);
+            // as the core cancels: the thread running the agent is interrupted (AgentCall's FutureTask.cancel(true))
+            FutureTask<FenceResult> off = new FutureTask<>(() -> agent.execute(FenceAction.OFF, "pm02",
+                    Deadline.after(Duration.ofSeconds(60))));
+            Thread worker = new Thread(off, "redfish-off");
+            worker.start();
+            long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (bmc.faults().unanswered() == 0 && System.nanoTime() - waitUntil < 0) {
+                Thread.onSpinWait();
+            }
+            assertThat(bmc.faults().unanswered()).as("a request reached the BMC").isPositive();
+
+            long cancelled = System.nanoTime();
+            off.cancel(true);
+            worker.join(Duration.ofSeconds(20).toMillis());
+            // before: the read went on for login_timeout (10 s), and then another try
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(1));
+            assertThat(bmc.resets("1")).isEmpty();
+            assertThat(bmc.powerState("1")).isEqualTo("On");
         }
     }
 }

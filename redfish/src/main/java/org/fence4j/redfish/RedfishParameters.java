@@ -22,6 +22,7 @@ final class RedfishParameters {
     static final String REDFISH_URI = "redfish_uri";
     static final String SYSTEMS_URI = "systems_uri";
     static final String LOGIN_TIMEOUT = "login_timeout";
+    static final String SHELL_TIMEOUT = "shell_timeout";
 
     static final List<ParameterSpec> ALL = List.of(
             ParameterSpec.string(IP, "IP address or hostname of the BMC").asRequired().withAliases("ipaddr")
@@ -43,8 +44,8 @@ final class RedfishParameters {
             ParameterSpec.string(SSL_FINGERPRINT, "SHA-256 fingerprint of the BMC's certificate (a pin)")
                     .withLongDescription("SHA-256 fingerprint of the BMC's own certificate (AB:CD:..., as"
                             + " 'openssl x509 -noout -fingerprint -sha256' prints it): that certificate alone is"
-                            + " trusted, self-signed or not, whatever name it bears. fence4j prints a BMC's when it"
-                            + " refuses it."),
+                            + " trusted, self-signed or not, whatever name it bears. 'fence-cli redfish-fingerprint"
+                            + " HOST:PORT' prints a BMC's, and fence4j does when it refuses one."),
             ParameterSpec.string(REDFISH_URI, "Base Redfish URI").withDefault("/redfish/v1"),
             ParameterSpec.string(SYSTEMS_URI, "The node's ComputerSystem: its URI or its Id")
                     .withLongDescription("The node's ComputerSystem, as a URI (/redfish/v1/Systems/System.Embedded.1)"
@@ -53,7 +54,12 @@ final class RedfishParameters {
             ParameterSpec.seconds(LOGIN_TIMEOUT, "Seconds one request to the BMC may wait for its answer")
                     .withLongDescription("Seconds one request to the BMC may wait for its answer before it is tried"
                             + " again (if it may be sent twice) within the action's timeout; 0 or disable_timeout: the"
-                            + " action's timeout alone.").withDefault("10"));
+                            + " action's timeout alone. shell_timeout, if given, takes over once logged in.")
+                    .withDefault("10"),
+            ParameterSpec.seconds(SHELL_TIMEOUT, "Seconds one request after the login may wait for its answer")
+                    .withLongDescription("Seconds one request after the login (reading and setting the power) may"
+                            + " wait for its answer before it is tried again, as fence-agents wait for a command's"
+                            + " answer; default: login_timeout. 0 or disable_timeout: the action's timeout alone."));
 
     /** fence_redfish's options that the redfish agent does not take. */
     static final List<RefusedParameter> REFUSED = List.of(

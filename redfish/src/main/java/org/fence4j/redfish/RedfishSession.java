@@ -52,6 +52,8 @@ final class RedfishSession implements AutoCloseable {
     private boolean loggedInAgain;
     /** Said in a failure: a login whose answer was lost may have left a session on the BMC. */
     private String lostLogin = "";
+    /** Past the service root and the login: each try is bounded by shell_timeout from here on. */
+    private boolean loggedIn;
 
     private RedfishSession(HttpTransport http, RedfishSettings settings, MonotonicClock clock) {
         this.http = http;
@@ -72,6 +74,7 @@ final class RedfishSession implements AutoCloseable {
             session.close();
             throw e;
         }
+        session.loggedIn = true;
         return session;
     }
 
@@ -247,7 +250,8 @@ final class RedfishSession implements AutoCloseable {
             String failure;
             IOException cause;
             try {
-                Reply reply = http.exchange(authorized(request), by.atMost(settings.attemptLimit()));
+                Reply reply = http.exchange(authorized(request), by.atMost(loggedIn ? settings.commandLimit()
+                        : settings.loginLimit()));
                 if (reply.status() == 401 && token != null && !loggedInAgain) {
                     // the session expired or the BMC restarted: the request was refused, not acted upon
                     loggedInAgain = true;
@@ -321,10 +325,18 @@ final class RedfishSession implements AutoCloseable {
         };
     }
 
-    /** Deletes the session within {@link #LOGOUT_LIMIT}, the action's deadline passed or not; never throws. */
+    /**
+     * Deletes the session within {@link #LOGOUT_LIMIT}, the action's deadline passed or not; never throws.
+     * A cancelled call (its thread interrupted) ends at once: the BMC expires the session.
+     */
     @Override
     public void close() {
         if (token == null || sessionPath == null) {
+            return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            leftToExpire();
+            token = null;
             return;
         }
         Deadline by = Deadline.after(LOGOUT_LIMIT, clock);
@@ -337,8 +349,16 @@ final class RedfishSession implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             LoggerFactory.getLogger(RedfishSession.class).warn("Deleting the session {} at {} failed ({}); it"
                     + " stays until the BMC expires it.", sessionPath, base(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            leftToExpire();
         } finally {
             token = null;
         }
+    }
+
+    private void leftToExpire() {
+        LoggerFactory.getLogger(RedfishSession.class).warn("Cancelled: the session {} at {} is not deleted; it stays"
+                + " until the BMC expires it.", sessionPath, base());
     }
 }

@@ -15,9 +15,14 @@ import org.fence4j.redfish.http.Endpoint;
 import org.fence4j.redfish.tls.Fingerprint;
 import org.fence4j.redfish.tls.TlsTrust;
 
-/** Validated settings of one redfish device. Holds the password: never printed. */
+/**
+ * Validated settings of one redfish device. Holds the password: never printed.
+ *
+ * @param loginLimit   each try of a request until logged in (login_timeout)
+ * @param commandLimit each try of a request after the login (shell_timeout, else login_timeout)
+ */
 record RedfishSettings(Endpoint endpoint, TlsTrust trust, String username, Secret password, String redfishUri,
-        Optional<String> systemsUri, Duration attemptLimit) {
+        Optional<String> systemsUri, Duration loginLimit, Duration commandLimit) {
     /** No limit of its own: the action's deadline, always shorter, ends each try. */
     private static final Duration ONLY_THE_DEADLINE = Duration.ofDays(365);
     private static final String DEFAULT_PORT = "443";
@@ -35,11 +40,16 @@ record RedfishSettings(Endpoint endpoint, TlsTrust trust, String username, Secre
         if (!problems.isEmpty()) {
             throw new ParameterException(problems);
         }
-        Duration limit = p.seconds(LOGIN_TIMEOUT);
-        boolean unlimited = limit.isZero() || p.bool(PowerDriverProvider.DISABLE_TIMEOUT);
+        Duration login = limit(p, p.seconds(LOGIN_TIMEOUT));
+        Duration command = p.get(SHELL_TIMEOUT).isPresent() ? limit(p, p.seconds(SHELL_TIMEOUT)) : login;
         return new RedfishSettings(endpoint, trust, p.string(USERNAME), p.secret(PASSWORD).orElse(Secret.of("")),
                 redfishUri.endsWith("/") && redfishUri.length() > 1 ? redfishUri.substring(0, redfishUri.length() - 1)
-                        : redfishUri, systemsUri, unlimited ? ONLY_THE_DEADLINE : limit);
+                        : redfishUri, systemsUri, login, command);
+    }
+
+    /** 0 or disable_timeout: no limit of its own. */
+    private static Duration limit(Parameters p, Duration given) {
+        return given.isZero() || p.bool(PowerDriverProvider.DISABLE_TIMEOUT) ? ONLY_THE_DEADLINE : given;
     }
 
     private static Endpoint endpoint(Parameters p, boolean tls, List<String> problems) {

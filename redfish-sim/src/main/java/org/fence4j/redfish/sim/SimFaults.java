@@ -2,6 +2,7 @@ package org.fence4j.redfish.sim;
 
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the simulated Redfish BMC does wrong, changeable while it runs. Rates draw from one seeded
@@ -14,7 +15,11 @@ public final class SimFaults {
     private volatile double dropRate;
     private volatile boolean dropResetAnswers;
     private volatile boolean neverAnswer;
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final AtomicInteger taken = new AtomicInteger();
+    private volatile int answerOnly = -1;
     private volatile boolean stuckOn;
+    private volatile boolean stuckOff;
     private volatile int refuseResets;
     private volatile Duration taskRunsFor;
     private volatile String sessionLocation;
@@ -46,6 +51,12 @@ public final class SimFaults {
         return this;
     }
 
+    /** Answers the first {@code count} requests, then takes the others and never answers them. */
+    public SimFaults neverAnswerAfter(int count) {
+        answerOnly = count;
+        return this;
+    }
+
     /** Takes requests and never answers them, the connection left open. */
     public SimFaults neverAnswer(boolean on) {
         neverAnswer = on;
@@ -55,6 +66,12 @@ public final class SimFaults {
     /** Accepts ForceOff and cycles, and stays on: a BMC that lies. */
     public SimFaults stuckOn(boolean on) {
         stuckOn = on;
+        return this;
+    }
+
+    /** Accepts On and ForceOn, and stays off: a node that does not come back (what retry_on is for). */
+    public SimFaults stuckOff(boolean on) {
+        stuckOff = on;
         return this;
     }
 
@@ -120,12 +137,27 @@ public final class SimFaults {
         return dropResetAnswers;
     }
 
-    boolean neverAnswer() {
-        return neverAnswer;
+    /** Whether this request, the next one taken, is left unanswered. */
+    boolean neverAnswerNow() {
+        int count = taken.incrementAndGet();
+        return neverAnswer || answerOnly >= 0 && count > answerOnly;
+    }
+
+    /** How many requests were left unanswered (neverAnswer): what a test waits for before it cancels. */
+    public int unanswered() {
+        return unanswered.get();
+    }
+
+    void leftUnanswered() {
+        unanswered.incrementAndGet();
     }
 
     boolean stuckOn() {
         return stuckOn;
+    }
+
+    boolean stuckOff() {
+        return stuckOff;
     }
 
     int refuseResets() {

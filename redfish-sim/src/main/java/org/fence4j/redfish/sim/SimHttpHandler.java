@@ -39,7 +39,8 @@ final class SimHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             ctx.close();
             return;
         }
-        if (faults.neverAnswer()) {
+        if (faults.neverAnswerNow()) {
+            faults.leftUnanswered();
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);

@@ -265,7 +265,9 @@ final class SimRedfishService {
                 if (on && settings.refuseRedundant() != 0) {
                     return alreadyIn("IDRAC.2.8.PSU502", "ON");
                 }
-                system.switchTo(true, settings.transitionDelay(), null);
+                if (!faults.stuckOff()) {
+                    system.switchTo(true, settings.transitionDelay(), null);
+                }
             }
             case "ForceRestart", "PowerCycle", "GracefulRestart" -> {
                 if (!faults.stuckOn()) {

@@ -87,6 +87,9 @@ public final class SimulateRedfishCommand implements Callable<Integer> {
     @Option(names = "--stuck-on", description = "Accept ForceOff and cycles but stay on (a lying BMC).")
     private boolean stuckOn;
 
+    @Option(names = "--stuck-off", description = "Accept On but stay off (a node that does not come back).")
+    private boolean stuckOff;
+
     @Option(names = "--refuse-resets", defaultValue = "0", description = "Refuse every reset with this status (400, 409).")
     private int refuseResets;
 
@@ -122,6 +125,7 @@ public final class SimulateRedfishCommand implements Callable<Integer> {
         try (SimulatedRedfishBmc bmc = builder.start()) {
             bmc.faults().unavailable(SimulatorOptions.percent("--unavailable", unavailable), retryAfter)
                     .dropAnswers(SimulatorOptions.percent("--drop", drop)).neverAnswer(neverAnswer).stuckOn(stuckOn)
+                    .stuckOff(stuckOff)
                     .refuseResets(refuseResets).taskMonitor(taskMillis == null ? null : Duration.ofMillis(taskMillis));
             if (certificateOut != null && bmc.certificate() != null) {
                 Files.writeString(certificateOut, bmc.certificate().pem(), StandardCharsets.US_ASCII);

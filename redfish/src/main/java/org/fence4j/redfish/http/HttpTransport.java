@@ -44,25 +44,58 @@ public final class HttpTransport {
 
     /**
      * Sends {@code request} and reads the whole answer by {@code by}: connect and every read wait at
-     * most the time left, and the body is read only while time is left.
+     * most the time left, and the body is read only while time is left. An interrupt of the calling
+     * thread ends it at once, whatever the service answers ({@link InterruptWatch}).
      *
      * @throws NotSentException     nothing was sent (no connection, TLS refused, no time left)
      * @throws AnswerLostException  it may have been sent, and no whole answer came
+     * @throws InterruptedException the thread was interrupted: whatever the answer, it is not used
      */
-    public Reply exchange(Request request, Deadline by) throws NotSentException, AnswerLostException {
+    public Reply exchange(Request request, Deadline by)
+            throws NotSentException, AnswerLostException, InterruptedException {
         int millis = (int) Math.min(Integer.MAX_VALUE, by.remainingMillis());
         if (millis <= 0) {
             // a timeout of 0 would mean no limit at all
             throw new NotSentException("no time left for " + request, null);
         }
-        HttpURLConnection connection = null;
+        HttpURLConnection connection;
         try {
             connection = open(request, millis);
+        } catch (IOException e) {
+            throw new NotSentException(cause(e), e);
+        }
+        InterruptWatch.watch(connection);
+        try {
+            Reply reply = exchange(connection, request, by);
+            interrupted(connection, request, null);
+            return reply;
+        } catch (NotSentException | AnswerLostException | RuntimeException e) {
+            // closed by InterruptWatch: the failure is the interrupt's doing
+            interrupted(connection, request, e);
+            throw e;
+        } finally {
+            InterruptWatch.unwatch();
+        }
+    }
+
+    private static void interrupted(HttpURLConnection connection, Request request, Exception failure)
+            throws InterruptedException {
+        if (Thread.interrupted()) {
+            connection.disconnect();
+            InterruptedException interrupted = new InterruptedException(request + " was interrupted");
+            if (failure != null) {
+                interrupted.addSuppressed(failure);
+            }
+            throw interrupted;
+        }
+    }
+
+    private Reply exchange(HttpURLConnection connection, Request request, Deadline by)
+            throws NotSentException, AnswerLostException {
+        try {
             connection.connect();
         } catch (IOException e) {
-            if (connection != null) {
-                connection.disconnect();
-            }
+            connection.disconnect();
             throw new NotSentException(cause(e), e);
         }
         try {

@@ -190,11 +190,18 @@ public final class FenceAgentsCommand {
         boolean fences = request.kind() == Request.Kind.DEVICE
                 && (request.action().fences() || request.action() == FenceAction.ON);
         Deadline deadline = Timeouts.deadline(limit, environment, spent, fences);
+        boolean portAsIp = options.bool(PortAsIp.NAME);
+        if (portAsIp && !PortAsIp.applies(provider)) {
+            err.println("ERROR: " + PortAsIp.NAME + ": not supported: " + name(provider) + " has no " + PortAsIp.ADDRESS
+                    + " for plug to stand for");
+            return FAILED;
+        }
         FenceAgent agent;
         Parameters device;
         try {
-            device = DeclaredParameters.resolve(provider.parameters(), input.agent(), DeclaredParameters.Unknown.IGNORE,
-                    environment, deadline);
+            device = DeclaredParameters.resolve(provider.parameters(),
+                    portAsIp ? PortAsIp.withAddress(input.standard(), input.agent()) : input.agent(),
+                    DeclaredParameters.Unknown.IGNORE, environment, deadline);
             agent = provider.create(device);
         } catch (ParameterException e) {
             printEach("ERROR", e.problems());
@@ -247,7 +254,10 @@ public final class FenceAgentsCommand {
             err.println("ERROR: Failed: action '" + Request.word(action) + "' is not supported by " + name(provider));
             return FAILED;
         }
-        String target = options.get(StandardOptions.PLUG).or(() -> options.get(StandardOptions.NODENAME))
+        // with port_as_ip plug is the device's address, and the node is nodename (else the address names it)
+        Optional<String> plug = options.get(StandardOptions.PLUG);
+        Optional<String> nodename = options.get(StandardOptions.NODENAME).filter(n -> !n.isBlank());
+        String target = (options.bool(PortAsIp.NAME) ? nodename.or(() -> plug) : plug.or(() -> nodename))
                 .filter(t -> !t.isBlank()).orElse(null);
         // status and monitor ask the device, as fence_ipmilan's do without a plug; only power changes need one
         if ((action.fences() || action == FenceAction.ON) && target == null) {
@@ -259,7 +269,6 @@ public final class FenceAgentsCommand {
                     + " s leaves no time to fence within the timeout");
             return FAILED;
         }
-        Optional<String> nodename = options.get(StandardOptions.NODENAME).filter(n -> !n.isBlank());
         String node = nodename.orElse(target);
         Optional<String> unusable = action.fences() || action == FenceAction.ON ? NodeName.problem(node)
                 : Optional.empty();

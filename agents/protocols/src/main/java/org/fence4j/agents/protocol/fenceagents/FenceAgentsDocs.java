@@ -48,7 +48,7 @@ final class FenceAgentsDocs {
             List<String> older = all.stream().filter(o -> o.deprecated() && o.spec() == e.spec()).map(Entry::name).toList();
             m.append(".TP\n.B ").append(Troff.escape(e.getopt())).append('\n')
                     .append(Troff.escape(e.spec().longDescription() + defaultOf(e)
-                            + (e.spec().required() && !e.spec().secret() ? " (required)" : "")))
+                            + (e.required() ? " (required)" : "")))
                     .append("\nOn stdin: \\fB").append(Troff.escape(e.name())).append("\\fR")
                     .append(older.isEmpty() ? "" : Troff.escape(" (also accepted, deprecated: " + String.join(", ", older) + ")"))
                     .append('\n');

@@ -40,9 +40,8 @@ final class FenceAgentsMetadata {
 
     private static void parameter(StringBuilder out, Entry entry) {
         ParameterSpec spec = entry.spec();
-        boolean required = spec.required() && !spec.secret() && !entry.deprecated();
         out.append("\t<parameter name=\"").append(Xml.escape(entry.name())).append("\" unique=\"")
-                .append(spec.unique() ? 1 : 0).append("\" required=\"").append(required ? 1 : 0).append('"')
+                .append(spec.unique() ? 1 : 0).append("\" required=\"").append(entry.required() ? 1 : 0).append('"')
                 .append(entry.deprecated() ? " deprecated=\"1\"" : "")
                 .append(entry.obsoletes() == null ? "" : " obsoletes=\"" + Xml.escape(entry.obsoletes()) + "\"")
                 .append(">\n");

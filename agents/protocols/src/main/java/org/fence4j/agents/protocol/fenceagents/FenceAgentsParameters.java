@@ -18,8 +18,10 @@ final class FenceAgentsParameters {
      * One name of a parameter.
      *
      * @param obsoletes for a primary name, the name it replaces (or null); for a deprecated one, null
+     * @param required  shown as required: a primary name, not a secret (any of its sources will do), nor
+     *                  the address plug may give (port_as_ip)
      */
-    record Entry(String name, ParameterSpec spec, boolean deprecated, String obsoletes) {
+    record Entry(String name, ParameterSpec spec, boolean deprecated, String obsoletes, boolean required) {
         /** fencing.py's getopt text: {@code -a, --ip=[ip]}; a deprecated name shows its replacement's. */
         String getopt() {
             String primary = spec.fenceAgentsPrimary();
@@ -42,8 +44,10 @@ final class FenceAgentsParameters {
         List<Entry> entries = new ArrayList<>();
         for (ParameterSpec spec : shown(provider)) {
             List<String> others = others(spec);
-            entries.add(new Entry(spec.fenceAgentsPrimary(), spec, false, others.isEmpty() ? null : others.get(0)));
-            others.forEach(o -> entries.add(new Entry(o, spec, true, null)));
+            boolean required = spec.required() && !spec.secret() && !PortAsIp.isAddress(spec, provider);
+            entries.add(new Entry(spec.fenceAgentsPrimary(), spec, false, others.isEmpty() ? null : others.get(0),
+                    required));
+            others.forEach(o -> entries.add(new Entry(o, spec, true, null, false)));
         }
         return entries;
     }
@@ -57,7 +61,9 @@ final class FenceAgentsParameters {
         List<ParameterSpec> shown = new ArrayList<>();
         shown.add(StandardOptions.ACTION_SPEC);
         shown.addAll(ProtocolParameters.visible(provider.parameters()));
-        shown.addAll(StandardOptions.TRAILING);
+        // port_as_ip only where plug can stand for an ip
+        StandardOptions.TRAILING.stream().filter(s -> s != PortAsIp.SPEC || PortAsIp.applies(provider))
+                .forEach(shown::add);
         return shown;
     }
 

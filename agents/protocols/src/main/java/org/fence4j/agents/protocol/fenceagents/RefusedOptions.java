@@ -15,8 +15,6 @@ final class RefusedOptions {
     private static final String NO_SUDO = "fence4j runs no third-party program, so nothing needs sudo";
 
     private static final Map<String, String> REASONS = Map.ofEntries(
-            Map.entry("port_as_ip", "plug names the node to fence; the device's address has a parameter of its own"
-                    + " (see the metadata)"),
             Map.entry("plug_separator", "one node per call: plug is a single node name"),
             Map.entry("separator", "list always separates its fields with ','"),
             Map.entry("shell_timeout", "there is no shell prompt to wait for; the agent's own timeouts bound every"

@@ -39,6 +39,7 @@ final class StandardOptions {
                     "Node to act on, as this device knows it; when not given, nodename is used.").withAliases("port"),
             ParameterSpec.string(NODENAME, "Name of the node to be fenced").withLongDescription(
                     "Name of the node to be fenced, as Pacemaker passes it; the target when no plug is given."),
+            PortAsIp.SPEC,
             ParameterSpec.seconds(DELAY, "Wait X seconds before fencing is started").withDefault("0"),
             Timeouts.PARAMETER,
             ParameterSpec.bool(QUIET, "Disable logging to stderr").withLongDescription(

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayInputStream;
@@ -19,7 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.fence4j.agents.chain.Fencer;
 import org.fence4j.agents.config.AgentRegistry;
+import org.fence4j.agents.spi.FenceAction;
+import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceAgentProvider;
+import org.fence4j.agents.spi.FenceResult;
+import org.fence4j.agents.spi.ParameterSpec;
+import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.Nobody;
@@ -29,6 +37,7 @@ import org.fence4j.agents.testing.ToyDevice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
 
 class FenceAgentsCommandTest {
     @TempDir
@@ -150,6 +159,63 @@ class FenceAgentsCommandTest {
         // the toy device knows no node without a name; an ipmi device reads its BMC (FenceIpmilanCompatibilityIT)
         assertThat(stdin("action=status\n" + config)).isEqualTo(1);
         assertThat(err()).doesNotContain("You have to enter plug number").contains("null is not in this device's hostlist");
+    }
+
+    /** An agent with an ip, as ipmi's and redfish's: what it is made with, and the target it is asked about. */
+    private record Addressed(FenceAgentProvider provider, FenceAgent agent, ArgumentCaptor<Parameters> made) {
+        static Addressed mocked() throws Exception {
+            FenceAgentProvider provider = mock(FenceAgentProvider.class);
+            when(provider.type()).thenReturn("addressed");
+            when(provider.parameters()).thenReturn(List.of(ParameterSpec.string("ip", "Address").asRequired()
+                    .withAliases("ipaddr").withShortOption('a')));
+            when(provider.actions()).thenCallRealMethod();
+            FenceAgent agent = mock(FenceAgent.class);
+            when(agent.execute(any(), any(), any())).thenReturn(FenceResult.power(PowerState.ON, "on"));
+            ArgumentCaptor<Parameters> made = ArgumentCaptor.forClass(Parameters.class);
+            when(provider.create(made.capture())).thenReturn(agent);
+            return new Addressed(provider, agent, made);
+        }
+
+        int run(String stdin, PrintStream out, PrintStream err, String... args) {
+            String[] all = new String[args.length + 1];
+            all[0] = "addressed";
+            System.arraycopy(args, 0, all, 1, args.length);
+            return new FenceAgentsCommand(AgentRegistry.of(List.of(provider)), Map.<String, String>of()::get,
+                    new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, null).run(all);
+        }
+    }
+
+    @Test
+    void portAsIpMakesPlugTheDevicesAddressOnStdinAndArgvAndNodenameTheTarget() throws Exception {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Addressed a = Addressed.mocked();
+        // as pacemaker-fenced sends it for one device entry of many nodes, pcmk_host_map pm02:127.0.0.2
+        assertThat(a.run("action=status\nnodename=pm02\nport=127.0.0.2\nport_as_ip=1\n", o, e))
+                .as(err()).isZero();
+        assertThat(a.made().getValue().string("ip")).isEqualTo("127.0.0.2");
+        verify(a.agent()).execute(eq(FenceAction.STATUS), eq("pm02"), any());
+
+        assertThat(a.run("", o, e, "-o", "validate-all", "--port-as-ip", "-n", "127.0.0.3")).as(err()).isZero();
+        assertThat(a.made().getValue().string("ip")).isEqualTo("127.0.0.3");
+        // without it plug names the node, and ip is required
+        assertThat(a.run("action=validate-all\nport=127.0.0.2\n", o, e)).isEqualTo(1);
+        assertThat(err()).contains("missing required parameter 'ip'");
+    }
+
+    @Test
+    void portAsIpWithAnotherIpIsRefusedAndWithoutAnIpNotSupported() throws Exception {
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        Addressed a = Addressed.mocked();
+        assertThat(a.run("action=status\nport=127.0.0.2\nport_as_ip=1\nip=127.0.0.9\n", o, e)).isEqualTo(1);
+        assertThat(err()).contains("parameter 'ip' is already given as 'ip' (stdin line 4) with another value");
+        verify(a.provider(), never()).create(any());
+
+        err.reset();
+        assertThat(stdin("action=status\nport=pm02\nport_as_ip=1\n" + config)).isEqualTo(1);
+        assertThat(err()).isEqualTo("ERROR: port_as_ip: not supported: fence_toy has no ip for plug to stand for\n");
+        assertThat(device.actions()).isEmpty();
     }
 
     @Test

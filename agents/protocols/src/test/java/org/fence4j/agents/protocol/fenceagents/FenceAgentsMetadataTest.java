@@ -117,6 +117,17 @@ class FenceAgentsMetadataTest {
     }
 
     @Test
+    void portAsIpIsOfferedWhereThereIsAnIpWhichPlugThenMayGive() {
+        Map<String, Element> withIp = parameters(provider(ParameterSpec.string("ip", "Address").asRequired()));
+        // as fence_redfish's and fence_ipmilan's metadata: ip not required, since port_as_ip lets plug give it
+        assertThat(withIp.get("port_as_ip").getAttribute("required")).isEqualTo("0");
+        assertThat(child(withIp.get("port_as_ip"), "getopt").getAttribute("mixed")).isEqualTo("--port-as-ip");
+        assertThat(withIp.get("ip").getAttribute("required")).isEqualTo("0");
+        assertThat(params).doesNotContainKey("port_as_ip");
+        assertThat(params.get("hostlist").getAttribute("required")).isEqualTo("1");
+    }
+
+    @Test
     void noParameterHasALongdescWhichFenceAgentsSchemaForbids() {
         assertThat(xml).doesNotContain("\t\t<longdesc");
         assertThat(child(params.get("hostlist"), "shortdesc").getTextContent()).isNotBlank();
