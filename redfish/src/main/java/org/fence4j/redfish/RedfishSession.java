@@ -1,12 +1,12 @@
 package org.fence4j.redfish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
@@ -89,13 +89,13 @@ final class RedfishSession implements AutoCloseable {
     }
 
     /**
-     * Posts a JSON body; the answer whatever its status. Resent only when the service said it did
+     * Posts a JSON body ({@link Json#object}); the answer whatever its status. Resent only when the service said it did
      * not take it (503, 401 before a fresh login) or it never left; a lost answer is {@link AnswerLost}.
      */
-    Reply post(String path, JsonNode body, Deadline by) throws InterruptedException {
+    Reply post(String path, byte[] body, Deadline by) throws InterruptedException {
         Map<String, String> headers = new HashMap<>(JSON_HEADERS);
         headers.put("Content-Type", "application/json");
-        return send(new Request("POST", path, headers, Json.bytes(body)), by);
+        return send(new Request("POST", path, headers, body), by);
     }
 
     /** A failure that names what was asked and quotes what the service answered. */
@@ -134,7 +134,7 @@ final class RedfishSession implements AutoCloseable {
             basic = true;
             return;
         }
-        ObjectNode credentials = Json.object();
+        Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("UserName", settings.username());
         byte[] password = settings.password().bytes();
         credentials.put("Password", new String(password, StandardCharsets.UTF_8));
@@ -142,7 +142,7 @@ final class RedfishSession implements AutoCloseable {
         basic = false;
         Reply reply;
         try {
-            reply = post(sessionsPath, credentials, deadline);
+            reply = post(sessionsPath, Json.object(credentials), deadline);
         } catch (AnswerLost e) {
             LoggerFactory.getLogger(RedfishSession.class).warn("The answer to the login at {} was lost ({});"
                     + " using HTTP Basic authentication instead.", base(), e.getMessage());
