@@ -11,11 +11,10 @@ import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.ipmi.sim.SimulatedBmc;
 import org.fence4j.redfish.sim.SimulatedRedfishBmc;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,54 +29,42 @@ class PacemakerRedfishTopologyIT {
 
     @TempDir
     static Path dir;
-    static FencerOnCorosync live;
+    @RegisterExtension
+    static final FencerOnCorosync.PerClass LIVE = new FencerOnCorosync.PerClass(() -> dir,
+            "pacemaker-redfish-topology-it.log", d -> Map.of("FENCE4J_STATE_DIR", d.resolve("state").toString()));
     final String redfishPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
     SimulatedRedfishBmc redfish;
     SimulatedBmcFixture ipmiFixture;
     SimulatedBmc ipmi;
-
-    @BeforeAll
-    static void startFencer() {
-        FencerOnCorosync.assumeAvailable();
-        live = FencerOnCorosync.start(dir, "pacemaker-redfish-topology-it.log",
-                Map.of("FENCE4J_STATE_DIR", dir.resolve("state").toString()));
-    }
-
-    @AfterAll
-    static void stopFencer() {
-        if (live != null) {
-            live.close();
-        }
-    }
 
     @BeforeEach
     void startBmcs() throws IOException {
         redfish = SimulatedRedfishBmc.builder().user("admin", redfishPassword).start();
         ipmiFixture = new SimulatedBmcFixture(IPMI_PORT);
         ipmi = ipmiFixture.bmc;
-        live.fencer.markLog();
+        LIVE.fencer().markLog();
         // power_timeout 2 s: a BMC that never shows the node off fails its level in seconds, not fence_redfish's 20
-        live.fencer.register("redfish-" + NODE, "fence_fence4j_redfish", "pcmk_host_list=" + NODE, "ip=127.0.0.1",
+        LIVE.fencer().register("redfish-" + NODE, "fence_fence4j_redfish", "pcmk_host_list=" + NODE, "ip=127.0.0.1",
                 "ipport=" + redfish.port(), "username=admin",
                 "password_file=" + SecretFiles.write(dir.resolve("redfish.passwd"), redfishPassword + "\n"),
                 "ssl_fingerprint=" + redfish.certificate().fingerprint(), "power_timeout=2");
-        live.fencer.register("ipmi-" + NODE, "fence_fence4j_ipmi", "pcmk_host_list=" + NODE, "ip=127.0.0.1",
+        LIVE.fencer().register("ipmi-" + NODE, "fence_fence4j_ipmi", "pcmk_host_list=" + NODE, "ip=127.0.0.1",
                 "ipport=" + IPMI_PORT, "username=admin",
                 "password_file=" + SecretFiles.write(dir.resolve("ipmi.passwd"), ipmiFixture.password + "\n"),
                 "lanplus=1", "power_timeout=2");
-        live.fencer.registerLevel(NODE, 1, "redfish-" + NODE);
-        live.fencer.registerLevel(NODE, 2, "ipmi-" + NODE);
+        LIVE.fencer().registerLevel(NODE, 1, "redfish-" + NODE);
+        LIVE.fencer().registerLevel(NODE, 2, "ipmi-" + NODE);
     }
 
     @AfterEach
     void stopBmcs() {
-        live.fencer.deregisterAll();
+        LIVE.fencer().deregisterAll();
         ipmiFixture.close();
         redfish.close();
     }
 
     private static ChildProcess.Result reboot() {
-        return live.fencer.admin("--reboot", NODE, "--timeout", "120");
+        return LIVE.fencer().admin("--reboot", NODE, "--timeout", "120");
     }
 
     @Test
@@ -89,9 +76,9 @@ class PacemakerRedfishTopologyIT {
         assertThat(redfish.powerState("1")).isEqualTo("On");
         assertThat(redfish.openSessions()).isZero();
         assertThat(ipmi.chassisLog()).isEmpty();
-        assertThat(live.fencer.log()).containsPattern("targeting " + NODE + " using redfish-" + NODE + " returned 0")
+        assertThat(LIVE.fencer().log()).containsPattern("targeting " + NODE + " using redfish-" + NODE + " returned 0")
                 .doesNotContain("using ipmi-" + NODE);
-        assertThat(live.fencer.stderrOf("fence_fence4j_redfish")).isEmpty();
+        assertThat(LIVE.fencer().stderrOf("fence_fence4j_redfish")).isEmpty();
     }
 
     @Test
@@ -104,7 +91,7 @@ class PacemakerRedfishTopologyIT {
         // the lying BMC was never believed: no On follows its ForceOff, and ipmi powered the node off and on
         assertThat(redfish.resets("1")).contains("ForceOff").doesNotContain("On");
         assertThat(ipmi.chassisLog()).containsExactly("power down", "power up");
-        assertThat(live.fencer.log()).containsPattern("targeting " + NODE + " using redfish-" + NODE + " returned 1")
+        assertThat(LIVE.fencer().log()).containsPattern("targeting " + NODE + " using redfish-" + NODE + " returned 1")
                 .containsPattern("targeting " + NODE + " using ipmi-" + NODE + " returned 0");
     }
 
@@ -118,7 +105,7 @@ class PacemakerRedfishTopologyIT {
         assertThat(reboot.exitCode()).as(reboot.all()).isNotZero();
         assertThat(ipmi.chassisLog()).contains("power down").doesNotContain("power up");
         assertThat(ipmi.powerOn()).isTrue();
-        assertThat(live.fencer.log()).containsPattern("targeting " + NODE + " using redfish-" + NODE + " returned 1")
+        assertThat(LIVE.fencer().log()).containsPattern("targeting " + NODE + " using redfish-" + NODE + " returned 1")
                 .containsPattern("targeting " + NODE + " using ipmi-" + NODE + " returned 1");
     }
 }
