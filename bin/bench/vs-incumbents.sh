@@ -48,9 +48,10 @@ options() {  # options ACTION: fence-agents options on stdin
 }
 options status >"$tmp/status.in"; options reboot >"$tmp/reboot.in"
 
-# call NAME: one whole process; appends "wall_ms cpu_s rss_kb" to $tmp/NAME.runs
+. "$here/paired.sh"
+# call NAME: one whole process (paired.sh's measure)
 call() {
-  local name=$1 home=$dist in=/dev/null start end
+  local name=$1 home=$dist in=/dev/null
   case $name in *-before) home=$before ;; esac
   local -a cmd env=()
   case $name in
@@ -63,12 +64,7 @@ call() {
     cli-status*)          cmd=("$home/bin/fence-cli" --config "$tmp/fence4j.yaml" status pm02) ;;
     cli-reset*)           cmd=("$home/bin/fence-cli" --config "$tmp/fence4j.yaml" reset pm02) ;;
   esac
-  start=$(date +%s%N)
-  env "${env[@]}" /usr/bin/time -f '%U %S %M' -o "$tmp/time" "${cmd[@]}" <"$in" >"$tmp/out" 2>&1 \
-    || { echo "vs-incumbents.sh: $name failed: $(head -c 400 "$tmp/out")" >&2; exit 1; }
-  end=$(date +%s%N)
-  read -r user sys rss <"$tmp/time"
-  echo "$(( (end - start) / 1000000 )) $user $sys $rss" >>"$tmp/$name.runs"
+  measure "$name" "$in" env "${env[@]}" "${cmd[@]}"
 }
 
 status_calls="fence_ipmilan-status fence_fence4j_ipmi plugin cli-status"
@@ -78,48 +74,27 @@ if [ -n "$before" ]; then
   reset_calls="$reset_calls cli-status-before cli-reset-before fence_fence4j_ipmi-reboot-before"
 fi
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-for call in $status_calls; do call "$call"; rm -f "$tmp/$call.runs"; done   # warm-up: page cache, ipmi_sim
-for _ in $(seq "$runs"); do for call in $status_calls; do call "$call"; done; done
-mkdir -p "$tmp/status"; mv "$tmp"/*.runs "$tmp/status/"
-for _ in $(seq "$reset_runs"); do for call in $reset_calls; do call "$call"; done; done
-mkdir -p "$tmp/reset"; mv "$tmp"/*.runs "$tmp/reset/"
-
-# the JVM the launchers ran: JAVA_HOME's, else the PATH's (libexec/fence4j-launch)
-java=$(command -v java)
-if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then java=$JAVA_HOME/bin/java; fi
-echo "$(date -u +%Y-%m-%d), $(nproc) cores, load average $load_before before and $(cut -d' ' -f1-3 /proc/loadavg) after;" \
-  "$("$java" -version 2>&1 | head -n 1); medians of $runs status rounds and $reset_runs reset rounds"
-python3 - "$tmp" <<'PY'
-import os, statistics, sys
+# shellcheck disable=SC2086 # lists of call names without spaces
+rounds status "$runs" $status_calls
+# shellcheck disable=SC2086
+rounds reset "$reset_runs" $reset_calls
+header "$load_before" "medians of $runs status rounds and $reset_runs reset rounds"
+python3 - "$tmp" "$here" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+from paired import load, calls, ratio, delta
 tmp = sys.argv[1]
-def load(group):
-    out = {}
-    for f in os.listdir(os.path.join(tmp, group)):
-        rows = [l.split() for l in open(os.path.join(tmp, group, f))]
-        out[f[:-5]] = (statistics.median(int(r[0]) / 1000 for r in rows),
-                       statistics.median(float(r[1]) + float(r[2]) for r in rows),
-                       statistics.median(int(r[3]) for r in rows) / 1024, len(rows))
-    return out
-status, reset = load("status"), load("reset")
+status, reset = load(tmp, "status"), load(tmp, "reset")
 label = {"fence_ipmilan-status": "fence_ipmilan -o status", "fence_fence4j_ipmi": "fence_fence4j_ipmi -o status",
          "plugin": "external/fence4j-ipmi status", "cli-status": "fence-cli status pm02",
          "cli-reset": "fence-cli reset pm02", "fence_fence4j_ipmi-reboot": "fence_fence4j_ipmi -o reboot",
          "fence_ipmilan-reboot": "fence_ipmilan -o reboot"}
 def name(k):
     return label.get(k.replace("-before", ""), k) + (" (before)" if k.endswith("-before") else "")
-print("\n| call | wall s | CPU s | peak RSS MB | runs |\n|---|---|---|---|---|")
 order = list(label)
-for group in (status, reset):
-    for k in sorted(group, key=lambda k: (order.index(k.replace("-before", "")), k.endswith("-before"))):
-        if group is reset and k.startswith("cli-status"):
-            continue
-        w, c, m, n = group[k]
-        print("| %s | %.3f | %.3f | %.1f | %d |" % (name(k), w, c, m, n))
-print("\n| comparison | wall | CPU |\n|---|---|---|")
-def ratio(what, a, b):
-    print("| %s | %.2fx | %.2fx |" % (what, a[0] / b[0], a[1] / b[1]))
-def delta(what, a, b):
-    print("| %s | %+.3f s | %+.3f s |" % (what, a[0] - b[0], a[1] - b[1]))
+calls([(name(k), group[k]) for group in (status, reset)
+       for k in sorted(group, key=lambda k: (order.index(k.replace("-before", "")), k.endswith("-before")))
+       if not (group is reset and k.startswith("cli-status"))])
 for suffix in ("", "-before"):
     tag = " (before)" if suffix else ""
     if "fence_fence4j_ipmi" + suffix not in status:

@@ -14,22 +14,32 @@ with_work_dir() {
 }
 
 # start_simulated_bmc HOME PORT: `simulate-bmc` of the fence4j in HOME on 127.0.0.1:PORT
-# (user admin) in the background, with a fresh random password in the exported
-# FENCE4J_BMC_PASSWORD: 16 characters (IPMI allows 20 bytes), never on a command line. Waits at most
-# 15 s until it listens; returns 1 when it does not start (its output is in $work/bmc.log).
+# (user admin) in the background, with the password of bmc_password. Waits at most 15 s until it
+# listens; returns 1 when it does not start (its output is in $work/bmc.log).
 start_simulated_bmc() {
-  FENCE4J_BMC_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
-  export FENCE4J_BMC_PASSWORD
+  bmc_password
   start_simulator "$1/bin/simulate-bmc" "$2" "$work/bmc.log"
 }
 
-# start_simulated_redfish HOME PORT: `simulate-redfish` of the fence4j in HOME on https://127.0.0.1:PORT
-# (TCP), user admin with the password of start_simulated_bmc, its certificate in $work/redfish.pem
-# and its SHA-256 fingerprint in $redfish_fingerprint; returns 1 when it does not start
-# (output in $work/redfish.log).
+# start_simulated_redfish HOME PORT [OPTIONS...]: `simulate-redfish` of the fence4j in HOME on
+# https://127.0.0.1:PORT (TCP) with these more options, user admin with the password of bmc_password,
+# its certificate in $work/redfish.pem and its SHA-256 fingerprint in $redfish_fingerprint; returns 1
+# when it does not start (output in $work/redfish.log).
 start_simulated_redfish() {
-  start_simulator "$1/bin/simulate-redfish" "$2" "$work/redfish.log" --cert-out "$work/redfish.pem" || return 1
+  bmc_password
+  redfish_command=$1/bin/simulate-redfish redfish_port=$2
+  shift 2
+  start_simulator "$redfish_command" "$redfish_port" "$work/redfish.log" --cert-out "$work/redfish.pem" "$@" || return 1
   redfish_fingerprint=$(sed -n 's/.*certificate SHA-256 \([0-9A-F:]*\).*/\1/p' "$work/redfish.log")
+}
+
+# bmc_password: the simulated BMCs' password in the exported FENCE4J_BMC_PASSWORD, unless it is set
+# already: a fresh random one of 16 characters (IPMI allows 20 bytes), never on a command line.
+bmc_password() {
+  if [ -z "${FENCE4J_BMC_PASSWORD:-}" ]; then
+    FENCE4J_BMC_PASSWORD=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+    export FENCE4J_BMC_PASSWORD
+  fi
 }
 
 # start_simulator COMMAND PORT LOG [ARGS...]: a simulator in the background (its id added to $sim),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.ConfigLoader;
@@ -45,10 +46,19 @@ class ExamplesTest {
 
     @Test
     void theDemoFencesPm02ThroughHelperIpmiAndMeatware() throws Exception {
+        assertThat(demoLevels("demo.yaml")).containsExactly("helper", "ipmi", "meatware");
+    }
+
+    @Test
+    void theRedfishDemoFencesPm02ThroughHelperRedfishIpmiAndMeatware() throws Exception {
+        assertThat(demoLevels("demo-redfish.yaml")).containsExactly("helper", "redfish", "ipmi", "meatware");
+    }
+
+    /** The agent types of pm02's levels in a demo configuration, once it validated with fence-demo's password. */
+    private static List<String> demoLevels(String file) throws Exception {
         FenceConfig config = new ConfigLoader(AgentRegistry.load(), Map.of("FENCE4J_BMC_PASSWORD", "x")::get)
-                .load(EXAMPLES.resolve("demo.yaml"));
+                .load(EXAMPLES.resolve(file));
         config.validate(Deadline.after(Duration.ofSeconds(30)));
-        assertThat(config.target("pm02").orElseThrow().levels()).extracting(l -> l.device().agentType())
-                .containsExactly("helper", "ipmi", "meatware");
+        return config.target("pm02").orElseThrow().levels().stream().map(l -> l.device().agentType()).toList();
     }
 }

@@ -3,7 +3,12 @@ package org.fence4j.bin;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.fence4j.agents.testing.SyslogSocket;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What a test of the real fencer starts once: a {@link StandaloneFencer} on a {@link LoopbackCorosync},
@@ -56,6 +61,50 @@ final class FencerOnCorosync implements AutoCloseable {
         } finally {
             syslog.close();
             corosync.close();
+        }
+    }
+
+    /**
+     * One for a test class, registered with a static {@code @RegisterExtension}: started before its
+     * first test in the class's static {@code @TempDir} (the class is skipped when this machine cannot
+     * run it), stopped after its last.
+     */
+    static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+        private final Supplier<Path> dir;
+        private final String logName;
+        private final Function<Path, Map<String, String>> environment;
+        private FencerOnCorosync live;
+
+        /**
+         * {@code dir}: the class's static @TempDir, filled in by JUnit before this starts; {@code
+         * environment}: the agents' environment, given that directory.
+         */
+        PerClass(Supplier<Path> dir, String logName, Function<Path, Map<String, String>> environment) {
+            this.dir = dir;
+            this.logName = logName;
+            this.environment = environment;
+        }
+
+        StandaloneFencer fencer() {
+            return live.fencer;
+        }
+
+        SyslogSocket syslog() {
+            return live.syslog;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            assumeAvailable();
+            live = start(dir.get(), logName, environment.apply(dir.get()));
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (live != null) {
+                live.close();
+                live = null;
+            }
         }
     }
 }

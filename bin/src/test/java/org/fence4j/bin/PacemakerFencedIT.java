@@ -15,11 +15,10 @@ import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.agents.testing.SyslogSocket;
 import org.fence4j.ipmi.sim.SimulatedBmc;
 import org.fence4j.meatware.rendezvous.TrustedTempDir;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,30 +33,19 @@ class PacemakerFencedIT {
 
     @TempDir
     static Path dir;
-    static FencerOnCorosync live;
-    static SyslogSocket syslog;
-    static StandaloneFencer fencer;
+    @RegisterExtension
+    static final FencerOnCorosync.PerClass LIVE = new FencerOnCorosync.PerClass(() -> dir, "pacemaker-fenced-it.log",
+            d -> Map.of());
+    SyslogSocket syslog;
+    StandaloneFencer fencer;
     SimulatedBmcFixture bmcFixture;
     SimulatedBmc bmc;
     Path rendezvous;
 
-    @BeforeAll
-    static void startFencer() {
-        FencerOnCorosync.assumeAvailable();
-        live = FencerOnCorosync.start(dir, "pacemaker-fenced-it.log", Map.of());
-        syslog = live.syslog;
-        fencer = live.fencer;
-    }
-
-    @AfterAll
-    static void stopFencer() {
-        if (live != null) {
-            live.close();
-        }
-    }
-
     @BeforeEach
     void startBmc() throws IOException {
+        syslog = LIVE.syslog();
+        fencer = LIVE.fencer();
         bmcFixture = new SimulatedBmcFixture(BMC_PORT);
         bmc = bmcFixture.bmc;
         // meatware refuses a rendezvous directory others could change (a temporary directory in /tmp)

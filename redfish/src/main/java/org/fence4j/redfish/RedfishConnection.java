@@ -1,8 +1,8 @@
 package org.fence4j.redfish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Map;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.PowerConnection;
 import org.fence4j.agents.spi.PowerState;
@@ -98,9 +98,7 @@ final class RedfishConnection implements PowerConnection {
     }
 
     private Reply post(ResetAction action, String type, Deadline by) throws InterruptedException {
-        ObjectNode body = Json.object();
-        body.put("ResetType", type);
-        return session.post(action.target(), body, by);
+        return session.post(action.target(), Json.object(Map.of("ResetType", type)), by);
     }
 
     /** Returns once the reset is accepted (2xx; a 202's task followed to its end); throws otherwise. */

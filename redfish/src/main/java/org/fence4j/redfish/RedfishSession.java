@@ -1,7 +1,6 @@
 package org.fence4j.redfish;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -121,18 +121,18 @@ final class RedfishSession implements AutoCloseable {
     }
 
     /**
-     * Posts an action's JSON body; the answer whatever its status. Resent only when it never left, or
-     * was refused 401 before a fresh login. A lost answer, or a 503 (a proxy inside the BMC may answer
-     * 503 after the backend acted), is {@link AnswerLost}: the caller decides after reading the power.
+     * Posts a JSON body ({@link Json#object}); the answer whatever its status. Resent only when it never
+     * left, or was refused 401 before a fresh login. A lost answer, or a 503 (a proxy inside the BMC may
+     * answer 503 after the backend acted), is {@link AnswerLost}: the caller decides after reading the power.
      */
-    Reply post(String path, JsonNode body, Deadline by) throws InterruptedException {
+    Reply post(String path, byte[] body, Deadline by) throws InterruptedException {
         return send(postOf(path, body), by, Unavailable.MAY_HAVE_ACTED);
     }
 
-    private static Request postOf(String path, JsonNode body) {
+    private static Request postOf(String path, byte[] body) {
         Map<String, String> headers = new HashMap<>(JSON_HEADERS);
         headers.put("Content-Type", "application/json");
-        return new Request("POST", path, headers, Json.bytes(body));
+        return new Request("POST", path, headers, body);
     }
 
     /** A failure that names what was asked and quotes what the service answered. */
@@ -186,7 +186,7 @@ final class RedfishSession implements AutoCloseable {
             basic = true;
             return;
         }
-        ObjectNode credentials = Json.object();
+        Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("UserName", settings.username());
         byte[] password = settings.password().bytes();
         credentials.put("Password", new String(password, StandardCharsets.UTF_8));
@@ -194,7 +194,7 @@ final class RedfishSession implements AutoCloseable {
         basic = false;
         Reply reply;
         try {
-            reply = send(postOf(sessionsPath, credentials), deadline, Unavailable.NOT_TAKEN);
+            reply = send(postOf(sessionsPath, Json.object(credentials)), deadline, Unavailable.NOT_TAKEN);
         } catch (AnswerLost e) {
             // nothing names the session the BMC may have opened: it stays until the BMC expires it
             lostLogin = "; the answer to the login at " + sessionsPath + " was lost (" + e.getMessage() + "): a"

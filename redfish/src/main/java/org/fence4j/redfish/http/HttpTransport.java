@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.redfish.tls.TlsTrust;
 
@@ -120,9 +121,11 @@ public final class HttpTransport {
     }
 
     private HttpURLConnection open(Request request, int millis) throws IOException {
+        // the trust's factory before the connection is made: see TlsTrust.socketFactory
+        SSLSocketFactory factory = endpoint.tls() ? trust.socketFactory() : null;
         HttpURLConnection connection = (HttpURLConnection) endpoint.url(request.path()).openConnection(Proxy.NO_PROXY);
         if (connection instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(trust.socketFactory());
+            https.setSSLSocketFactory(factory);
             https.setHostnameVerifier(trust.hostnameVerifier());
         }
         connection.setInstanceFollowRedirects(false);

@@ -60,8 +60,13 @@ public final class TlsTrust {
         return mode;
     }
 
-    /** The socket factory of every connection; throws IllegalStateException when ssl_ca_file cannot be used. */
+    /**
+     * The socket factory of every connection; throws IllegalStateException when ssl_ca_file cannot be
+     * used. Asked before a connection is opened, it also makes {@link NoDefaultSocketFactory} the
+     * JVM's default, which each new HttpsURLConnection would otherwise build.
+     */
     public synchronized SSLSocketFactory socketFactory() {
+        NoDefaultSocketFactory.install();
         if (factory == null) {
             try {
                 SSLContext context = SSLContext.getInstance("TLS");
