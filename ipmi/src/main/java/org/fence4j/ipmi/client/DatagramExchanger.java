@@ -15,6 +15,7 @@ import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.session.Exchanger;
 import org.fence4j.ipmi.session.Heard;
 import org.fence4j.ipmi.session.NoAnswerException;
+import org.fence4j.ipmi.session.NothingListensException;
 import org.fence4j.ipmi.session.Reply;
 import org.fence4j.ipmi.session.RetryPolicy;
 import org.fence4j.ipmi.session.RoundTrip;
@@ -39,6 +40,8 @@ final class DatagramExchanger implements Exchanger {
     private final DatagramPacket received = new DatagramPacket(new byte[MOST_BYTES], MOST_BYTES);
     /** The last send or receive error, e.g. ICMP port unreachable: reported only if no answer comes. */
     private String lastError;
+    /** Whether any datagram came on this socket: after one, an ICMP port unreachable is a BMC restarting. */
+    private boolean heardAny;
 
     private DatagramExchanger(InetSocketAddress bmc, RoundTrip roundTrip, DatagramSocket socket) {
         this.bmc = bmc;
@@ -152,11 +155,30 @@ final class DatagramExchanger implements Exchanger {
                 + (lastError == null ? "" : "; last network error: " + lastError));
     }
 
-    /** Sends one try; a send error (ICMP of an earlier send too: the BMC may be restarting) does not end the tries. */
+    /**
+     * Sends one try; a send error (ICMP of an earlier send too: the BMC may be restarting) does not
+     * end the tries, unless it says nothing listens on a path that never heard the BMC.
+     */
     private void write(byte[] datagram, String what) {
-        send(datagram);
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length));
+        } catch (IOException e) {
+            failed(e, what);
+        }
         if (socket.isClosed()) {
             throw new IpmiException(what + ": the session is closed");
+        }
+    }
+
+    /**
+     * Keeps {@code e} for the message of a later "no answer". An ICMP port unreachable on a path
+     * that never heard the BMC ends the exchange: nothing listens there now. {@link IpmiClient}
+     * decides from fresh attempts whether that is the answer; it only ends a failure sooner.
+     */
+    private void failed(IOException e, String what) {
+        lastError = describe(e);
+        if (e instanceof java.net.PortUnreachableException && !heardAny) {
+            throw new NothingListensException(what + ": " + lastError);
         }
     }
 
@@ -174,6 +196,7 @@ final class DatagramExchanger implements Exchanger {
                 socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, INTERRUPT_CHECK))));
                 received.setLength(MOST_BYTES);
                 socket.receive(received);
+                heardAny = true;
                 return Arrays.copyOf(received.getData(), received.getLength());
             } catch (SocketTimeoutException e) {
                 // the wait goes on until answerBy
@@ -181,8 +204,8 @@ final class DatagramExchanger implements Exchanger {
                 if (socket.isClosed()) {
                     throw new IpmiException(what + ": the session is closed");
                 }
-                // e.g. ICMP port unreachable: not an answer, the BMC may be restarting; wait out this try
-                lastError = describe(e);
+                // after an answer, ICMP port unreachable is not one: the BMC may be restarting; wait out this try
+                failed(e, what);
             }
         }
     }
