@@ -46,7 +46,9 @@ final class StandbyWait {
             log.warn("Helper {}: this node is standby (rc={}); standby wait {} is longer than the {} left,"
                     + " waiting until the level's deadline.", target, rc, DurationText.of(wait), DurationText.of(left));
         } else {
-            log.info("Helper {}: this node is standby (standby_check_command rc={}); waiting {} so that the"
+            // a warning, so that it reaches stderr at the default level: pacemaker-fenced logs an agent's
+            // stderr, and this wait is most of the level's time
+            log.warn("Helper {}: this node is standby (standby_check_command rc={}); waiting {} so that the"
                     + " active node fences first.", target, rc, DurationText.of(wait));
         }
         return Within.sleep(wait, deadline);

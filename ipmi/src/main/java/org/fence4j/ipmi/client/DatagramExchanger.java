@@ -11,13 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.session.Exchanger;
 import org.fence4j.ipmi.session.Heard;
 import org.fence4j.ipmi.session.NoAnswerException;
+import org.fence4j.ipmi.session.NothingListensException;
 import org.fence4j.ipmi.session.Reply;
 import org.fence4j.ipmi.session.RetryPolicy;
 import org.fence4j.ipmi.session.RoundTrip;
+import org.fence4j.ipmi.session.StepLog;
 
 /**
  * One connected UDP socket to one BMC, driven by the calling thread: an exchange sends, waits
@@ -39,6 +42,8 @@ final class DatagramExchanger implements Exchanger {
     private final DatagramPacket received = new DatagramPacket(new byte[MOST_BYTES], MOST_BYTES);
     /** The last send or receive error, e.g. ICMP port unreachable: reported only if no answer comes. */
     private String lastError;
+    /** Whether any datagram came on this socket: after one, an ICMP port unreachable is a BMC restarting. */
+    private boolean heardAny;
 
     private DatagramExchanger(InetSocketAddress bmc, RoundTrip roundTrip, DatagramSocket socket) {
         this.bmc = bmc;
@@ -92,6 +97,9 @@ final class DatagramExchanger implements Exchanger {
                     sentAt = Arrays.copyOf(sentAt, 2 * tries);
                 }
                 sentAt[tries++] = System.nanoTime();
+                if (tries > 1) {
+                    StepLog.say("{}: sent again (try {})", what, tries);
+                }
                 write(datagramForTry.apply(tries), what);
                 answerBy = sentAt[tries - 1] + waitFor(retry.waitAfter(tries, roundTrip.timeout()), deadline);
                 if (!refusalTimed && heard.refusal() != null) {
@@ -105,6 +113,8 @@ final class DatagramExchanger implements Exchanger {
             byte[] datagram = receive(refusalWaits ? Math.min(answerBy, refusalStands) : answerBy, what);
             if (datagram == null) {
                 if (refusalWaits && System.nanoTime() - refusalStands >= 0) {
+                    StepLog.say("{}: nothing authentic came within {} of the resend: the refusal stands", what,
+                            DurationText.of(retry.patience()));
                     throw heard.refusal();
                 }
                 sendAgain = true;
@@ -122,6 +132,8 @@ final class DatagramExchanger implements Exchanger {
                 answerBy = Math.max(answerBy, sentAt[tries - 1] + waitFor(retry.waitAfter(1, roundTrip.timeout()),
                         deadline));
             } else if (reply instanceof Reply.Refused<T> r) {
+                StepLog.say("{} -> {} (not authenticated: a hint until nothing authentic comes)", what,
+                        r.failure().getMessage());
                 // only the first: were each answered at once, a forger's datagrams would use up the tries
                 sendAgain = heard.refusal() == null;
                 heard.refused(r.failure());
@@ -146,17 +158,39 @@ final class DatagramExchanger implements Exchanger {
     }
 
     private NoAnswerException noAnswer(String what, int tries, Deadline deadline) {
+        StepLog.say("{} -> no answer after {} {}{}", what, tries, tries == 1 ? "try" : "tries",
+                deadline.expired() ? " (deadline reached)" : "");
         return new NoAnswerException("no answer to " + what + " from the BMC at " + bmc.getHostString() + ":"
                 + bmc.getPort() + " after " + tries + (tries == 1 ? " try" : " tries")
                 + (deadline.expired() ? " (deadline reached)" : "")
                 + (lastError == null ? "" : "; last network error: " + lastError));
     }
 
-    /** Sends one try; a send error (ICMP of an earlier send too: the BMC may be restarting) does not end the tries. */
+    /**
+     * Sends one try; a send error (ICMP of an earlier send too: the BMC may be restarting) does not
+     * end the tries, unless it says nothing listens on a path that never heard the BMC.
+     */
     private void write(byte[] datagram, String what) {
-        send(datagram);
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length));
+        } catch (IOException e) {
+            failed(e, what);
+        }
         if (socket.isClosed()) {
             throw new IpmiException(what + ": the session is closed");
+        }
+    }
+
+    /**
+     * Keeps {@code e} for the message of a later "no answer". An ICMP port unreachable on a path
+     * that never heard the BMC ends the exchange: nothing listens there now. {@link IpmiClient}
+     * decides from fresh attempts whether that is the answer; it only ends a failure sooner.
+     */
+    private void failed(IOException e, String what) {
+        lastError = describe(e);
+        if (e instanceof java.net.PortUnreachableException && !heardAny) {
+            StepLog.say("{} -> {}", what, lastError);
+            throw new NothingListensException(what + ": " + lastError);
         }
     }
 
@@ -174,6 +208,7 @@ final class DatagramExchanger implements Exchanger {
                 socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(left, INTERRUPT_CHECK))));
                 received.setLength(MOST_BYTES);
                 socket.receive(received);
+                heardAny = true;
                 return Arrays.copyOf(received.getData(), received.getLength());
             } catch (SocketTimeoutException e) {
                 // the wait goes on until answerBy
@@ -181,8 +216,8 @@ final class DatagramExchanger implements Exchanger {
                 if (socket.isClosed()) {
                     throw new IpmiException(what + ": the session is closed");
                 }
-                // e.g. ICMP port unreachable: not an answer, the BMC may be restarting; wait out this try
-                lastError = describe(e);
+                // after an answer, ICMP port unreachable is not one: the BMC may be restarting; wait out this try
+                failed(e, what);
             }
         }
     }

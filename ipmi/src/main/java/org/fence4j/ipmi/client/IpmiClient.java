@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.crypto.CryptoSetUp;
 import org.fence4j.ipmi.session.Credentials;
 import org.fence4j.ipmi.session.Handshake;
 import org.fence4j.ipmi.session.NoAnswerException;
+import org.fence4j.ipmi.session.NothingListensException;
 import org.fence4j.ipmi.session.RetryableLoginException;
 import org.fence4j.ipmi.session.RoundTrip;
 import org.fence4j.ipmi.session.Session;
 import org.fence4j.ipmi.session.SessionOptions;
+import org.fence4j.ipmi.session.StepLog;
 import org.fence4j.ipmi.session.UnverifiedRefusal;
 
 /**
@@ -33,6 +36,14 @@ public final class IpmiClient {
      * each has a new socket and new session ids, which a forger would have to find again.
      */
     private static final int REFUSALS_TO_BELIEVE = 2;
+    /**
+     * Fresh attempts in a row told by ICMP that nothing listens on the BMC's port, {@link #UNREACHABLE_PAUSE}
+     * apart, for that to be the answer: a BMC restarting its LAN service is given about 2 s to
+     * listen again. ICMP is not authenticated: a forged one (on a new source port each attempt)
+     * only makes a failure come sooner, never a success, and the chain's next level covers it.
+     */
+    private static final int UNREACHABLE_TO_BELIEVE = 3;
+    private static final Duration UNREACHABLE_PAUSE = Duration.ofSeconds(1);
 
     /** The JDK's cryptography, one for all clients (thread-safe), setting itself up from the first client on. */
     private static final CryptoSetUp CRYPTO = CryptoSetUp.start();
@@ -45,14 +56,19 @@ public final class IpmiClient {
      * with a new Open Session on a new socket: each attempt lasts at most
      * {@link SessionOptions#loginAttempt()}, and all of them end by {@code deadline}. A refusal
      * that cannot be verified (a wrong user, a proof that does not verify) is reported once
-     * {@link #REFUSALS_TO_BELIEVE} fresh attempts in a row heard it.
+     * {@link #REFUSALS_TO_BELIEVE} fresh attempts in a row heard it, and "nothing listens on the
+     * port" once {@link #UNREACHABLE_TO_BELIEVE} attempts in a row were told so by ICMP.
      */
     public Session open(InetSocketAddress bmc, Credentials credentials, SessionOptions options, Deadline deadline)
             throws InterruptedException {
         RoundTrip roundTrip = roundTrips.computeIfAbsent(bmc, b -> new RoundTrip());
         String refusal = null;
         int heard = 0;
+        int unreachable = 0;
+        long firstUnreachable = 0;
         for (int attempt = 1; ; attempt++) {
+            StepLog.say("login to the BMC at {}:{} as user '{}' (attempt {}{})", bmc.getHostString(), bmc.getPort(),
+                    credentials.user(), attempt, attempt == 1 ? "" : ": a fresh Open Session on a new socket");
             try {
                 return Handshake.open(DatagramExchanger.connect(bmc, roundTrip), credentials, options,
                         deadline.atMost(options.loginAttempt()), CRYPTO);
@@ -64,17 +80,38 @@ public final class IpmiClient {
                     heard = r.getMessage().equals(refusal) ? heard + 1 : 1;
                     refusal = r.getMessage();
                     if (heard == REFUSALS_TO_BELIEVE) {
-                        throw r.meaning();
+                        throw r.meaning(heard);
                     }
                 } else {
                     refusal = null;
+                }
+                if (reason instanceof NothingListensException) {
+                    firstUnreachable = unreachable++ == 0 ? System.nanoTime() : firstUnreachable;
+                    if (unreachable == UNREACHABLE_TO_BELIEVE) {
+                        throw nothingListens(bmc, unreachable, firstUnreachable);
+                    }
+                } else {
+                    unreachable = 0;
                 }
                 boolean transient_ = reason instanceof NoAnswerException || reason instanceof RetryableLoginException;
                 if (!transient_ || attempt == MOST_ATTEMPTS || deadline.remaining().compareTo(LEAST_FOR_AN_ATTEMPT) < 0) {
                     throw attempt == 1 || !transient_ ? reason : again(reason, attempt);
                 }
+                if (unreachable > 0) {
+                    // the ICMP came at once: the next attempt waits for a port that may open again
+                    Duration leftForIt = deadline.remaining().minus(LEAST_FOR_AN_ATTEMPT);
+                    Thread.sleep(Math.max(0, Math.min(UNREACHABLE_PAUSE.toMillis(), leftForIt.toMillis())));
+                }
             }
         }
+    }
+
+    /** Why the login ends: fresh attempts in a row were told that nothing listens on the BMC's port. */
+    private static NothingListensException nothingListens(InetSocketAddress bmc, int attempts, long since) {
+        return new NothingListensException("port unreachable: nothing listens on UDP port " + bmc.getPort() + " at "
+                + bmc.getHostString() + " (ICMP port unreachable on " + attempts + " fresh login attempts in "
+                + DurationText.of(Duration.ofNanos(System.nanoTime() - since)) + "; is IPMI over LAN enabled on the BMC,"
+                + " and ipport right?)");
     }
 
     /** The last failure, saying how many fresh handshakes were tried. */

@@ -22,4 +22,9 @@ public interface Command<T> {
 
     /** The answer's data after a completion code of 00. */
     T parse(byte[] data);
+
+    /** What a successful answer said, in words for the protocol's debug log ("power on"). */
+    default String words(T result) {
+        return "ok";
+    }
 }

@@ -29,4 +29,10 @@ public record GetChassisStatus() implements Command<ChassisStatus> {
         int power = data[0] & 0xff;
         return new ChassisStatus((power & 0x01) != 0, (power & 0x08) != 0, (power & 0x10) != 0);
     }
+
+    @Override
+    public String words(ChassisStatus status) {
+        return "power " + (status.powerOn() ? "on" : "off") + (status.powerFault() ? ", power fault" : "")
+                + (status.controlFault() ? ", power control fault" : "");
+    }
 }

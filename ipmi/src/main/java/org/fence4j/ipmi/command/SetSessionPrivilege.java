@@ -28,4 +28,9 @@ public record SetSessionPrivilege(int privilege) implements Command<Integer> {
         Answers.need(data, 1, name());
         return data[0] & 0x0f;
     }
+
+    @Override
+    public String words(Integer level) {
+        return "privilege level " + level;
+    }
 }

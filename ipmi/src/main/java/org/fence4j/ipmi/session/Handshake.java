@@ -144,7 +144,7 @@ public final class Handshake {
     private void capabilities() {
         GetChannelAuthCapabilities command = new GetChannelAuthCapabilities(options.privilege().level());
         Tries tries = new Tries();
-        exchanger.exchange(command.name(), n -> {
+        IpmiResponse granted = exchanger.exchange(command.name(), n -> {
             // the try's number as the sequence number: the answer says which try it answers
             IpmiRequest request = Answers.request(command, tries.add(n & 0x3f, null).tag());
             return RmcpCodec.encode(new Ipmi15Packet(0, 0, IpmiMessageCodec.encode(request)));
@@ -167,6 +167,9 @@ public final class Handshake {
             }
             return Reply.accepted(r.get(), n);
         }, options.retry(), deadline);
+        StepLog.say("{} ({}) -> {}", command.name(), options.privilege().word(),
+                granted.completionCode() == CompletionCode.OK ? "IPMI v2.0 offered"
+                        : CompletionCode.describe(granted.completionCode()) + " (going on: Open Session tells)");
     }
 
     private record Opened(CipherSuite suite, int consoleSessionId, int bmcSessionId) {
@@ -189,7 +192,7 @@ public final class Handshake {
         int integrity = suite.integrity().number();
         int confidentiality = suite.confidentiality().number();
         Tries tries = new Tries();
-        return exchanger.exchange("Open Session", n -> {
+        Optional<Opened> opened = exchanger.exchange("Open Session", n -> {
             OpenSessionRequest request = new OpenSessionRequest(tries.add(newTag(), null).tag(), 0, console,
                     authentication, integrity, confidentiality);
             return RmcpCodec.encode(SessionPacket.setup(PayloadType.OPEN_SESSION_REQUEST, request.encode()), null);
@@ -203,6 +206,8 @@ public final class Handshake {
                 // the usual answer of BMCs without SHA-256 (ipmi_sim), on every call: taken at once, without
                 // a log, as a forged one costs no more than the next suite, which authenticates too
                 if (!last && SUITE_REJECTED.contains(r.status())) {
+                    StepLog.say("Open Session (cipher suite {}) -> {}; offering the next suite", suite.id(),
+                            RmcpPlusStatus.describe(r.status()));
                     return Reply.accepted(Optional.<Opened>empty(), n);
                 }
                 return Reply.refused(new UnverifiedRefusal(new IpmiException("Open Session with cipher suite "
@@ -216,6 +221,10 @@ public final class Handshake {
             // a BMC that takes a resent Open Session as new knows only the session of the last
             return Reply.unlessSuperseded(Optional.of(new Opened(suite, console, r.bmcSessionId())), n, tries.latest());
         }), options.retry(), deadline);
+        if (opened.isPresent()) {
+            StepLog.say("Open Session (cipher suite {}) -> ok", suite.id());
+        }
+        return opened;
     }
 
     /** A RAKP 2 whose proof verified over {@code rm}, the console random of the send it answers. */
@@ -254,10 +263,13 @@ public final class Handshake {
                 return Reply.unlessSuperseded(new Proven(r, rm), n, tries.latest());
             }), options.retry(), deadline);
         } catch (UnverifiedRefusal e) {
+            StepLog.say("RAKP 1 (user '{}', {}) -> {}", credentials.user(), options.privilege().word(), e.getMessage());
             // tell the BMC, so it can drop the half-open session at once
             exchanger.send(rakp3(o, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, new byte[0]));
             throw e;
         }
+        StepLog.say("RAKP 1 (user '{}', {}) -> RAKP 2 ok, the BMC's proof verified", credentials.user(),
+                options.privilege().word());
         Rakp2 r2 = proven.rakp2();
         byte[] rm = proven.rm();
         byte[] sik = Rakp.sik(auth, credentials.sikKey(), rm, r2.rc(), role, user);
@@ -283,6 +295,7 @@ public final class Handshake {
                 }
                 return Reply.accepted(r4);
             }), options.retry().atMostTries(RAKP3_TRIES), deadline);
+            StepLog.say("RAKP 3 -> RAKP 4 ok, the BMC's proof verified");
         } catch (NoAnswerException e) {
             // ipmi_sim, like some BMCs, answers RAKP 3 only once: with RAKP 4 lost the session
             // may be active all the same, and an authentic answer to Set Session Privilege
@@ -290,6 +303,8 @@ public final class Handshake {
             if (o.suite().integrity() == IntegrityAlgorithm.NONE) {
                 throw e;
             }
+            StepLog.say("RAKP 3 -> no RAKP 4 (some BMCs answer RAKP 3 only once): Set Session Privilege Level's"
+                    + " authenticated answer will prove the session");
         }
         return new Session(exchanger, new SessionCrypto(o.suite(), Rakp.keys(auth, sik), o.bmcSessionId(),
                 o.consoleSessionId(), random()), o.bmcSessionId(), options.retry());

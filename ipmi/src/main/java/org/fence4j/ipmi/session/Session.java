@@ -42,8 +42,18 @@ public final class Session {
      */
     public <T> T execute(Command<T> command, Deadline deadline) {
         IpmiRequest request = Answers.request(command, rqSeq.incrementAndGet());
-        return Answers.result(command, exchange(command.name(), request, command.resendable() ? retry : retry.once(),
-                deadline));
+        IpmiResponse response = exchange(command.name(), request, command.resendable() ? retry : retry.once(), deadline);
+        T result;
+        try {
+            result = Answers.result(command, response);
+        } catch (IpmiException e) {
+            StepLog.say("{} -> {}", command.name(), e.getMessage());
+            throw e;
+        }
+        if (StepLog.on()) {
+            StepLog.say("{} -> {}", command.name(), command.words(result));
+        }
+        return result;
     }
 
     /** Closes the session at the BMC (best effort, bounded: never throws) and releases the path; idempotent. */
@@ -54,8 +64,10 @@ public final class Session {
         Deadline bounded = deadline.expired() ? Deadline.after(CLOSE_BUDGET, deadline.clock()) : deadline.atMost(CLOSE_BUDGET);
         try {
             exchange("Close Session", closeRequest(), retry.atMostTries(2), bounded);
+            StepLog.say("Close Session -> ok");
         } catch (RuntimeException e) {
             // the BMC drops idle sessions itself
+            StepLog.say("Close Session -> {} (the BMC drops idle sessions itself)", e.getMessage());
         } finally {
             exchanger.close();
         }
@@ -76,6 +88,7 @@ public final class Session {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        StepLog.say("Close Session sent once, not waited for: the session stopped answering");
         exchanger.send(crypto.seal(IpmiMessageCodec.encode(closeRequest())));
         exchanger.close();
     }

@@ -73,8 +73,9 @@ final class PowerAgent implements FenceAgent {
     }
 
     private FenceResult failed(String node, String why, RuntimeException e, Deadline deadline) {
-        // debug only, and the logger is created only here: the status path loads no logging
-        LoggerFactory.getLogger(PowerAgent.class).debug("{}: {} failed", type, node, e);
+        // debug only, and the logger is created only here: the status path loads no logging; one line, no
+        // stack trace (-vv is for operators): the failure's kind beside the message the result carries
+        LoggerFactory.getLogger(PowerAgent.class).debug("{}: {} failed ({})", type, node, e.getClass().getSimpleName());
         return deadline.expired() ? FenceResult.timeout(why) : FenceResult.failure(why);
     }
 }

@@ -54,8 +54,10 @@ public final class PowerSequencer {
                 default -> FenceResult.failure("action " + action.word() + " is not a power action.");
             };
         } catch (RuntimeException e) {
-            // debug only, and the logger is created only here: the status path loads no logging
-            LoggerFactory.getLogger(PowerSequencer.class).debug("{}: {} failed", node, action.word(), e);
+            // debug only, and the logger is created only here: the status path loads no logging; one line,
+            // no stack trace: the operator's -vv shows the failure's kind and message, the driver's steps the rest
+            LoggerFactory.getLogger(PowerSequencer.class).debug("{}: {} failed ({}): {}", node, action.word(),
+                    e.getClass().getSimpleName(), why(e));
             return deadline.expired() ? FenceResult.timeout(why(e)) : FenceResult.failure(why(e));
         }
     }
