@@ -29,10 +29,16 @@ public final class HttpTransport {
 
     private final Endpoint endpoint;
     private final TlsTrust trust;
+    private final NameLookup.Resolver resolver;
 
     public HttpTransport(Endpoint endpoint, TlsTrust trust) {
+        this(endpoint, trust, NameLookup.SYSTEM);
+    }
+
+    HttpTransport(Endpoint endpoint, TlsTrust trust, NameLookup.Resolver resolver) {
         this.endpoint = endpoint;
         this.trust = trust;
+        this.resolver = resolver;
     }
 
     public Endpoint endpoint() {
@@ -44,9 +50,10 @@ public final class HttpTransport {
     }
 
     /**
-     * Sends {@code request} and reads the whole answer by {@code by}: connect and every read wait at
-     * most the time left, and the body is read only while time is left. An interrupt of the calling
-     * thread ends it at once, whatever the service answers ({@link InterruptWatch}).
+     * Sends {@code request} and reads the whole answer by {@code by}: the name lookup, connect, TLS
+     * handshake, request and answer all end by then, however slowly the service trickles its bytes
+     * ({@link NameLookup}, {@link ExchangeWatch}). An interrupt of the calling thread ends it at once,
+     * whatever the service answers.
      *
      * @throws NotSentException     nothing was sent (no connection, TLS refused, no time left)
      * @throws AnswerLostException  it may have been sent, and no whole answer came
@@ -59,23 +66,24 @@ public final class HttpTransport {
             // a timeout of 0 would mean no limit at all
             throw new NotSentException("no time left for " + request, null);
         }
+        NameLookup.resolve(endpoint.host(), resolver, by);
         HttpURLConnection connection;
         try {
             connection = open(request, millis);
         } catch (IOException e) {
             throw new NotSentException(cause(e), e);
         }
-        InterruptWatch.watch(connection);
+        ExchangeWatch.watch(connection, by);
         try {
             Reply reply = exchange(connection, request, by);
             interrupted(connection, request, null);
             return reply;
         } catch (NotSentException | AnswerLostException | RuntimeException e) {
-            // closed by InterruptWatch: the failure is the interrupt's doing
+            // closed by ExchangeWatch: the failure is the interrupt's or the deadline's doing
             interrupted(connection, request, e);
             throw e;
         } finally {
-            InterruptWatch.unwatch();
+            ExchangeWatch.unwatch();
         }
     }
 
@@ -97,7 +105,7 @@ public final class HttpTransport {
             connection.connect();
         } catch (IOException e) {
             connection.disconnect();
-            throw new NotSentException(cause(e), e);
+            throw new NotSentException(by.expired() ? "not connected by the deadline (" + cause(e) + ")" : cause(e), e);
         }
         try {
             if (request.body() != null) {
@@ -116,7 +124,8 @@ public final class HttpTransport {
             return new Reply(status, headers, body(connection, status, by));
         } catch (IOException e) {
             connection.disconnect();
-            throw new AnswerLostException(cause(e), e);
+            throw new AnswerLostException(by.expired() ? "no whole answer by the deadline (" + cause(e) + ")"
+                    : cause(e), e);
         }
     }
 
