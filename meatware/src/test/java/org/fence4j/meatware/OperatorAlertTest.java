@@ -1,9 +1,7 @@
 package org.fence4j.meatware;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,7 +22,7 @@ class OperatorAlertTest {
 
     @BeforeEach
     void needsLogger() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")), "util-linux logger is not installed");
+        SyslogSocket.assumeLogger();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.fence4j.agents.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -42,7 +41,7 @@ class FencerTest {
 
     @Test
     void theConciseLogSaysTheStartEachLevelAndTheOutcomeInSyslog() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")), "util-linux logger is not installed");
+        SyslogSocket.assumeLogger();
         Device helper = device("helper-pm02", FenceResult.failure("pm02 is alive\n(it answered a ping)"));
         Device ipmi = device("ipmi-pm02", FenceResult.power(PowerState.OFF, "pm02 is powered off"));
         FenceConfig.Target target = new FenceConfig.Target("pm02", List.of(

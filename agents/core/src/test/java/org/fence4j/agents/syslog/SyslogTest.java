@@ -1,9 +1,7 @@
 package org.fence4j.agents.syslog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +27,7 @@ class SyslogTest {
 
     @BeforeEach
     void needsLogger() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")), "util-linux logger is not installed");
+        SyslogSocket.assumeLogger();
     }
 
     @Test

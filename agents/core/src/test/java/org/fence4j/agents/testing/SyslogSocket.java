@@ -10,11 +10,13 @@ import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A syslog socket of the test's own, for FENCE4J_SYSLOG_SOCKET: util-linux logger falls back to a
@@ -31,6 +33,12 @@ public final class SyslogSocket implements AutoCloseable {
     private final List<Line> lines = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
+    /** Skips the test where util-linux logger, which fence4j's syslog lines go through, is not installed. */
+    public static void assumeLogger() {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")), "util-linux logger is not installed");
+    }
+
+    /** Listens on {@code path}, a socket made there. */
     public SyslogSocket(Path path) {
         this.path = path;
         try {

@@ -2,7 +2,6 @@ package org.fence4j.agents.protocol.fenceagents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -329,7 +328,7 @@ class FenceAgentsCommandTest {
 
     @Test
     void aPowerActionTellsSyslogWhenItStartsAndHowItEnded() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/logger")), "util-linux logger is not installed");
+        SyslogSocket.assumeLogger();
         try (SyslogSocket syslog = new SyslogSocket(dir.resolve("log"))) {
             FenceAgentsCommand command = new FenceAgentsCommand(AgentRegistry.of(List.of(new ToyAgentProvider())),
                     Map.of("FENCE4J_STATE_DIR", dir.resolve("state").toString(), "FENCE4J_SYSLOG_SOCKET",
