@@ -112,7 +112,11 @@ class FenceCliProcessTest {
         Path config = config("mode: hang");
         ChildProcess.Running run = start(cli(config, "reset", "pm02"));
         run.awaitOutput("Fencing pm02 (reset) started.", LIMIT);
-        Thread.sleep(500); // the level thread is running
+        // the level's thread has started the request: the toy device recorded it
+        for (int i = 0; i < 500 && !new ToyDevice(dir).calls().contains("start reset pm02"); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(new ToyDevice(dir).calls()).contains("start reset pm02");
         run.signal("INT");
         ChildProcess.Result r = run.await(LIMIT);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);
