@@ -30,11 +30,10 @@ import org.fence4j.helper.TestNamespace;
 import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.sim.SimulatedBmc;
 import org.fence4j.meatware.rendezvous.TrustedTempDir;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,23 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ChainEndToEndIT {
     static final int BMC_PORT = 9851;
     static final String PASSWORD = "e2e-bmc-pass";
-    static TestNamespace pm02;
+    @RegisterExtension
+    static final TestNamespace.PerClass pm02 = new TestNamespace.PerClass();
 
     @TempDir(factory = TrustedTempDir.class) // the rendezvous is in it: not under /tmp
     Path dir;
     SimulatedBmc bmc;
-
-    @BeforeAll
-    static void createPm02() throws Exception {
-        pm02 = TestNamespace.createOrSkip();
-    }
-
-    @AfterAll
-    static void removePm02() throws Exception {
-        if (pm02 != null) {
-            pm02.remove();
-        }
-    }
 
     @BeforeEach
     void startBmc() {
@@ -95,7 +83,7 @@ class ChainEndToEndIT {
                       - { device: helper-pm02,   timeout: 20s }
                       - { device: ipmi-pm02,     timeout: 20s }
                       - { device: meatware-pm02, timeout: 30s }
-                """.formatted(dir, pm02.peerIpv4, BMC_PORT));
+                """.formatted(dir, pm02.get().peerIpv4, BMC_PORT));
         Files.createDirectories(dir.resolve("run"));
         Files.setPosixFilePermissions(dir.resolve("run"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         return new ConfigLoader(AgentRegistry.load(), Map.of("E2E_PW", PASSWORD)::get).load(file);
@@ -108,10 +96,10 @@ class ChainEndToEndIT {
 
     @Test
     void pm02AliveIsFencedByIpmi() throws Exception {
-        pm02.setPeerLink(true);
+        pm02.get().setPeerLink(true);
         ChainResult r = reset(config());
         assertThat(r.levels()).extracting(LevelReport::outcome).containsExactly(Outcome.FAILURE, Outcome.SUCCESS);
-        assertThat(r.levels().get(0).reason()).contains(pm02.peerIpv4 + " answered");
+        assertThat(r.levels().get(0).reason()).contains(pm02.get().peerIpv4 + " answered");
         assertThat(r.succeededBy().orElseThrow().agent()).isEqualTo("ipmi");
         assertThat(bmc.chassisLog()).containsExactly("power down", "power up");
         assertThat(bmc.activeSessions()).isZero();
@@ -121,7 +109,7 @@ class ChainEndToEndIT {
 
     @Test
     void pm02DeadEndsTheChainAtTheHelper() throws Exception {
-        pm02.setPeerLink(false);
+        pm02.get().setPeerLink(false);
         try {
             ChainResult r = reset(config());
             assertThat(r.levels()).extracting(LevelReport::outcome).containsExactly(Outcome.SUCCESS);
@@ -129,13 +117,13 @@ class ChainEndToEndIT {
             assertThat(bmc.chassisLog()).isEmpty();
             assertThat(bmc.powerOn()).isTrue();
         } finally {
-            pm02.setPeerLink(true);
+            pm02.get().setPeerLink(true);
         }
     }
 
     @Test
     void aBmcThatNeverPowersOffLeavesItToTheOperator() throws Exception {
-        pm02.setPeerLink(true);
+        pm02.get().setPeerLink(true);
         bmc.faults().neverPowerOff(true);
         FenceConfig config = config();
         CompletableFuture<ChainResult> fencing = CompletableFuture.supplyAsync(() -> {

@@ -12,10 +12,8 @@ import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The helper with the real {@code ping} against a namespace standing for pm02 (and loopback):
@@ -23,26 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class HelperAgentIT {
     private static final Duration LEVEL_TIMEOUT = Duration.ofSeconds(40);
-    private static TestNamespace pm02;
-
-    @BeforeAll
-    static void createPm02() throws Exception {
-        pm02 = TestNamespace.createOrSkip();
-    }
-
-    @AfterAll
-    static void removePm02() throws Exception {
-        if (pm02 != null) {
-            pm02.remove();
-        }
-    }
-
-    @AfterEach
-    void pm02BackUp() throws Exception {
-        if (pm02 != null) {
-            pm02.setPeerLink(true);
-        }
-    }
+    @RegisterExtension
+    static final TestNamespace.PerClass pm02 = new TestNamespace.PerClass();
 
     /** A helper for pm02 probing {@code deadCheckTarget}; {@code overrides}: key, value, ... */
     private static FenceAgent helper(String deadCheckTarget, String... overrides) throws Exception {
@@ -61,22 +41,22 @@ class HelperAgentIT {
 
     @Test
     void aliveOverIpv4FailsSoTheNextLevelRuns() throws Exception {
-        FenceResult result = reset(helper(pm02.peerIpv4));
+        FenceResult result = reset(helper(pm02.get().peerIpv4));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
-        assertThat(result.message()).startsWith("pm02: " + pm02.peerIpv4 + " answered");
+        assertThat(result.message()).startsWith("pm02: " + pm02.get().peerIpv4 + " answered");
     }
 
     @Test
     void aliveOverIpv4ThroughTheInterface() throws Exception {
-        String target = pm02.peerIpv4 + "%" + pm02.hostLink;
+        String target = pm02.get().peerIpv4 + "%" + pm02.get().hostLink;
 
         assertThat(reset(helper(target)).message()).startsWith("pm02: " + target + " answered");
     }
 
     @Test
     void aliveOverIpv6LinkLocalThroughTheInterface() throws Exception {
-        String target = pm02.peerIpv6 + "%" + pm02.hostLink;
+        String target = pm02.get().peerIpv6 + "%" + pm02.get().hostLink;
 
         FenceResult result = reset(helper(target));
 
@@ -92,9 +72,10 @@ class HelperAgentIT {
 
     @Test
     void deadWhenEveryAddressIsSilentSoTheChainStops() throws Exception {
-        pm02.setPeerLink(false);
+        pm02.get().setPeerLink(false);
 
-        FenceResult result = reset(helper(pm02.peerIpv4 + " " + pm02.peerIpv6 + "%" + pm02.hostLink));
+        TestNamespace ns = pm02.get();
+        FenceResult result = reset(helper(ns.peerIpv4 + " " + ns.peerIpv6 + "%" + ns.hostLink));
 
         assertThat(result.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(result.message()).isEqualTo("pm02: all dead_check_target addresses are silent; pm02 is considered dead");
@@ -102,9 +83,9 @@ class HelperAgentIT {
 
     @Test
     void oneAnsweringAddressOutweighsSilentOnes() throws Exception {
-        pm02.setPeerLink(false);
+        pm02.get().setPeerLink(false);
 
-        FenceResult result = reset(helper(pm02.peerIpv4 + ",::1", "dead_check_trialcount", "5"));
+        FenceResult result = reset(helper(pm02.get().peerIpv4 + ",::1", "dead_check_trialcount", "5"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(result.message()).startsWith("pm02: ::1 answered");
@@ -112,10 +93,10 @@ class HelperAgentIT {
 
     @Test
     void aMissingInterfaceIsNoProofOfDeath() throws Exception {
-        FenceResult result = reset(helper(pm02.peerIpv4 + "%f4jh-nosuch"));
+        FenceResult result = reset(helper(pm02.get().peerIpv4 + "%f4jh-nosuch"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILURE);
-        assertThat(result.message()).contains("could not probe " + pm02.peerIpv4 + "%f4jh-nosuch", "ping exited 2");
+        assertThat(result.message()).contains("could not probe " + pm02.get().peerIpv4 + "%f4jh-nosuch", "ping exited 2");
     }
 
     @Test
@@ -132,8 +113,8 @@ class HelperAgentIT {
 
     @Test
     void aShortDeadlineEndsTheDeadCheckBeforeItPasses() throws Exception {
-        pm02.setPeerLink(false);
-        FenceAgent agent = helper(pm02.peerIpv4, "dead_check_trialcount", "10");
+        pm02.get().setPeerLink(false);
+        FenceAgent agent = helper(pm02.get().peerIpv4, "dead_check_trialcount", "10");
         Duration timeout = Duration.ofMillis(2500);
         long start = System.nanoTime();
 
@@ -148,8 +129,9 @@ class HelperAgentIT {
 
     @Test
     void anInterruptionStopsThePingsPromptly() throws Exception {
-        pm02.setPeerLink(false);
-        FenceAgent agent = helper(pm02.peerIpv4 + " " + pm02.peerIpv6 + "%" + pm02.hostLink, "dead_check_trialcount", "10");
+        pm02.get().setPeerLink(false);
+        TestNamespace ns = pm02.get();
+        FenceAgent agent = helper(ns.peerIpv4 + " " + ns.peerIpv6 + "%" + ns.hostLink, "dead_check_trialcount", "10");
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
@@ -159,7 +141,11 @@ class HelperAgentIT {
             }
         });
         caller.start();
-        Thread.sleep(1500);
+        // the probes are running: their ping processes are this JVM's children
+        for (int i = 0; i < 500 && pingsRunning() == 0; i++) {
+            Thread.sleep(10);
+        }
+        assertThat(pingsRunning()).isPositive();
         long start = System.nanoTime();
 
         caller.interrupt();

@@ -9,10 +9,9 @@ import java.util.Map;
 import org.fence4j.agents.process.ExecutableSearch;
 import org.fence4j.agents.protocol.fenceagents.FenceAgentsCommand;
 import org.fence4j.agents.testing.ChildProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * fence_fence4j_helper run inside the namespace, as pm02 fencing pm01 (this host's end of the
@@ -23,40 +22,28 @@ import org.junit.jupiter.api.Test;
  */
 class SilenceThatProvesNothingIT {
     private static final String FIREWALL = "f4j-drop-echo";
-    private static TestNamespace pm02;
+    @RegisterExtension
+    static final TestNamespace.PerClass pm02 = new TestNamespace.PerClass();
     private boolean firewall;
 
-    @BeforeAll
-    static void createPm02() throws Exception {
-        pm02 = TestNamespace.createOrSkip();
-    }
-
-    @AfterAll
-    static void removePm02() throws Exception {
-        if (pm02 != null) {
-            pm02.remove();
-        }
-    }
-
     @AfterEach
-    void restore() throws Exception {
+    void removeTheFirewall() throws Exception {
         if (firewall) {
-            pm02.runInside("nft", "delete", "table", "inet", FIREWALL);
+            pm02.get().runInside("nft", "delete", "table", "inet", FIREWALL);
         }
-        pm02.setHostLink(true);
-        pm02.setPeerLink(true);
     }
 
     /** fence_fence4j_helper inside pm02's namespace for pm01 probing {@code deadCheckTarget}. */
     private static ChildProcess.Result helper(String action, String deadCheckTarget) {
-        List<String> command = pm02.inside(ChildProcess.java(FenceAgentsCommand.class, List.of("helper")));
+        List<String> command = pm02.get().inside(ChildProcess.java(FenceAgentsCommand.class, List.of("helper")));
         String input = "action=" + action + "\nplug=pm01\nhostlist=pm01\ndead_check_target=" + deadCheckTarget
                 + "\ndead_check_trialcount=2\nrun_standby_wait=no\n";
         return ChildProcess.run(command, Map.of(), input, Duration.ofSeconds(60));
     }
 
     private static String bothAddresses() {
-        return pm02.hostIpv4 + " " + pm02.hostIpv6() + "%" + pm02.peerLink;
+        TestNamespace ns = pm02.get();
+        return ns.hostIpv4 + " " + ns.hostIpv6() + "%" + ns.peerLink;
     }
 
     @Test
@@ -70,7 +57,7 @@ class SilenceThatProvesNothingIT {
     /** The control: a link whose other end went down is what a powered-off peer on a direct cable looks like. */
     @Test
     void silenceFromAPeerThatIsGoneIsDeath() throws Exception {
-        pm02.setHostLink(false);
+        pm02.get().setHostLink(false);
 
         ChildProcess.Result reboot = helper("reboot", bothAddresses());
 
@@ -91,9 +78,10 @@ class SilenceThatProvesNothingIT {
 
     @Test
     void anInterfaceSetDownIsNoSilence() throws Exception {
-        pm02.setPeerLink(false);
+        pm02.get().setPeerLink(false);
 
-        for (String address : List.of(pm02.hostIpv6() + "%" + pm02.peerLink, pm02.hostIpv4 + "%" + pm02.peerLink)) {
+        TestNamespace ns = pm02.get();
+        for (String address : List.of(ns.hostIpv6() + "%" + ns.peerLink, ns.hostIpv4 + "%" + ns.peerLink)) {
             ChildProcess.Result reboot = helper("reboot", address);
             ChildProcess.Result monitor = helper("monitor", address);
 
@@ -108,12 +96,12 @@ class SilenceThatProvesNothingIT {
     @Test
     void aFirewallDroppingTheEchoRequestsIsNoSilence() throws Exception {
         assumeTrue(ExecutableSearch.ofEnvironment().test("nft"), "nftables' nft is not installed");
-        pm02.runInside("nft", "add", "table", "inet", FIREWALL);
+        pm02.get().runInside("nft", "add", "table", "inet", FIREWALL);
         firewall = true;
-        pm02.runInside("nft", "add", "chain", "inet", FIREWALL, "out",
+        pm02.get().runInside("nft", "add", "chain", "inet", FIREWALL, "out",
                 "{ type filter hook output priority 0; policy accept; }");
-        pm02.runInside("nft", "add", "rule", "inet", FIREWALL, "out", "icmp", "type", "echo-request", "drop");
-        pm02.runInside("nft", "add", "rule", "inet", FIREWALL, "out", "icmpv6", "type", "echo-request", "drop");
+        pm02.get().runInside("nft", "add", "rule", "inet", FIREWALL, "out", "icmp", "type", "echo-request", "drop");
+        pm02.get().runInside("nft", "add", "rule", "inet", FIREWALL, "out", "icmpv6", "type", "echo-request", "drop");
 
         ChildProcess.Result reboot = helper("reboot", bothAddresses());
 

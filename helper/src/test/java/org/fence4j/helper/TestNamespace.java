@@ -11,6 +11,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.fence4j.agents.process.ExecutableSearch;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A network namespace standing for pm02, joined to this host by a veth pair with link-local
@@ -221,6 +225,40 @@ public final class TestNamespace {
         }
         if (!leftovers.isEmpty()) {
             throw new IOException("could not remove " + leftovers);
+        }
+    }
+
+    /**
+     * One for a test class, registered with a static {@code @RegisterExtension}: made before its first
+     * test (the class is skipped where none can be made), both links set up again after each test,
+     * removed after the last.
+     */
+    public static final class PerClass implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+        private TestNamespace namespace;
+
+        public TestNamespace get() {
+            return namespace;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException, InterruptedException {
+            namespace = createOrSkip();
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) throws IOException, InterruptedException {
+            if (namespace != null) {
+                namespace.setHostLink(true);
+                namespace.setPeerLink(true);
+            }
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException, InterruptedException {
+            if (namespace != null) {
+                namespace.remove();
+                namespace = null;
+            }
         }
     }
 
