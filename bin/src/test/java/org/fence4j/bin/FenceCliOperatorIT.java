@@ -51,7 +51,8 @@ class FenceCliOperatorIT {
         assertThat(complete("fence-cli", "--config", Dist.HOME.resolve("examples/demo.yaml").toString(), "on", "p"))
                 .containsExactly("pm02");
         assertThat(complete("fence-cli", "--config", config.toString(), "metadata", "")).doesNotContain("node-a");
-        assertThat(complete("fence-cli", "re")).containsExactly("reset");
+        assertThat(complete("fence-cli", "re")).containsExactly("reset", "redfish-fingerprint");
+        assertThat(complete("fence-cli", "res")).containsExactly("reset");
     }
 
     @Test

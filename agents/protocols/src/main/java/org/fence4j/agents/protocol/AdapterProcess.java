@@ -1,12 +1,10 @@
 package org.fence4j.agents.protocol;
 
 import java.util.Map;
-import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 import org.fence4j.agents.chain.ConciseLog;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.ConfigLoader;
-import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.requester.Requester;
 
 /** What the process of every adapter (fence_*, external/*) does alike, whatever its protocol. */
@@ -15,12 +13,10 @@ public final class AdapterProcess {
     }
 
     /**
-     * What an adapter's {@code main} does: logging set up before anything logs, then {@code run}, whose exit
-     * code ends the process once stdout is out.
+     * Ends an adapter's process with {@code code} once stdout is out. Its {@code main} calls it
+     * directly, no lambda: a lambda made in {@code main} is not in the class-data archive.
      */
-    public static void run(String[] args, ToIntFunction<String[]> run) {
-        Logging.configure(false);
-        int code = run.applyAsInt(args);
+    public static void exit(int code) {
         System.out.flush();
         System.exit(code);
     }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.DeclaredParameters;
+import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.AdapterProcess;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.AgentInfo;
@@ -56,7 +57,8 @@ public final class ExternalPlugin {
     }
 
     public static void main(String[] args) {
-        AdapterProcess.run(args, ExternalPlugin::execute);
+        Logging.configure(false);
+        AdapterProcess.exit(execute(args));
     }
 
     /** Runs one operation on the process's environment and stdout; returns the exit code. */

@@ -18,6 +18,7 @@ import org.fence4j.agents.chain.LockedCall;
 import org.fence4j.agents.config.AgentRegistry;
 import org.fence4j.agents.config.ConfigLoader;
 import org.fence4j.agents.config.DeclaredParameters;
+import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.protocol.AdapterProcess;
 import org.fence4j.agents.protocol.Timeouts;
 import org.fence4j.agents.spi.Deadline;
@@ -71,7 +72,8 @@ public final class FenceAgentsCommand {
     }
 
     public static void main(String[] args) {
-        AdapterProcess.run(args, FenceAgentsCommand::execute);
+        Logging.configure(false);
+        AdapterProcess.exit(execute(args));
     }
 
     /** Runs one command line on the process's environment, stdin and stdout; returns the exit code. */
