@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.FenceAction;
@@ -17,7 +18,12 @@ import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerConnection;
 import org.fence4j.agents.spi.PowerDevice;
 import org.fence4j.agents.spi.PowerState;
+import org.fence4j.redfish.http.Endpoint;
+import org.fence4j.redfish.http.HttpTransport;
+import org.fence4j.redfish.http.NotSentException;
+import org.fence4j.redfish.http.Request;
 import org.fence4j.redfish.sim.SimulatedRedfishBmc;
+import org.fence4j.redfish.tls.TlsTrust;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +141,22 @@ class RedfishSessionsAndTlsTest {
             assertThat(status.message()).contains("is refused: it does not name 127.0.0.2 (it names localhost,"
                     + " 127.0.0.1, ");
             assertThat(bmc.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTlsHandshakeThatTricklesInEndsByTheDeadline() throws Exception {
+        try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start();
+                TricklingProxy proxy = new TricklingProxy(bmc.port(), Duration.ofMillis(20))) {
+            HttpTransport http = new HttpTransport(new Endpoint(true, "127.0.0.1", proxy.port()), TlsTrust.insecure());
+
+            // each byte of the handshake comes well within the read timeout; the whole takes half a minute
+            assertThatThrownBy(() -> http.exchange(Request.get("/redfish/v1", Map.of()),
+                    Deadline.after(Duration.ofSeconds(1))))
+                    .isInstanceOf(NotSentException.class)
+                    .hasMessageStartingWith("not connected by the deadline");
+            assertThat(proxy.awaitEnd(Duration.ofSeconds(20))).as("the client hung up").isTrue();
+            assertThat(proxy.relayedBack()).as("bytes of the BMC's handshake relayed").isBetween(1, 400);
         }
     }
 
