@@ -235,6 +235,18 @@ class RedfishAgentSimulatedBmcTest {
     }
 
     @Test
+    void aPortWhereNothingListensIsSaidAfterThreeRefusedConnectionsNotAtTheDeadline() throws Exception {
+        SimulatedRedfishBmc stopped = RedfishLab.bmc().start();
+        stopped.close();
+        FenceResult status = new RedfishLab(stopped).agent().execute(FenceAction.STATUS, "pm02",
+                Deadline.after(Duration.ofSeconds(30)));
+
+        assertThat(status.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(status.message()).contains("nothing listens on TCP port " + stopped.port()
+                + " at 127.0.0.1 (connection refused on 3 tries in ", "is the BMC's Redfish service enabled");
+    }
+
+    @Test
     void shellTimeoutBoundsEachTryAfterTheLoginAndLoginTimeoutTheTriesBefore() throws Exception {
         try (SimulatedRedfishBmc bmc = RedfishLab.bmc().start()) {
             // the service root and the login are answered, nothing after them

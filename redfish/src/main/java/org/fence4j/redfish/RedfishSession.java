@@ -2,6 +2,7 @@ package org.fence4j.redfish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.MonotonicClock;
 import org.fence4j.redfish.http.AnswerLostException;
 import org.fence4j.redfish.http.HttpTransport;
@@ -228,6 +230,14 @@ final class RedfishSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Tries in a row whose connection was refused, {@link #REFUSED_PAUSE} apart, for that to be the
+     * answer: nothing listens on the port (a web server restarting is given about 2 s), as an IPMI
+     * login takes ICMP port unreachable. A forged refusal only makes a failure come sooner.
+     */
+    private static final int REFUSALS_TO_BELIEVE = 3;
+    private static final Duration REFUSED_PAUSE = Duration.ofSeconds(1);
+
     /** What a 503 means: for a login, a reading or a deletion, not taken; for an action, perhaps done. */
     private enum Unavailable { NOT_TAKEN, MAY_HAVE_ACTED }
 
@@ -242,6 +252,8 @@ final class RedfishSession implements AutoCloseable {
      */
     private Reply send(Request request, Deadline by, Unavailable unavailable) throws InterruptedException {
         Backoff backoff = new Backoff();
+        int refused = 0;
+        long firstRefused = 0;
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
@@ -249,6 +261,7 @@ final class RedfishSession implements AutoCloseable {
             Optional<Duration> retryAfter = Optional.empty();
             String failure;
             IOException cause;
+            boolean connectionRefused = false;
             try {
                 Reply reply = http.exchange(authorized(request), by.atMost(loggedIn ? settings.commandLimit()
                         : settings.loginLimit()));
@@ -273,6 +286,7 @@ final class RedfishSession implements AutoCloseable {
                 }
                 failure = "cannot reach " + base() + " (" + e.getMessage() + ")";
                 cause = e;
+                connectionRefused = e.getCause() instanceof ConnectException;
             } catch (AnswerLostException e) {
                 if (!request.idempotent()) {
                     throw new AnswerLost(request + ": the answer was lost (" + e.getMessage() + ")", e);
@@ -280,10 +294,26 @@ final class RedfishSession implements AutoCloseable {
                 failure = request + ": no answer (" + e.getMessage() + ")";
                 cause = e;
             }
+            refused = connectionRefused ? refused + 1 : 0;
+            if (connectionRefused) {
+                firstRefused = refused == 1 ? clock.nanoTime() : firstRefused;
+                if (refused == REFUSALS_TO_BELIEVE) {
+                    throw nothingListens(refused, firstRefused, cause);
+                }
+                // the refusal came at once: the next try waits for a port that may open again
+                retryAfter = Optional.of(REFUSED_PAUSE);
+            }
             if (!backoff.pause(retryAfter, by)) {
                 throw new RedfishException(failure + lostLogin, cause);
             }
         }
+    }
+
+    private RedfishException nothingListens(int tries, long since, IOException cause) {
+        return new RedfishException("nothing listens on TCP port " + http.endpoint().port() + " at "
+                + http.endpoint().host() + " (connection refused on " + tries + " tries in "
+                + DurationText.of(Duration.ofNanos(clock.nanoTime() - since)) + "; is the BMC's Redfish service"
+                + " enabled, and ipport right?)" + lostLogin, cause);
     }
 
     private Request authorized(Request request) {
