@@ -27,9 +27,22 @@ final class NameLookup {
     private NameLookup() {
     }
 
+    /** Four decimal octets of at most 255: what the JDK takes without a lookup (999.1.1.1 it looks up). */
+    private static boolean ipv4Literal(String host) {
+        if (!IPV4.matcher(host).matches()) {
+            return false;
+        }
+        for (String octet : host.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Returns once {@code host} has an address (at once for a literal); throws when it has none by {@code by}. */
     static void resolve(String host, Resolver resolver, Deadline by) throws NotSentException, InterruptedException {
-        if (host.indexOf(':') >= 0 || IPV4.matcher(host).matches()) {
+        if (host.indexOf(':') >= 0 || ipv4Literal(host)) {
             return;
         }
         FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> resolver.resolve(host));

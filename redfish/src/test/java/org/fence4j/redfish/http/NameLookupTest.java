@@ -53,6 +53,7 @@ class NameLookupTest {
         }
         assertThat(lookups).hasValue(0);
         NameLookup.resolve("bmc-pm02.example", counting, by);
-        assertThat(lookups).hasValue(1);
+        NameLookup.resolve("999.1.1.1", counting, by);
+        assertThat(lookups).hasValue(2);
     }
 }
