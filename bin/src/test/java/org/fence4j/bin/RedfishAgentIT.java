@@ -66,6 +66,26 @@ class RedfishAgentIT {
     }
 
     @Test
+    void atVvEachRequestAndItsAnswerIsShownInWordsNeverATokenOrThePassword() {
+        ChildProcess.Result r = argv("-o", "reboot", "-n", "pm02", "-vv");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.stderr()).containsSubsequence(
+                "redfish: GET /redfish/v1 -> HTTP 200",
+                "redfish: POST /redfish/v1/SessionService/Sessions -> HTTP 201",
+                "redfish: logged in as user 'admin': session /redfish/v1/SessionService/Sessions/1",
+                "redfish: /redfish/v1/Systems/1: PowerState On",
+                "redfish: /redfish/v1/Systems/1: ComputerSystem.Reset ForceOff",
+                "redfish: POST /redfish/v1/Systems/1/Actions/ComputerSystem.Reset -> HTTP 204",
+                "redfish: /redfish/v1/Systems/1: PowerState Off",
+                "redfish: /redfish/v1/Systems/1: ComputerSystem.Reset On",
+                "redfish: DELETE /redfish/v1/SessionService/Sessions/1 (the session) -> HTTP 204");
+        // the simulated BMC's session tokens are 32 hex digits
+        assertThat(r.all()).doesNotContainPattern("[0-9a-f]{32}");
+
+        assertThat(argv("-o", "status").all()).doesNotContain("redfish:");
+    }
+
+    @Test
     void fenceRedfishsCommandLineWorksUnchanged() {
         ChildProcess.Result on = argv("-o", "status");
         assertThat(on.exitCode()).as(on.all()).isZero();

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.PowerConnection;
 import org.fence4j.agents.spi.PowerState;
+import org.fence4j.agents.spi.ProtocolSteps;
 import org.fence4j.redfish.http.Reply;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class RedfishConnection implements PowerConnection {
     private PowerState powerOf(JsonNode resource) {
         String state = Json.text(resource, "PowerState").orElseThrow(() -> new RedfishException(system
                 + " reports no PowerState"));
+        ProtocolSteps.say("redfish", "{}: PowerState {}", system, state);
         return switch (state) {
             case "Off" -> PowerState.OFF;
             case "On", "PoweringOn", "PoweringOff", "Paused" -> PowerState.ON;
@@ -98,6 +100,7 @@ final class RedfishConnection implements PowerConnection {
     }
 
     private Reply post(ResetAction action, String type, Deadline by) throws InterruptedException {
+        ProtocolSteps.say("redfish", "{}: ComputerSystem.Reset {}", system, type);
         return session.post(action.target(), Json.object(Map.of("ResetType", type)), by);
     }
 

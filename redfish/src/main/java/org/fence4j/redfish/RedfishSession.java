@@ -17,6 +17,7 @@ import javax.net.ssl.SSLException;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.DurationText;
 import org.fence4j.agents.spi.MonotonicClock;
+import org.fence4j.agents.spi.ProtocolSteps;
 import org.fence4j.redfish.http.AnswerLostException;
 import org.fence4j.redfish.http.HttpTransport;
 import org.fence4j.redfish.http.NotSentException;
@@ -185,6 +186,8 @@ final class RedfishSession implements AutoCloseable {
         token = null;
         sessionPath = null;
         if (sessionsPath == null) {
+            ProtocolSteps.say("redfish", "the service root names no SessionService: HTTP Basic as user '{}'",
+                    settings.username());
             basic = true;
             return;
         }
@@ -207,6 +210,7 @@ final class RedfishSession implements AutoCloseable {
             return;
         }
         if (reply.status() == 404 || reply.status() == 405 || reply.status() == 501) {
+            ProtocolSteps.say("redfish", "no session at {}: HTTP Basic as user '{}'", sessionsPath, settings.username());
             basic = true;
             return;
         }
@@ -228,6 +232,7 @@ final class RedfishSession implements AutoCloseable {
         if (named.isPresent()) {
             sessionPath = pathOf(named.get(), sessionsPath);
         }
+        ProtocolSteps.say("redfish", "logged in as user '{}': session {}", settings.username(), sessionPath);
     }
 
     /**
@@ -265,6 +270,7 @@ final class RedfishSession implements AutoCloseable {
             try {
                 Reply reply = http.exchange(authorized(request), by.atMost(loggedIn ? settings.commandLimit()
                         : settings.loginLimit()));
+                ProtocolSteps.say("redfish", "{} -> HTTP {}", request, reply.status());
                 if (reply.status() == 401 && token != null && !loggedInAgain) {
                     // the session expired or the BMC restarted: the request was refused, not acted upon
                     loggedInAgain = true;
@@ -286,8 +292,10 @@ final class RedfishSession implements AutoCloseable {
                 }
                 failure = "cannot reach " + base() + " (" + e.getMessage() + ")";
                 cause = e;
+                ProtocolSteps.say("redfish", "{} -> not sent: {}", request, e.getMessage());
                 connectionRefused = e.getCause() instanceof ConnectException;
             } catch (AnswerLostException e) {
+                ProtocolSteps.say("redfish", "{} -> no whole answer: {}", request, e.getMessage());
                 if (!request.idempotent()) {
                     throw new AnswerLost(request + ": the answer was lost (" + e.getMessage() + ")", e);
                 }
@@ -306,6 +314,7 @@ final class RedfishSession implements AutoCloseable {
             if (!backoff.pause(retryAfter, by)) {
                 throw new RedfishException(failure + lostLogin, cause);
             }
+            ProtocolSteps.say("redfish", "{}: tried again", request);
         }
     }
 
@@ -372,6 +381,7 @@ final class RedfishSession implements AutoCloseable {
         Deadline by = Deadline.after(LOGOUT_LIMIT, clock);
         try {
             Reply reply = http.exchange(authorized(new Request("DELETE", sessionPath, JSON_HEADERS, null)), by);
+            ProtocolSteps.say("redfish", "DELETE {} (the session) -> HTTP {}", sessionPath, reply.status());
             if (!reply.succeeded() && reply.status() != 404) {
                 LoggerFactory.getLogger(RedfishSession.class).warn("Deleting the session {} at {} failed: {}",
                         sessionPath, base(), describe(reply));

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.DurationText;
+import org.fence4j.agents.spi.ProtocolSteps;
 import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.session.Exchanger;
 import org.fence4j.ipmi.session.Heard;
@@ -20,7 +21,6 @@ import org.fence4j.ipmi.session.NothingListensException;
 import org.fence4j.ipmi.session.Reply;
 import org.fence4j.ipmi.session.RetryPolicy;
 import org.fence4j.ipmi.session.RoundTrip;
-import org.fence4j.ipmi.session.StepLog;
 
 /**
  * One connected UDP socket to one BMC, driven by the calling thread: an exchange sends, waits
@@ -98,7 +98,7 @@ final class DatagramExchanger implements Exchanger {
                 }
                 sentAt[tries++] = System.nanoTime();
                 if (tries > 1) {
-                    StepLog.say("{}: sent again (try {})", what, tries);
+                    ProtocolSteps.say("ipmi", "{}: sent again (try {})", what, tries);
                 }
                 write(datagramForTry.apply(tries), what);
                 answerBy = sentAt[tries - 1] + waitFor(retry.waitAfter(tries, roundTrip.timeout()), deadline);
@@ -113,8 +113,8 @@ final class DatagramExchanger implements Exchanger {
             byte[] datagram = receive(refusalWaits ? Math.min(answerBy, refusalStands) : answerBy, what);
             if (datagram == null) {
                 if (refusalWaits && System.nanoTime() - refusalStands >= 0) {
-                    StepLog.say("{}: nothing authentic came within {} of the resend: the refusal stands", what,
-                            DurationText.of(retry.patience()));
+                    ProtocolSteps.say("ipmi", "{}: nothing authentic came within {} of the resend: the refusal stands",
+                            what, DurationText.of(retry.patience()));
                     throw heard.refusal();
                 }
                 sendAgain = true;
@@ -132,7 +132,7 @@ final class DatagramExchanger implements Exchanger {
                 answerBy = Math.max(answerBy, sentAt[tries - 1] + waitFor(retry.waitAfter(1, roundTrip.timeout()),
                         deadline));
             } else if (reply instanceof Reply.Refused<T> r) {
-                StepLog.say("{} -> {} (not authenticated: a hint until nothing authentic comes)", what,
+                ProtocolSteps.say("ipmi", "{} -> {} (not authenticated: a hint until nothing authentic comes)", what,
                         r.failure().getMessage());
                 // only the first: were each answered at once, a forger's datagrams would use up the tries
                 sendAgain = heard.refusal() == null;
@@ -158,7 +158,7 @@ final class DatagramExchanger implements Exchanger {
     }
 
     private NoAnswerException noAnswer(String what, int tries, Deadline deadline) {
-        StepLog.say("{} -> no answer after {} {}{}", what, tries, tries == 1 ? "try" : "tries",
+        ProtocolSteps.say("ipmi", "{} -> no answer after {} {}{}", what, tries, tries == 1 ? "try" : "tries",
                 deadline.expired() ? " (deadline reached)" : "");
         return new NoAnswerException("no answer to " + what + " from the BMC at " + bmc.getHostString() + ":"
                 + bmc.getPort() + " after " + tries + (tries == 1 ? " try" : " tries")
@@ -189,7 +189,7 @@ final class DatagramExchanger implements Exchanger {
     private void failed(IOException e, String what) {
         lastError = describe(e);
         if (e instanceof java.net.PortUnreachableException && !heardAny) {
-            StepLog.say("{} -> {}", what, lastError);
+            ProtocolSteps.say("ipmi", "{} -> {}", what, lastError);
             throw new NothingListensException(what + ": " + lastError);
         }
     }

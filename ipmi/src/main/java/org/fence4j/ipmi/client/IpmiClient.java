@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fence4j.agents.spi.Deadline;
 import org.fence4j.agents.spi.DurationText;
+import org.fence4j.agents.spi.ProtocolSteps;
 import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.crypto.CryptoSetUp;
 import org.fence4j.ipmi.session.Credentials;
@@ -16,7 +17,6 @@ import org.fence4j.ipmi.session.RetryableLoginException;
 import org.fence4j.ipmi.session.RoundTrip;
 import org.fence4j.ipmi.session.Session;
 import org.fence4j.ipmi.session.SessionOptions;
-import org.fence4j.ipmi.session.StepLog;
 import org.fence4j.ipmi.session.UnverifiedRefusal;
 
 /**
@@ -67,8 +67,8 @@ public final class IpmiClient {
         int unreachable = 0;
         long firstUnreachable = 0;
         for (int attempt = 1; ; attempt++) {
-            StepLog.say("login to the BMC at {}:{} as user '{}' (attempt {}{})", bmc.getHostString(), bmc.getPort(),
-                    credentials.user(), attempt, attempt == 1 ? "" : ": a fresh Open Session on a new socket");
+            ProtocolSteps.say("ipmi", "login to the BMC at {}:{} as user '{}' (attempt {}{})", bmc.getHostString(),
+                    bmc.getPort(), credentials.user(), attempt, attempt == 1 ? "" : ": a fresh Open Session on a new socket");
             try {
                 return Handshake.open(DatagramExchanger.connect(bmc, roundTrip), credentials, options,
                         deadline.atMost(options.loginAttempt()), CRYPTO);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.ProtocolSteps;
 import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.command.CommandFailedException;
 import org.fence4j.ipmi.command.CompletionCode;
@@ -167,7 +168,7 @@ public final class Handshake {
             }
             return Reply.accepted(r.get(), n);
         }, options.retry(), deadline);
-        StepLog.say("{} ({}) -> {}", command.name(), options.privilege().word(),
+        ProtocolSteps.say("ipmi", "{} ({}) -> {}", command.name(), options.privilege().word(),
                 granted.completionCode() == CompletionCode.OK ? "IPMI v2.0 offered"
                         : CompletionCode.describe(granted.completionCode()) + " (going on: Open Session tells)");
     }
@@ -206,8 +207,8 @@ public final class Handshake {
                 // the usual answer of BMCs without SHA-256 (ipmi_sim), on every call: taken at once, without
                 // a log, as a forged one costs no more than the next suite, which authenticates too
                 if (!last && SUITE_REJECTED.contains(r.status())) {
-                    StepLog.say("Open Session (cipher suite {}) -> {}; offering the next suite", suite.id(),
-                            RmcpPlusStatus.describe(r.status()));
+                    ProtocolSteps.say("ipmi", "Open Session (cipher suite {}) -> {}; offering the next suite",
+                            suite.id(), RmcpPlusStatus.describe(r.status()));
                     return Reply.accepted(Optional.<Opened>empty(), n);
                 }
                 return Reply.refused(new UnverifiedRefusal(new IpmiException("Open Session with cipher suite "
@@ -222,7 +223,7 @@ public final class Handshake {
             return Reply.unlessSuperseded(Optional.of(new Opened(suite, console, r.bmcSessionId())), n, tries.latest());
         }), options.retry(), deadline);
         if (opened.isPresent()) {
-            StepLog.say("Open Session (cipher suite {}) -> ok", suite.id());
+            ProtocolSteps.say("ipmi", "Open Session (cipher suite {}) -> ok", suite.id());
         }
         return opened;
     }
@@ -263,12 +264,13 @@ public final class Handshake {
                 return Reply.unlessSuperseded(new Proven(r, rm), n, tries.latest());
             }), options.retry(), deadline);
         } catch (UnverifiedRefusal e) {
-            StepLog.say("RAKP 1 (user '{}', {}) -> {}", credentials.user(), options.privilege().word(), e.getMessage());
+            ProtocolSteps.say("ipmi", "RAKP 1 (user '{}', {}) -> {}", credentials.user(), options.privilege().word(),
+                    e.getMessage());
             // tell the BMC, so it can drop the half-open session at once
             exchanger.send(rakp3(o, RmcpPlusStatus.INVALID_INTEGRITY_CHECK_VALUE, new byte[0]));
             throw e;
         }
-        StepLog.say("RAKP 1 (user '{}', {}) -> RAKP 2 ok, the BMC's proof verified", credentials.user(),
+        ProtocolSteps.say("ipmi", "RAKP 1 (user '{}', {}) -> RAKP 2 ok, the BMC's proof verified", credentials.user(),
                 options.privilege().word());
         Rakp2 r2 = proven.rakp2();
         byte[] rm = proven.rm();
@@ -295,7 +297,7 @@ public final class Handshake {
                 }
                 return Reply.accepted(r4);
             }), options.retry().atMostTries(RAKP3_TRIES), deadline);
-            StepLog.say("RAKP 3 -> RAKP 4 ok, the BMC's proof verified");
+            ProtocolSteps.say("ipmi", "RAKP 3 -> RAKP 4 ok, the BMC's proof verified");
         } catch (NoAnswerException e) {
             // ipmi_sim, like some BMCs, answers RAKP 3 only once: with RAKP 4 lost the session
             // may be active all the same, and an authentic answer to Set Session Privilege
@@ -303,8 +305,8 @@ public final class Handshake {
             if (o.suite().integrity() == IntegrityAlgorithm.NONE) {
                 throw e;
             }
-            StepLog.say("RAKP 3 -> no RAKP 4 (some BMCs answer RAKP 3 only once): Set Session Privilege Level's"
-                    + " authenticated answer will prove the session");
+            ProtocolSteps.say("ipmi", "RAKP 3 -> no RAKP 4 (some BMCs answer RAKP 3 only once): Set Session Privilege"
+                    + " Level's authenticated answer will prove the session");
         }
         return new Session(exchanger, new SessionCrypto(o.suite(), Rakp.keys(auth, sik), o.bmcSessionId(),
                 o.consoleSessionId(), random()), o.bmcSessionId(), options.retry());

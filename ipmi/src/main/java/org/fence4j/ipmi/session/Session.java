@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fence4j.agents.spi.Deadline;
+import org.fence4j.agents.spi.ProtocolSteps;
 import org.fence4j.ipmi.IpmiException;
 import org.fence4j.ipmi.command.CloseSession;
 import org.fence4j.ipmi.command.Command;
@@ -47,11 +48,11 @@ public final class Session {
         try {
             result = Answers.result(command, response);
         } catch (IpmiException e) {
-            StepLog.say("{} -> {}", command.name(), e.getMessage());
+            ProtocolSteps.say("ipmi", "{} -> {}", command.name(), e.getMessage());
             throw e;
         }
-        if (StepLog.on()) {
-            StepLog.say("{} -> {}", command.name(), command.words(result));
+        if (ProtocolSteps.on()) {
+            ProtocolSteps.say("ipmi", "{} -> {}", command.name(), command.words(result));
         }
         return result;
     }
@@ -64,10 +65,10 @@ public final class Session {
         Deadline bounded = deadline.expired() ? Deadline.after(CLOSE_BUDGET, deadline.clock()) : deadline.atMost(CLOSE_BUDGET);
         try {
             exchange("Close Session", closeRequest(), retry.atMostTries(2), bounded);
-            StepLog.say("Close Session -> ok");
+            ProtocolSteps.say("ipmi", "Close Session -> ok");
         } catch (RuntimeException e) {
             // the BMC drops idle sessions itself
-            StepLog.say("Close Session -> {} (the BMC drops idle sessions itself)", e.getMessage());
+            ProtocolSteps.say("ipmi", "Close Session -> {} (the BMC drops idle sessions itself)", e.getMessage());
         } finally {
             exchanger.close();
         }
@@ -88,7 +89,7 @@ public final class Session {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        StepLog.say("Close Session sent once, not waited for: the session stopped answering");
+        ProtocolSteps.say("ipmi", "Close Session sent once, not waited for: the session stopped answering");
         exchanger.send(crypto.seal(IpmiMessageCodec.encode(closeRequest())));
         exchanger.close();
     }

@@ -1,5 +1,8 @@
 package org.fence4j.agents.logging;
 
+import org.fence4j.agents.spi.ProtocolSteps;
+import org.slf4j.LoggerFactory;
+
 /**
  * Configures the SLF4J simple backend before the first logger exists: operator lines on stderr,
  * warnings and errors always, INFO (and the time of each line) only with fence-cli's --verbose,
@@ -8,6 +11,9 @@ package org.fence4j.agents.logging;
  * warning, so an agent that succeeded leaves nothing there.
  */
 public final class Logging {
+    /** The simple backend's level, read once, when the first logger is made. */
+    public static final String LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
     private Logging() {
     }
 
@@ -21,7 +27,7 @@ public final class Logging {
         // own notes only when something is wrong (it would announce the named backend on stderr)
         setIfAbsent("slf4j.provider", "org.slf4j.simple.SimpleServiceProvider");
         setIfAbsent("slf4j.internal.verbosity", "WARN");
-        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level(verbosity));
+        setIfAbsent(LEVEL, level(verbosity));
         if (verbosity > 0) {
             // a session's log; without --verbose only warnings and errors, of this very moment, are shown,
             // and the date format is not built (the simple logger builds it at start: locale data, ~40 ms)
@@ -31,6 +37,17 @@ public final class Logging {
         setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
         setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
         setIfAbsent("org.slf4j.simpleLogger.levelInBrackets", "false");
+        protocolStepsAtDebug();
+    }
+
+    /**
+     * At DEBUG (-vv), the drivers' protocol steps ({@link ProtocolSteps}) go to the log; else nowhere,
+     * and no logger is made for them. Called again by whoever sets the level later (verbose_level).
+     */
+    public static void protocolStepsAtDebug() {
+        String level = System.getProperty(LEVEL, "info");
+        boolean debug = level.equalsIgnoreCase("debug") || level.equalsIgnoreCase("trace");
+        ProtocolSteps.sendTo(debug ? LoggerFactory.getLogger("org.fence4j.steps")::debug : null);
     }
 
     /** The simple logger's level for {@code verbosity} -v flags. */

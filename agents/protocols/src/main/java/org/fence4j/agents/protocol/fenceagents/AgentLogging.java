@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.fence4j.agents.files.FileProblem;
 import org.fence4j.agents.files.TrustedPath;
+import org.fence4j.agents.logging.Logging;
 import org.fence4j.agents.spi.Parameters;
 
 /**
@@ -25,7 +26,6 @@ import org.fence4j.agents.spi.Parameters;
  * writes, and where. Applied before the first logger exists (SLF4J simple reads its level once).
  */
 final class AgentLogging {
-    private static final String LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
     private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -52,7 +52,8 @@ final class AgentLogging {
             level = Math.max(level, 2);
         }
         if (level > 0) {
-            System.setProperty(LEVEL, level >= 2 ? "debug" : "info");
+            System.setProperty(Logging.LEVEL, level >= 2 ? "debug" : "info");
+            Logging.protocolStepsAtDebug();
         }
         return Optional.empty();
     }
