@@ -42,6 +42,13 @@ final class RedfishSession implements AutoCloseable {
      * the BMC's few slots until it expires. Within AgentCall.GRACE, so the agent still answers in time.
      */
     static final Duration LOGOUT_LIMIT = Duration.ofSeconds(1);
+    /**
+     * Tries in a row whose connection was refused, {@link #REFUSED_PAUSE} apart, for that to be the
+     * answer: nothing listens on the port (a web server restarting is given about 2 s), as an IPMI
+     * login takes ICMP port unreachable. A forged refusal only makes a failure come sooner.
+     */
+    private static final int REFUSALS_TO_BELIEVE = 3;
+    private static final Duration REFUSED_PAUSE = Duration.ofSeconds(1);
     private static final Map<String, String> JSON_HEADERS = Map.of("Accept", "application/json", "OData-Version", "4.0");
 
     private final HttpTransport http;
@@ -234,14 +241,6 @@ final class RedfishSession implements AutoCloseable {
         }
         ProtocolSteps.say("redfish", "logged in as user '{}': session {}", settings.username(), sessionPath);
     }
-
-    /**
-     * Tries in a row whose connection was refused, {@link #REFUSED_PAUSE} apart, for that to be the
-     * answer: nothing listens on the port (a web server restarting is given about 2 s), as an IPMI
-     * login takes ICMP port unreachable. A forged refusal only makes a failure come sooner.
-     */
-    private static final int REFUSALS_TO_BELIEVE = 3;
-    private static final Duration REFUSED_PAUSE = Duration.ofSeconds(1);
 
     /** What a 503 means: for a login, a reading or a deletion, not taken; for an action, perhaps done. */
     private enum Unavailable { NOT_TAKEN, MAY_HAVE_ACTED }
