@@ -12,6 +12,7 @@ import org.fence4j.agents.spi.FenceAction;
 import org.fence4j.agents.spi.FenceAgent;
 import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
+import org.fence4j.agents.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -141,11 +142,8 @@ class HelperAgentIT {
             }
         });
         caller.start();
-        // the probes are running: their ping processes are this JVM's children
-        for (int i = 0; i < 500 && pingsRunning() == 0; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(pingsRunning()).isPositive();
+        Await.until("the probes' ping processes run (this JVM's children)", () -> pingsRunning() > 0,
+                Duration.ofSeconds(5));
         long start = System.nanoTime();
 
         caller.interrupt();

@@ -8,9 +8,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fence4j.agents.testing.Await;
 import org.fence4j.agents.testing.SecretFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -149,10 +150,7 @@ class SimulatorOptionsTest {
 
     /** Waits (at most 10 s) until the command printed its line. */
     private void awaitLine() throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!out.toString().endsWith(System.lineSeparator()) && System.nanoTime() < until) {
-            Thread.sleep(10);
-        }
-        assertThat(out.toString()).endsWith(System.lineSeparator());
+        Await.until("the command printed its line", () -> out.toString().endsWith(System.lineSeparator()),
+                Duration.ofSeconds(10));
     }
 }

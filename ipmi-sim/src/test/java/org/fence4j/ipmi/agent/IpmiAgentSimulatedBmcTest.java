@@ -22,6 +22,7 @@ import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.Proof;
 import org.fence4j.agents.spi.RawParameter;
 import org.fence4j.agents.spi.Secret;
+import org.fence4j.agents.testing.Await;
 import org.fence4j.agents.testing.SecretFiles;
 import org.fence4j.ipmi.session.Privilege;
 import org.fence4j.ipmi.sim.Faults;
@@ -185,10 +186,7 @@ class IpmiAgentSimulatedBmcTest {
         assertThat(r).isEqualTo(new FenceResult(Outcome.SUCCESS, "pm02 was power-cycled: its power read off after the"
                 + " BMC accepted the cycle.", PowerState.OFF, Proof.POWER_READ_OFF));
         assertThat(bmc.chassisLog()).containsExactly("power cycle");
-        for (int i = 0; i < 300 && !bmc.powerOn(); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(bmc.powerOn()).as("the cycle brings the node back by itself").isTrue();
+        Await.until("the cycle brings the node back by itself", bmc::powerOn, Duration.ofSeconds(3));
     }
 
     /** Issue 13.1: a BMC that acknowledges the cycle and stays on used to be reported as a fence. */
@@ -240,10 +238,7 @@ class IpmiAgentSimulatedBmcTest {
         caller.join(3000);
         assertThat(caller.isAlive()).isFalse();
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-        for (int i = 0; i < 300 && bmc.activeSessions() > 0; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(bmc.activeSessions()).isZero();
+        Await.until("no session left open", () -> bmc.activeSessions() == 0, Duration.ofSeconds(3));
         assertThat(bmc.chassisLog()).isEmpty();
         agent.close();
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.fence4j.agents.testing.Await;
 import org.fence4j.agents.testing.ChildProcess;
 import org.fence4j.agents.testing.ToyAgentProvider;
 import org.fence4j.agents.testing.ToyDevice;
@@ -112,11 +113,8 @@ class FenceCliProcessTest {
         Path config = config("mode: hang");
         ChildProcess.Running run = start(cli(config, "reset", "pm02"));
         run.awaitOutput("Fencing pm02 (reset) started.", LIMIT);
-        // the level's thread has started the request: the toy device recorded it
-        for (int i = 0; i < 500 && !new ToyDevice(dir).calls().contains("start reset pm02"); i++) {
-            Thread.sleep(10);
-        }
-        assertThat(new ToyDevice(dir).calls()).contains("start reset pm02");
+        Await.until("the level's thread started the request (the toy device recorded it)",
+                () -> new ToyDevice(dir).calls().contains("start reset pm02"), Duration.ofSeconds(5));
         run.signal("INT");
         ChildProcess.Result r = run.await(LIMIT);
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);

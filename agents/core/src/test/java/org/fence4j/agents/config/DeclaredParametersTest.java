@@ -17,6 +17,7 @@ import org.fence4j.agents.spi.ParameterException;
 import org.fence4j.agents.spi.ParameterSpec;
 import org.fence4j.agents.spi.Parameters;
 import org.fence4j.agents.spi.RawParameter;
+import org.fence4j.agents.testing.Await;
 import org.fence4j.agents.testing.Nobody;
 import org.fence4j.agents.testing.SecretFiles;
 import org.junit.jupiter.api.Test;
@@ -168,11 +169,8 @@ class DeclaredParametersTest {
 
     /** A killed process disappears a moment later: wait for it, bounded. */
     private static void awaitGone(long pid) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            assertThat(System.nanoTime() - end).as("process " + pid + " still alive").isNegative();
-            Thread.sleep(10);
-        }
+        Await.until("process " + pid + " gone", () -> !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+                Duration.ofSeconds(5));
     }
 
     @Test

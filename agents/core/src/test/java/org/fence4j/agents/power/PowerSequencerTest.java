@@ -11,6 +11,7 @@ import org.fence4j.agents.spi.FenceResult;
 import org.fence4j.agents.spi.Outcome;
 import org.fence4j.agents.spi.PowerState;
 import org.fence4j.agents.spi.Proof;
+import org.fence4j.agents.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /** The core's power sequence, driven through every path by a toy driver in fake time. */
@@ -256,10 +257,7 @@ class PowerSequencerTest {
             }
         });
         caller.start();
-        for (int i = 0; i < 500 && toy.calls.size() < 4; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(toy.calls).as("polling has begun").hasSizeGreaterThanOrEqualTo(4);
+        Await.until("polling has begun (4 calls)", () -> toy.calls.size() >= 4, Duration.ofSeconds(5));
         caller.interrupt();
         assertThat(ended.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
         int calls = toy.calls.size();

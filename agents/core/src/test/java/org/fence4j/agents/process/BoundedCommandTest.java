@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.fence4j.agents.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,10 +76,11 @@ class BoundedCommandTest {
                 + "; while read -r line; do echo \"$line\" >> " + copy + "; done; touch " + done;
         try (BoundedCommand.Feed feed = sh(slowFirst).feed(Duration.ofMillis(200))) {
             assertThat(feed.write("first")).isTrue();
-            awaitUntil(() -> Files.exists(copy) && read(copy).equals("first\n")); // before the next line
+            // before the next line
+            Await.until("the first line copied", () -> Files.exists(copy) && read(copy).equals("first\n"), LIMIT);
             assertThat(feed.write("second")).isTrue();
         }
-        awaitUntil(() -> Files.exists(done));
+        Await.until(done + " written", () -> Files.exists(done), LIMIT);
         assertThat(read(copy)).isEqualTo("first\nsecond\n");
     }
 
@@ -181,15 +183,6 @@ class BoundedCommandTest {
 
     private static BoundedCommand sh(String script) {
         return BoundedCommand.of("/bin/sh", "-c", script);
-    }
-
-    /** Waits until {@code condition} holds, polling within {@link #LIMIT}. */
-    private static void awaitUntil(Supplier<Boolean> condition) throws InterruptedException {
-        long end = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.get()) {
-            assertThat(System.nanoTime() - end).as("the condition within " + LIMIT).isNegative();
-            Thread.sleep(10);
-        }
     }
 
     /** Waits until no process of {@code session} runs (a zombie is dead: PID 1 of a container may reap late). */
